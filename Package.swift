@@ -1,0 +1,77 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "curator",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "curator", targets: ["curator"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+    ],
+    targets: [
+        // cmark-gfm, the parser GitHub renders markdown with (Debian: libcmark-gfm-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // libcurl plus the non-variadic shims Swift needs for curl_easy_setopt and friends.
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        // Turns rules/*.yml into Swift string literals so the binary needs no checkout.
+        .executableTarget(name: "EmbedRulesetsTool"),
+        .plugin(
+            name: "EmbedRulesets",
+            capability: .buildTool(),
+            dependencies: ["EmbedRulesetsTool"]
+        ),
+        .target(
+            name: "CuratorHTTP",
+            dependencies: ["CCurl"]
+        ),
+        .target(
+            name: "CuratorCore",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedRulesets"]
+        ),
+        .target(
+            name: "CuratorRules",
+            dependencies: ["CuratorCore"]
+        ),
+        .target(
+            name: "CuratorReporters",
+            dependencies: ["CuratorCore"]
+        ),
+        .target(
+            name: "CuratorSources",
+            dependencies: ["CuratorCore", "CuratorHTTP"]
+        ),
+        .executableTarget(
+            name: "curator",
+            dependencies: [
+                "CuratorCore", "CuratorRules", "CuratorReporters", "CuratorSources", "CuratorHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Loopback servers and API doubles shared by the network tests; never linked into curator.
+        .target(
+            name: "CuratorTestSupport",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .testTarget(name: "CuratorCoreTests", dependencies: ["CuratorCore"]),
+        .testTarget(name: "CuratorRulesTests", dependencies: ["CuratorRules", "CuratorCore"]),
+        .testTarget(name: "CuratorReportersTests", dependencies: ["CuratorReporters", "CuratorCore"]),
+        .testTarget(name: "CuratorHTTPTests", dependencies: ["CuratorHTTP", "CuratorTestSupport"]),
+        .testTarget(
+            name: "CuratorSourcesTests",
+            dependencies: ["CuratorSources", "CuratorHTTP", "CuratorCore", "CuratorTestSupport"]
+        ),
+        .testTarget(name: "curatorTests", dependencies: ["curator", "CuratorCore"]),
+    ]
+)
