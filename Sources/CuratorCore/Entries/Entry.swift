@@ -1,0 +1,119 @@
+/// A piece of text in a file: what it says and the bytes it occupies.
+public struct TextField: Sendable, Hashable {
+    public var text: String
+    public var range: Range<Int>
+
+    public init(text: String, range: Range<Int>) {
+        self.text = text
+        self.range = range
+    }
+}
+
+/// A link as GitHub renders it, with its label, destination and where both sit in the file.
+public struct Link: Sendable, Hashable {
+    /// The visible label, brackets of `[[Paper]]` removed.
+    public var label: String
+    public var url: String
+    /// The whole `[label](url)` construct.
+    public var range: Range<Int>
+    /// The destination's bytes between the parentheses, for edits.
+    public var urlRange: Range<Int>?
+    /// What the ruleset says a link with this label is (`code`, `paper`, ...).
+    public var role: String?
+}
+
+public enum BadgeKind: String, Sendable, Hashable {
+    case star, venue, type, other
+}
+
+/// A shields.io badge: an image wrapped in a link, `[![alt](image)](link)`.
+public struct Badge: Sendable, Hashable {
+    public var kind: BadgeKind
+    public var alt: String
+    public var imageURL: String
+    public var imageURLRange: Range<Int>?
+    public var linkURL: String
+    public var linkURLRange: Range<Int>?
+    public var range: Range<Int>
+}
+
+/// One item of a list (a paper or a project) as the ruleset's format describes it.
+///
+/// Every field keeps its byte range, so rules can point at it and fixes can replace it.
+public struct Entry: Sendable {
+    /// Position in the catalog.
+    public var index: Int
+    public var file: String
+    public var formatID: String
+    public var kind: EntryFormat.Kind
+    /// First and last line (a bullet may run over lazy continuation lines).
+    public var line: Int
+    public var lastLine: Int
+    public var range: Range<Int>
+    /// The heading the entry sits under, and the chain of headings above it.
+    public var section: String?
+    public var sectionPath: [String]
+
+    public var badges: [Badge] = []
+    public var starMark: Range<Int>?
+    public var title: TextField?
+    public var titleLink: Link?
+    public var name: TextField?
+    public var authors: TextField?
+    public var description: TextField?
+    public var image: TextField?
+    public var links: [Link] = []
+    public var dateComment: TextField?
+    /// Table rows: the cells as the raw line splits on unescaped pipes, the date comment aside.
+    public var rawCells: [Range<Int>] = []
+    /// Table rows: the number of columns of the table's header.
+    public var columnCount: Int = 0
+    /// The fields in the order they were found, for the order check.
+    public var fieldSequence: [(field: EntryFormat.Field, offset: Int)] = []
+    /// Why the entry could not be read, when it could not.
+    public var unreadableReason: String?
+
+    public init(
+        index: Int, file: String, formatID: String, kind: EntryFormat.Kind, line: Int, lastLine: Int,
+        range: Range<Int>, section: String?, sectionPath: [String]
+    ) {
+        self.index = index
+        self.file = file
+        self.formatID = formatID
+        self.kind = kind
+        self.line = line
+        self.lastLine = lastLine
+        self.range = range
+        self.section = section
+        self.sectionPath = sectionPath
+    }
+
+    public var starBadge: Badge? { badges.first { $0.kind == .star } }
+    public var venueBadges: [Badge] { badges.filter { $0.kind == .venue } }
+    public var codeLinks: [Link] { links.filter { $0.role == "code" } }
+    public var paperLinks: [Link] { links.filter { $0.role == "paper" } }
+
+    /// The paper's arXiv identifier without version, from the title link or a paper link.
+    public var arxivID: String? {
+        if let url = titleLink?.url, let id = ArxivReference(url: url)?.id { return id }
+        for link in paperLinks { if let id = ArxivReference(url: link.url)?.id { return id } }
+        return nil
+    }
+
+    /// The repository of the entry's code link (or of a github.com title link).
+    public var repository: RepositoryReference? {
+        for link in codeLinks { if let repo = RepositoryReference(url: link.url) { return repo } }
+        if let url = titleLink?.url { return RepositoryReference(url: url) }
+        return nil
+    }
+
+    /// The repository the star badge shows.
+    public var starRepository: RepositoryReference? {
+        starBadge.flatMap { RepositoryReference(starBadgeURL: $0.imageURL) }
+    }
+
+    /// A title reduced for comparison: case, punctuation and spacing do not count.
+    public var normalizedTitle: String? {
+        (title ?? name).map { TitleNormalizer.normalize($0.text) }
+    }
+}

@@ -1,0 +1,342 @@
+/// Reads the entries of one document as the ruleset's formats describe them.
+///
+/// cmark-gfm decides what is a table row, a cell, a link or a badge, exactly as GitHub renders it;
+/// the raw bytes add what the tree drops (cells past the header's count, the trailing date comment)
+/// and give every field its byte range.
+public struct EntryExtractor {
+    let ruleset: CompiledRuleset
+    let document: Document
+    /// The list-relative path used to match the ruleset's file patterns.
+    let relativePath: String
+
+    public init(ruleset: CompiledRuleset, document: Document, relativePath: String) {
+        self.ruleset = ruleset
+        self.document = document
+        self.relativePath = relativePath
+    }
+
+    /// Entries in document order; `firstIndex` numbers them within the catalog.
+    public func entries(firstIndex: Int) -> [Entry] {
+        var entries: [Entry] = []
+        var headings: [(level: Int, text: String)] = []
+        let bulletFormat = ruleset.bulletFormat(file: relativePath)
+        for block in document.root.children {
+            switch block.kind {
+            case .heading:
+                headings.removeAll { $0.level >= block.level }
+                headings.append((block.level, block.plainText.trimmingCharacters(in: .whitespaces)))
+            case .table:
+                readTable(block, headings: headings, into: &entries, firstIndex: firstIndex)
+            case .list:
+                if let format = bulletFormat {
+                    readList(block, format: format, headings: headings, into: &entries, firstIndex: firstIndex)
+                }
+            default:
+                break
+            }
+        }
+        return entries
+    }
+
+    // MARK: Tables
+
+    private func readTable(
+        _ table: MarkdownNode, headings: [(level: Int, text: String)], into entries: inout [Entry], firstIndex: Int
+    ) {
+        guard let header = table.children.first, header.kind == .tableHeader,
+            let firstCell = header.children.first,
+            let format = ruleset.tableFormat(firstHeaderCell: firstCell.plainText)
+        else { return }
+        let columns = format.columns ?? []
+        for row in table.children.dropFirst() where row.kind == .tableRow {
+            let lineRange = document.source.lineRange(row.startLine)
+            var entry = Entry(
+                index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .tableRow,
+                line: row.startLine, lastLine: row.startLine, range: lineRange,
+                section: headings.last?.text, sectionPath: headings.map(\.text))
+            entry.columnCount = header.children.count
+            splitRawCells(lineRange, format: format, into: &entry)
+            for (cell, column) in zip(row.children, columns) where cell.startColumn > 0 {
+                read(cell.children, as: column, format: format, cellEnd: document.range(of: cell).upperBound, into: &entry)
+            }
+            if entry.title == nil && entry.name == nil {
+                entry.unreadableReason =
+                    columns.contains(.paper) ? "no title link in the first cell" : "no name in the first cell"
+            }
+            entries.append(entry)
+        }
+    }
+
+    /// Splits a row line on unescaped pipes, as GFM does, and sets aside a trailing date comment.
+    private func splitRawCells(_ lineRange: Range<Int>, format: EntryFormat, into entry: inout Entry) {
+        let bytes = document.source.bytes
+        var pieces: [Range<Int>] = []
+        var start = lineRange.lowerBound
+        var index = lineRange.lowerBound
+        while index < lineRange.upperBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "|") {
+                pieces.append(start..<index)
+                start = index + 1
+            }
+            index += 1
+        }
+        pieces.append(start..<min(index, lineRange.upperBound))
+        func isBlank(_ range: Range<Int>) -> Bool {
+            bytes[range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        }
+        if let first = pieces.first, isBlank(first) { pieces.removeFirst() }
+        if let last = pieces.last, isBlank(last) { pieces.removeLast() }
+        if let last = pieces.last {
+            let trimmed = trim(last)
+            if bytes[trimmed].starts(with: Array("[//]:".utf8)) {
+                entry.dateComment = TextField(text: document.source.text(trimmed), range: trimmed)
+                pieces.removeLast()
+            }
+        }
+        entry.rawCells = pieces
+    }
+
+    // MARK: Lists
+
+    private func readList(
+        _ list: MarkdownNode, format: EntryFormat, headings: [(level: Int, text: String)], into entries: inout [Entry],
+        firstIndex: Int
+    ) {
+        for item in list.children where item.kind == .item {
+            let itemRange = document.range(of: item)
+            if let marker = format.marker,
+                !document.source.bytes[itemRange].starts(with: Array(marker.utf8))
+            {
+                continue
+            }
+            var entry = Entry(
+                index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .bullet,
+                line: item.startLine, lastLine: item.endLine, range: itemRange,
+                section: headings.last?.text, sectionPath: headings.map(\.text))
+            let inlines = item.children.first { $0.kind == .paragraph }?.children ?? []
+            read(inlines, as: nil, format: format, cellEnd: itemRange.upperBound, into: &entry)
+            if entry.title == nil && entry.name == nil {
+                entry.unreadableReason = "no title link or name"
+            }
+            entries.append(entry)
+        }
+    }
+
+    // MARK: Fields
+
+    /// Assigns a sequence of inline nodes to the entry's fields. `column` is the table column they
+    /// fill, or nil for a bullet, whose one paragraph holds every field.
+    private func read(
+        _ inlines: [MarkdownNode], as column: EntryFormat.Column?, format: EntryFormat, cellEnd: Int,
+        into entry: inout Entry
+    ) {
+        let fields = column == nil ? (format.fields ?? []) : fieldsOfColumn(column!, format: format)
+        var titleEnd: Int?
+        for (position, node) in inlines.enumerated() {
+            let range = document.range(of: node)
+            switch node.kind {
+            case .link:
+                if let badge = badge(node, range: range), fields.contains(.badges) {
+                    entry.badges.append(badge)
+                    entry.fieldSequence.append((.badges, range.lowerBound))
+                } else if fields.contains(.title), entry.title == nil {
+                    let text = node.plainText.trimmingCharacters(in: .whitespaces)
+                    entry.title = TextField(text: text, range: labelRange(of: range))
+                    entry.titleLink = link(node, range: range, label: text)
+                    entry.fieldSequence.append((.title, range.lowerBound))
+                    titleEnd = range.upperBound
+                    if fields.contains(.authors) {
+                        let end = inlines[(position + 1)...].first { $0.kind == .link }.map {
+                            document.range(of: $0).lowerBound
+                        }
+                        readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
+                    }
+                } else if fields.contains(.links) || column == .links || column == .name {
+                    var label = node.plainText.trimmingCharacters(in: .whitespaces)
+                    if label.hasPrefix("[") && label.hasSuffix("]") && label.count >= 2 {
+                        label = String(label.dropFirst().dropLast())
+                    }
+                    entry.links.append(link(node, range: range, label: label))
+                    entry.fieldSequence.append((.links, range.lowerBound))
+                }
+            case .text:
+                if fields.contains(.starMark), let mark = starMark(in: range) {
+                    entry.starMark = mark
+                    entry.fieldSequence.append((.starMark, mark.lowerBound))
+                }
+            case .strong:
+                if fields.contains(.name), entry.name == nil {
+                    entry.name = TextField(text: node.plainText, range: range)
+                    entry.fieldSequence.append((.name, range.lowerBound))
+                    if fields.contains(.description) {
+                        let end = inlines[(position + 1)...].first { $0.kind == .link }.map {
+                            document.range(of: $0).lowerBound
+                        }
+                        readDescription(from: range.upperBound, to: end ?? cellEnd, into: &entry)
+                    }
+                }
+            case .htmlInline:
+                if column == .image, let source = imageSource(node.literal ?? "", range: range) {
+                    entry.image = source
+                }
+            case .image:
+                if column == .image {
+                    entry.image = TextField(text: node.url ?? "", range: range)
+                }
+            default:
+                break
+            }
+        }
+        if column == .name, entry.name == nil {
+            let text = inlines.map(\.plainText).joined().trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty, let first = inlines.first, let last = inlines.last {
+                entry.name = TextField(
+                    text: text, range: document.range(of: first).lowerBound..<document.range(of: last).upperBound)
+            }
+        }
+        _ = titleEnd
+    }
+
+    private func fieldsOfColumn(_ column: EntryFormat.Column, format: EntryFormat) -> [EntryFormat.Field] {
+        switch column {
+        case .paper: format.fields ?? [.badges, .starMark, .title, .authors]
+        case .links: [.links]
+        case .name: [.name]
+        case .description: [.description]
+        case .image, .ignored: []
+        }
+    }
+
+    /// A link whose only visible content is an image is a badge.
+    private func badge(_ node: MarkdownNode, range: Range<Int>) -> Badge? {
+        let meaningful = node.children.filter { child in
+            !(child.kind == .text && (child.literal ?? "").allSatisfy(\.isWhitespace))
+        }
+        guard meaningful.count == 1, let image = meaningful.first, image.kind == .image else { return nil }
+        let imageURL = image.url ?? ""
+        let imageRange = document.range(of: image)
+        return Badge(
+            kind: ruleset.badgeKind(imageURL: imageURL),
+            alt: image.plainText,
+            imageURL: imageURL,
+            imageURLRange: destinationRange(in: imageRange),
+            linkURL: node.url ?? "",
+            linkURLRange: destinationRange(in: imageRange.upperBound..<range.upperBound),
+            range: range)
+    }
+
+    private func link(_ node: MarkdownNode, range: Range<Int>, label: String) -> Link {
+        Link(
+            label: label, url: node.url ?? "", range: range, urlRange: destinationRange(in: range),
+            role: ruleset.role(ofLinkLabel: label))
+    }
+
+    /// The bytes between `](` and the closing `)` of an inline link, where its destination sits.
+    private func destinationRange(in range: Range<Int>) -> Range<Int>? {
+        let bytes = document.source.bytes
+        guard range.count >= 3, range.upperBound <= bytes.count, bytes[range.upperBound - 1] == UInt8(ascii: ")") else {
+            return nil
+        }
+        var index = range.upperBound - 2
+        var depth = 0
+        while index > range.lowerBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ")") { depth += 1 }
+            if byte == UInt8(ascii: "(") {
+                if depth == 0 {
+                    if bytes[index - 1] == UInt8(ascii: "]") { return (index + 1)..<(range.upperBound - 1) }
+                    return nil
+                }
+                depth -= 1
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The bytes of a link's label, between `[` and `]`.
+    private func labelRange(of range: Range<Int>) -> Range<Int> {
+        guard let destination = destinationRange(in: range) else { return range }
+        return (range.lowerBound + 1)..<(destination.lowerBound - 2)
+    }
+
+    private func readAuthors(from start: Int, to end: Int, into entry: inout Entry) {
+        let bytes = document.source.bytes
+        var lower = start
+        let separator = Array("<br>".utf8)
+        // Skip the separator and punctuation that stand between title and authors.
+        while lower < end {
+            if bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: ".") || bytes[lower] == UInt8(ascii: "\t") {
+                lower += 1
+            } else if bytes[lower..<min(end, lower + separator.count)].elementsEqual(separator) {
+                lower += separator.count
+            } else {
+                break
+            }
+        }
+        var upper = end
+        while upper > lower, [UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "\n"), UInt8(ascii: "|"), UInt8(ascii: "\t")].contains(bytes[upper - 1]) {
+            upper -= 1
+        }
+        guard upper > lower else { return }
+        entry.authors = TextField(text: document.source.text(lower..<upper), range: lower..<upper)
+        entry.fieldSequence.append((.authors, lower))
+    }
+
+    private func readDescription(from start: Int, to end: Int, into entry: inout Entry) {
+        let bytes = document.source.bytes
+        var lower = start
+        while lower < end, bytes[lower] == UInt8(ascii: ":") || bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "-") {
+            lower += 1
+        }
+        var upper = end
+        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") { upper -= 1 }
+        guard upper > lower else { return }
+        entry.description = TextField(text: document.source.text(lower..<upper), range: lower..<upper)
+        entry.fieldSequence.append((.description, lower))
+    }
+
+    private func starMark(in range: Range<Int>) -> Range<Int>? {
+        guard let mark = ruleset.ruleset.star?.mark else { return nil }
+        let needle = Array(mark.utf8)
+        let bytes = document.source.bytes
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index..<(index + needle.count) }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The `src` of an `<img ...>` tag.
+    private func imageSource(_ html: String, range: Range<Int>) -> TextField? {
+        guard html.hasPrefix("<img") || html.hasPrefix("<IMG") else { return nil }
+        let bytes = document.source.bytes
+        let needle = Array("src=\"".utf8)
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                let start = index + needle.count
+                var end = start
+                while end < range.upperBound, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                return TextField(text: document.source.text(start..<end), range: start..<end)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func trim(_ range: Range<Int>) -> Range<Int> {
+        let bytes = document.source.bytes
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
+        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+        return lower..<upper
+    }
+}

@@ -1,0 +1,129 @@
+/// An arXiv identifier found in a URL: `arxiv.org/abs/2409.13652v2`, `/pdf/2409.13652.pdf`,
+/// `/html/...`, and old-style ids such as `hep-th/9901001`.
+public struct ArxivReference: Sendable, Hashable {
+    /// The identifier without version.
+    public var id: String
+    public var version: Int?
+    /// `abs`, `pdf` or `html`.
+    public var view: String
+    public var host: String
+
+    public init?(url: String) {
+        guard let hostEnd = url.range(of: "://") else { return nil }
+        let rest = url[hostEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        let host = rest[..<slash].lowercased()
+        guard host == "arxiv.org" || host == "www.arxiv.org" || host == "export.arxiv.org" else { return nil }
+        var path = String(rest[rest.index(after: slash)...])
+        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, ["abs", "pdf", "html"].contains(parts[0]) else { return nil }
+        var identifier = parts[1]
+        if identifier.hasSuffix("/") { identifier.removeLast() }
+        if identifier.hasSuffix(".pdf") { identifier.removeLast(4) }
+        var version: Int?
+        if let v = identifier.lastIndex(of: "v"), let number = Int(identifier[identifier.index(after: v)...]),
+            identifier[..<v].last?.isNumber == true
+        {
+            version = number
+            identifier = String(identifier[..<v])
+        }
+        guard ArxivReference.isWellFormed(identifier) else { return nil }
+        self.id = identifier
+        self.version = version
+        self.view = parts[0]
+        self.host = host
+    }
+
+    /// New-style `YYMM.NNNNN` or old-style `archive(.subject)/YYMMNNN`.
+    static func isWellFormed(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        if let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot == 4,
+            bytes[..<dot].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            (4...5).contains(bytes.count - dot - 1),
+            bytes[(dot + 1)...].allSatisfy({ $0 >= 48 && $0 <= 57 })
+        {
+            return true
+        }
+        let pieces = id.split(separator: "/")
+        return pieces.count == 2 && pieces[1].count == 7 && pieces[1].allSatisfy(\.isNumber)
+            && pieces[0].allSatisfy { $0.isLetter || $0 == "-" || $0 == "." }
+    }
+
+    /// The canonical abstract page.
+    public var canonicalURL: String { "https://arxiv.org/abs/\(id)" }
+}
+
+/// A GitHub repository named by a URL.
+public struct RepositoryReference: Sendable, Hashable, CustomStringConvertible {
+    public var owner: String
+    public var name: String
+
+    public init(owner: String, name: String) {
+        self.owner = owner
+        self.name = name
+    }
+
+    /// Reads `https://github.com/OWNER/REPO[/...]`.
+    public init?(url: String) {
+        let lowered = url.lowercased()
+        guard let prefix = ["https://github.com/", "http://github.com/", "https://www.github.com/"].first(where: { lowered.hasPrefix($0) })
+        else { return nil }
+        let path = url.dropFirst(prefix.count)
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return nil }
+        var repo = String(parts[1])
+        if let cut = repo.firstIndex(where: { $0 == "?" || $0 == "#" }) { repo = String(repo[..<cut]) }
+        if repo.hasSuffix(".git") { repo.removeLast(4) }
+        let owner = String(parts[0])
+        guard RepositoryReference.isName(owner), RepositoryReference.isName(repo) else { return nil }
+        self.owner = owner
+        self.name = repo
+    }
+
+    /// Reads the repository a shields.io star badge shows: `.../github/stars/OWNER/REPO.svg?...`.
+    public init?(starBadgeURL url: String) {
+        guard let marker = url.range(of: "/github/stars/") else { return nil }
+        var rest = url[marker.upperBound...]
+        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return nil }
+        var repo = String(parts[1])
+        if repo.hasSuffix(".svg") { repo.removeLast(4) }
+        let owner = String(parts[0])
+        guard RepositoryReference.isName(owner), RepositoryReference.isName(repo) else { return nil }
+        self.owner = owner
+        self.name = repo
+    }
+
+    static func isName(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+    }
+
+    /// GitHub compares names case-insensitively.
+    public var key: String { "\(owner)/\(name)".lowercased() }
+    public var description: String { "\(owner)/\(name)" }
+    public var url: String { "https://github.com/\(owner)/\(name)" }
+}
+
+/// Reduces titles so that copies differing only in case, punctuation or spacing compare equal.
+public enum TitleNormalizer {
+    public static func normalize(_ title: String) -> String {
+        var result = ""
+        result.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for scalar in title.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingSpace && !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Applies fixes to file bytes. Edits are byte ranges; overlapping edits are left for a later pass,
+/// so a run of `--fix` repeats until nothing fixable is left.
+public enum Fixer {
+    /// The new bytes of each file touched by `findings`' fixes, keyed by display path.
+    public static func apply(_ findings: [Finding], to workspace: Workspace) -> [String: [UInt8]] {
+        var editsByFile: [String: [TextEdit]] = [:]
+        for finding in findings {
+            guard let fix = finding.fix else { continue }
+            for edit in fix.edits { editsByFile[edit.file, default: []].append(edit) }
+        }
+        var result: [String: [UInt8]] = [:]
+        for (file, edits) in editsByFile {
+            guard let document = workspace.document(named: file) else { continue }
+            result[file] = apply(edits, to: document.source.bytes)
+        }
+        return result
+    }
+
+    /// Applies non-overlapping edits from last to first; an edit overlapping one already taken waits.
+    public static func apply(_ edits: [TextEdit], to bytes: [UInt8]) -> [UInt8] {
+        var output = bytes
+        var taken: [Range<Int>] = []
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            guard edit.range.upperBound <= bytes.count else { continue }
+            if taken.contains(where: { $0.overlaps(edit.range) || ($0.isEmpty && edit.range.contains($0.lowerBound)) }) {
+                continue
+            }
+            if taken.contains(where: { $0 == edit.range }) { continue }
+            output.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+            taken.append(edit.range)
+        }
+        return output
+    }
+}
+
+/// Writes a file so that it is either wholly old or wholly new: a temporary file in the same
+/// directory, flushed, then renamed over the original (keeping its permissions).
+public enum AtomicWriter {
+    public static func write(_ bytes: [UInt8], to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).curator-\(UUID().uuidString).tmp")
+        let data = Data(bytes)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        do {
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+                let permissions = attributes[.posixPermissions]
+            {
+                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+            }
+            if rename(temporary.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Runs rules over a workspace and keeps the findings the user asked for.
+public struct Linter: Sendable {
+    public let rules: [any Rule]
+
+    public init(rules: [any Rule]) {
+        self.rules = rules
+    }
+
+    /// - Parameter changedLines: when set (from `--changed-since`), only findings on entries with a
+    ///   changed line, or on a changed line themselves, are kept. Rules still see the whole list, so
+    ///   a new row is compared with every old one.
+    public func lint(_ context: LintContext, changedLines: [String: Set<Int>]? = nil) -> LintReport {
+        let ruleset = context.ruleset.ruleset
+        var suppressions: [String: Suppressions] = [:]
+        for (document, _) in context.workspace.documents {
+            suppressions[document.path] = Suppressions(source: document.source)
+        }
+        var findings: [Finding] = []
+        var summaries: [String: RuleSummary] = [:]
+        for rule in rules {
+            let description = type(of: rule).description
+            let setting = ruleset.rules?[description.id]
+            if setting == "off" { continue }
+            summaries[description.id] = description.ruleSummary
+            let severity = setting.flatMap(Severity.init(rawValue:))
+            for var finding in rule.check(context) {
+                if let severity { finding.severity = severity }
+                if suppressions[finding.location.file]?.silences(finding.ruleID, line: finding.location.line) == true {
+                    continue
+                }
+                findings.append(finding)
+            }
+        }
+        if let changedLines {
+            let entryLines = Linter.entryLineSpans(context.catalog)
+            findings = findings.filter { finding in
+                guard let changed = changedLines[finding.location.file] else { return false }
+                if changed.contains(finding.location.line) { return true }
+                guard let span = entryLines[finding.location.file]?.first(where: { $0.contains(finding.location.line) })
+                else { return false }
+                return span.contains { changed.contains($0) }
+            }
+        }
+        findings.sort { ($0.location, $0.ruleID, $0.message) < ($1.location, $1.ruleID, $1.message) }
+        return LintReport(
+            files: context.workspace.documents.count, entries: context.catalog.entries.count, findings: findings,
+            rules: summaries)
+    }
+
+    private static func entryLineSpans(_ catalog: Catalog) -> [String: [ClosedRange<Int>]] {
+        var spans: [String: [ClosedRange<Int>]] = [:]
+        for entry in catalog.entries { spans[entry.file, default: []].append(entry.line...entry.lastLine) }
+        return spans
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The files of one list, read and parsed, with the list's root for relative paths.
+public struct Workspace: Sendable {
+    /// The list's root directory: file patterns and local figures are relative to it.
+    public let root: URL
+    public let ruleset: CompiledRuleset
+    /// Parsed documents with their list-relative paths, in a stable order.
+    public let documents: [(document: Document, relativePath: String)]
+    public let catalog: Catalog
+
+    /// Reads `paths` (files, or directories searched for the ruleset's files).
+    ///
+    /// - Parameters:
+    ///   - workingDirectory: findings show paths relative to it.
+    ///   - root: the list root; defaults to the first directory argument, or the first file's folder.
+    public init(
+        paths: [String], ruleset: CompiledRuleset, workingDirectory: URL, root: URL? = nil
+    ) throws(InputError) {
+        self.ruleset = ruleset
+        let fileManager = FileManager.default
+        var files: [URL] = []
+        var listRoot = root
+        for path in paths {
+            let url = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw InputError(path: path, message: "no such file or directory")
+            }
+            if isDirectory.boolValue {
+                if listRoot == nil { listRoot = url }
+                let found = Workspace.listFiles(in: url, ruleset: ruleset.ruleset)
+                if found.isEmpty {
+                    throw InputError(
+                        path: path,
+                        message: "no list files here (the ruleset '\(ruleset.ruleset.name)' reads \(ruleset.ruleset.files.include.joined(separator: ", ")))")
+                }
+                files += found
+            } else {
+                if listRoot == nil { listRoot = url.deletingLastPathComponent() }
+                files.append(url)
+            }
+        }
+        let resolvedRoot = (listRoot ?? workingDirectory).standardizedFileURL
+        self.root = resolvedRoot
+        var seen: Set<String> = []
+        var documents: [(Document, String)] = []
+        var entries: [Entry] = []
+        for file in files where seen.insert(file.path).inserted {
+            let display = Workspace.relativePath(of: file, to: workingDirectory)
+            let relative = Workspace.relativePath(of: file, to: resolvedRoot)
+            let document = try Document.read(at: file, displayPath: display)
+            let extractor = EntryExtractor(ruleset: ruleset, document: document, relativePath: relative)
+            entries += extractor.entries(firstIndex: entries.count)
+            documents.append((document, relative))
+        }
+        self.documents = documents
+        self.catalog = Catalog(entries: entries)
+    }
+
+    /// Builds a workspace from texts in memory, as rule examples and tests do.
+    public init(files: [(relativePath: String, text: String)], ruleset: CompiledRuleset, root: URL) throws(InputError) {
+        self.ruleset = ruleset
+        self.root = root
+        var documents: [(Document, String)] = []
+        var entries: [Entry] = []
+        for file in files {
+            let document = try Document(path: file.relativePath, bytes: Array(file.text.utf8))
+            let extractor = EntryExtractor(ruleset: ruleset, document: document, relativePath: file.relativePath)
+            entries += extractor.entries(firstIndex: entries.count)
+            documents.append((document, file.relativePath))
+        }
+        self.documents = documents
+        self.catalog = Catalog(entries: entries)
+    }
+
+    public func document(named path: String) -> Document? {
+        documents.first { $0.document.path == path }?.document
+    }
+
+    /// The list's files below `directory` that the ruleset includes, sorted by path.
+    static func listFiles(in directory: URL, ruleset: Ruleset) -> [URL] {
+        let skipped: Set<String> = [".git", ".build", "node_modules", ".curator", ".swiftpm"]
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [])
+        else { return [] }
+        var result: [URL] = []
+        for case let url as URL in enumerator {
+            if skipped.contains(url.lastPathComponent) || url.lastPathComponent.hasPrefix(".build") {
+                enumerator.skipDescendants()
+                continue
+            }
+            let relative = relativePath(of: url, to: directory)
+            let included = ruleset.files.include.contains { Glob.matches($0, relative) }
+            let excluded = (ruleset.files.exclude ?? []).contains { Glob.matches($0, relative) }
+            if included && !excluded,
+                (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+            {
+                result.append(url.standardizedFileURL)
+            }
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    /// `url` relative to `base` when it lies below it, else the absolute path.
+    public static func relativePath(of url: URL, to base: URL) -> String {
+        let path = url.standardizedFileURL.path
+        var basePath = base.standardizedFileURL.path
+        if !basePath.hasSuffix("/") { basePath += "/" }
+        if path.hasPrefix(basePath) { return String(path.dropFirst(basePath.count)) }
+        // Walk up from the base so that ../shared/... style paths stay readable.
+        let pathParts = path.split(separator: "/")
+        let baseParts = basePath.split(separator: "/")
+        var common = 0
+        while common < min(pathParts.count, baseParts.count), pathParts[common] == baseParts[common] { common += 1 }
+        let ups = Array(repeating: "..", count: baseParts.count - common)
+        return (ups + pathParts[common...].map(String.init)).joined(separator: "/")
+    }
+}

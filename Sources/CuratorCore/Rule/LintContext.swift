@@ -1,0 +1,41 @@
+import Foundation
+
+/// What a rule sees: the workspace and a way to make findings at byte offsets.
+public struct LintContext: Sendable {
+    public let workspace: Workspace
+    /// Tells whether a file of the list's repository exists (for local figures).
+    public let fileExists: @Sendable (String) -> Bool
+
+    public init(workspace: Workspace, fileExists: (@Sendable (String) -> Bool)? = nil) {
+        self.workspace = workspace
+        let root = workspace.root
+        self.fileExists =
+            fileExists ?? { path in
+                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            }
+    }
+
+    public var ruleset: CompiledRuleset { workspace.ruleset }
+    public var catalog: Catalog { workspace.catalog }
+
+    /// A finding of `rule` at byte `offset` of `file` (its display path).
+    public func finding<R: Rule>(
+        _ rule: R.Type, file: String, offset: Int, message: String, fix: Fix? = nil
+    ) -> Finding {
+        let location =
+            workspace.document(named: file)?.source.sourceLocation(ofByte: offset)
+            ?? SourceLocation(file: file, line: 1, column: 1)
+        return Finding(
+            location: location, ruleID: R.description.id, severity: R.description.severity, message: message, fix: fix)
+    }
+
+    /// A fix that replaces one byte range of `file`.
+    public func replace(_ range: Range<Int>, in file: String, with replacement: String, summary: String) -> Fix {
+        Fix(summary: summary, edits: [TextEdit(file: file, range: range, replacement: replacement)])
+    }
+
+    /// The text of a byte range of a file.
+    public func text(_ range: Range<Int>, in file: String) -> String {
+        workspace.document(named: file)?.source.text(range) ?? ""
+    }
+}

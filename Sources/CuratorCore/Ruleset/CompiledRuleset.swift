@@ -1,0 +1,79 @@
+import Foundation
+
+/// A ruleset with its patterns compiled once, for use on every entry.
+public struct CompiledRuleset: @unchecked Sendable {
+    // NSRegularExpression is immutable after creation and documented as safe to share between
+    // threads, but it is not marked Sendable in corelibs-foundation; this wrapper holds nothing else.
+    public let ruleset: Ruleset
+    public let starBadge: NSRegularExpression?
+    public let venueBadge: NSRegularExpression?
+    public let typeBadge: NSRegularExpression?
+    public let figurePlaceholder: NSRegularExpression?
+    public let excludes: [NSRegularExpression]
+    private let dateComments: [String: NSRegularExpression]
+
+    public init(_ ruleset: Ruleset) throws(ConfigError) {
+        self.ruleset = ruleset
+        func compile(_ pattern: String?, _ key: String) throws(ConfigError) -> NSRegularExpression? {
+            guard let pattern else { return nil }
+            do {
+                return try NSRegularExpression(pattern: pattern)
+            } catch {
+                throw ConfigError(path: ruleset.name, message: "'\(key)' is not a valid regular expression: \(pattern)")
+            }
+        }
+        starBadge = try compile(ruleset.badges?.star?.match, "badges.star.match")
+        venueBadge = try compile(ruleset.badges?.venue?.match, "badges.venue.match")
+        typeBadge = try compile(ruleset.badges?.type?.match, "badges.type.match")
+        figurePlaceholder = try compile(ruleset.figures?.placeholder, "figures.placeholder")
+        var excludes: [NSRegularExpression] = []
+        for pattern in ruleset.exclude ?? [] {
+            if let regex = try compile(pattern, "exclude") { excludes.append(regex) }
+        }
+        self.excludes = excludes
+        var dates: [String: NSRegularExpression] = [:]
+        for format in ruleset.formats {
+            dates[format.id] = try compile(format.dateComment, "formats.\(format.id).date-comment")
+        }
+        dateComments = dates
+    }
+
+    public func dateComment(for formatID: String) -> NSRegularExpression? { dateComments[formatID] }
+
+    /// Which kind of badge an image URL is, by the ruleset's patterns (star before venue before type).
+    public func badgeKind(imageURL: String) -> BadgeKind {
+        if CompiledRuleset.matches(starBadge, imageURL) { return .star }
+        if CompiledRuleset.matches(venueBadge, imageURL) { return .venue }
+        if CompiledRuleset.matches(typeBadge, imageURL) { return .type }
+        return .other
+    }
+
+    /// The format whose table header starts with `firstHeaderCell`.
+    public func tableFormat(firstHeaderCell: String) -> EntryFormat? {
+        let wanted = firstHeaderCell.trimmingCharacters(in: .whitespaces)
+        return ruleset.formats.first { $0.kind == .tableRow && $0.header == wanted }
+    }
+
+    /// The bullet format that applies in `file` (a path relative to the list root).
+    public func bulletFormat(file: String) -> EntryFormat? {
+        ruleset.formats.first { format in
+            format.kind == .bullet && (format.files ?? []).contains { Glob.matches($0, file) }
+        }
+    }
+
+    public func role(ofLinkLabel label: String) -> String? {
+        ruleset.links?.roles[label] ?? ruleset.links?.spelled[label].flatMap { ruleset.links?.roles[$0] }
+    }
+
+    public static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
+        guard let regex else { return false }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
+
+/// Shell-style patterns for list files: `*` and `?` stay within one path component.
+public enum Glob {
+    public static func matches(_ pattern: String, _ path: String) -> Bool {
+        fnmatch(pattern, path, FNM_PATHNAME) == 0
+    }
+}

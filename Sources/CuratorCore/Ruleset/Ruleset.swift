@@ -1,0 +1,159 @@
+/// A description of one list's format, read from `rules/NAME.yml` and a list's `.curator.yml`.
+///
+/// Everything that differs between lists lives here, so a new list format is a YAML file rather
+/// than Swift. Keys are spelled in kebab-case in YAML.
+public struct Ruleset: Sendable, Decodable {
+    public var name: String
+    public var description: String?
+    public var files: FileSelection
+    public var formats: [EntryFormat]
+    public var badges: BadgeShapes?
+    public var links: LinkLabels?
+    public var venues: VenueVocabulary?
+    public var star: StarPolicy?
+    public var figures: FigurePolicy?
+    public var mirrors: MirrorMap?
+    public var requiredTags: [RequiredTag]?
+    /// Severity overrides and switches per rule id: `error`, `warning`, `info` or `off`.
+    public var rules: [String: String]?
+    /// URLs (regular expressions) never checked over the network.
+    public var exclude: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case name, description, files, formats, badges, links, venues, star, figures, mirrors
+        case requiredTags = "required-tags"
+        case rules, exclude
+    }
+}
+
+public struct FileSelection: Sendable, Decodable {
+    /// Glob patterns relative to the list's root (`*` stays within one path component).
+    public var include: [String]
+    public var exclude: [String]?
+}
+
+public struct EntryFormat: Sendable, Decodable {
+    public enum Kind: String, Sendable, Decodable {
+        case tableRow = "table-row"
+        case bullet
+    }
+
+    /// What a table column holds.
+    public enum Column: String, Sendable, Decodable {
+        case paper, image, links, name, description, ignored
+    }
+
+    /// The pieces of an entry, in the order the format prescribes.
+    public enum Field: String, Sendable, Decodable {
+        case badges
+        case starMark = "star-mark"
+        case title, authors, name, description, links
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// Table formats: the text of the first header cell that marks a table of this format.
+    public var header: String?
+    public var columns: [Column]?
+    public var fields: [Field]?
+    /// The separator between fields inside a table cell (`<br>`).
+    public var separator: String?
+    /// Regular expression the text after the row's last cell must match (`[//]: #06/17`).
+    public var dateComment: String?
+    /// Bullet formats: the files (globs) whose bullets are entries, and the list marker.
+    public var files: [String]?
+    public var marker: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, header, columns, fields, separator
+        case dateComment = "date-comment"
+        case files, marker
+    }
+}
+
+public struct BadgeShape: Sendable, Decodable {
+    /// The image's alt text the list uses (`Star`, `Publish`).
+    public var alt: String?
+    /// Regular expression on the image URL that says a badge is of this kind.
+    public var match: String
+    /// The exact URL template (`{owner}`, `{repo}`) the list uses for this kind.
+    public var canonical: String?
+    /// First dash-separated part of a shields.io static badge (`Conference`).
+    public var kinds: [String]?
+}
+
+public struct BadgeShapes: Sendable, Decodable {
+    public var star: BadgeShape?
+    public var venue: BadgeShape?
+    public var type: BadgeShape?
+}
+
+/// Link labels and their roles; `spelled` maps wrong spellings to the list's own.
+public struct LinkLabels: Sendable, Decodable {
+    public var roles: [String: String]
+    public var spelled: [String: String]
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        var roles: [String: String] = [:]
+        var spelled: [String: String] = [:]
+        for key in container.allKeys {
+            if key.stringValue == "spelled" {
+                spelled = try container.decode([String: String].self, forKey: key)
+            } else {
+                roles[key.stringValue] = try container.decode(String.self, forKey: key)
+            }
+        }
+        self.roles = roles
+        self.spelled = spelled
+    }
+}
+
+public struct VenueVocabulary: Sendable, Decodable {
+    /// The label format; `{venue}` and `{yy}` are replaced.
+    public var label: String
+    public var qualifiers: [String]?
+    public var names: [String]
+}
+
+public struct StarPolicy: Sendable, Decodable {
+    public var mark: String
+    public var minStars: Int?
+    public var minCitations: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case mark
+        case minStars = "min-stars"
+        case minCitations = "min-citations"
+    }
+}
+
+public struct FigurePolicy: Sendable, Decodable {
+    /// Regular expression for image sources that are placeholders, not figures.
+    public var placeholder: String?
+    /// Sources with this prefix are files of the list's repository and must exist.
+    public var localPrefix: String?
+
+    enum CodingKeys: String, CodingKey {
+        case placeholder
+        case localPrefix = "local-prefix"
+    }
+}
+
+/// Which file holds copies of which topic files' rows, by the heading they sit under.
+public struct MirrorMap: Sendable, Decodable {
+    public var file: String
+    public var sections: [String: String]
+}
+
+public struct RequiredTag: Sendable, Decodable {
+    public var file: String
+    public var badge: String
+}

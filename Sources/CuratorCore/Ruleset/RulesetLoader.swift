@@ -1,0 +1,233 @@
+import Foundation
+import Yams
+
+/// Finds and reads rulesets: the shipped ones compiled into the binary, and a list's own
+/// `.curator.yml`, which `extends` a shipped ruleset (or a path) and overrides any key.
+public enum RulesetLoader {
+    /// The names of the rulesets compiled into this binary, from `rules/*.yml`.
+    public static var shippedNames: [String] { EmbeddedRulesets.sources.keys.sorted() }
+
+    /// The YAML text of a shipped ruleset.
+    public static func shippedSource(_ name: String) -> String? { EmbeddedRulesets.sources[name] }
+
+    /// Keys a config or ruleset file may hold at its top level; anything else is a typo.
+    static let knownTopLevelKeys: Set<String> = [
+        "extends", "name", "description", "files", "formats", "badges", "links", "venues", "star",
+        "figures", "mirrors", "required-tags", "rules", "exclude", "http", "cache", "metadata",
+    ]
+
+    /// Loads a shipped ruleset by name.
+    public static func shipped(_ name: String) throws(ConfigError) -> Ruleset {
+        guard let source = shippedSource(name) else {
+            throw ConfigError(
+                path: "--ruleset", message: "no shipped ruleset named '\(name)' (shipped: \(shippedNames.joined(separator: ", ")))")
+        }
+        let layer = try Layer(path: "rules/\(name).yml", text: source)
+        return try resolve([layer])
+    }
+
+    /// Loads a config file and the chain of rulesets it extends.
+    public static func config(at url: URL, displayPath: String) throws(ConfigError) -> Ruleset {
+        var layers: [Layer] = []
+        var nextURL: URL? = url
+        var nextDisplay = displayPath
+        var seen: Set<String> = []
+        while let current = nextURL {
+            guard seen.insert(current.standardizedFileURL.path).inserted else {
+                throw ConfigError(path: nextDisplay, message: "'extends' forms a cycle")
+            }
+            let text: String
+            do {
+                let data = try Data(contentsOf: current)
+                guard let decoded = String(data: data, encoding: .utf8) else {
+                    throw ConfigError(path: nextDisplay, message: "not UTF-8 text")
+                }
+                text = decoded
+            } catch let error as ConfigError {
+                throw error
+            } catch {
+                throw ConfigError(path: nextDisplay, message: "cannot read: \(error.localizedDescription)")
+            }
+            let layer = try Layer(path: nextDisplay, text: text)
+            layers.insert(layer, at: 0)
+            nextURL = nil
+            guard let extends = layer.extends else { continue }
+            if let shipped = shippedSource(extends.value) {
+                layers.insert(try Layer(path: "rules/\(extends.value).yml", text: shipped), at: 0)
+            } else {
+                let base = current.deletingLastPathComponent()
+                let target = URL(fileURLWithPath: extends.value, relativeTo: base)
+                guard FileManager.default.fileExists(atPath: target.path) else {
+                    throw ConfigError(
+                        path: nextDisplay, line: extends.line, column: extends.column,
+                        message: "'extends: \(extends.value)' names neither a shipped ruleset (\(shippedNames.joined(separator: ", "))) nor a file")
+                }
+                nextURL = target
+                nextDisplay = extends.value
+            }
+        }
+        return try resolve(layers)
+    }
+
+    /// Parses ruleset text on its own, as a test or `curator rules` does.
+    public static func parse(_ text: String, path: String) throws(ConfigError) -> Ruleset {
+        try resolve([try Layer(path: path, text: text)])
+    }
+
+    /// One YAML file of the chain, outermost last.
+    struct Layer {
+        var path: String
+        var node: Node
+        var extends: (value: String, line: Int, column: Int)?
+
+        init(path: String, text: String) throws(ConfigError) {
+            self.path = path
+            let composed: Node?
+            do {
+                composed = try Yams.compose(yaml: text)
+            } catch let error as YamlError {
+                throw ConfigError(yamlError: error, path: path)
+            } catch {
+                throw ConfigError(path: path, message: "\(error)")
+            }
+            guard let node = composed else {
+                node = .mapping(.init([]))
+                return
+            }
+            guard let mapping = node.mapping else {
+                throw ConfigError(
+                    path: path, line: node.mark?.line, column: node.mark?.column,
+                    message: "expected a mapping of keys to values at the top level")
+            }
+            for key in mapping.keys {
+                let name = key.string ?? ""
+                if !RulesetLoader.knownTopLevelKeys.contains(name) {
+                    throw ConfigError(
+                        path: path, line: key.mark?.line, column: key.mark?.column,
+                        message: "unknown key '\(name)' (expected one of: \(RulesetLoader.knownTopLevelKeys.sorted().joined(separator: ", ")))")
+                }
+            }
+            if let value = mapping["extends"] {
+                guard let name = value.string else {
+                    throw ConfigError(
+                        path: path, line: value.mark?.line, column: value.mark?.column,
+                        message: "'extends' expects a ruleset name or a path")
+                }
+                extends = (name, value.mark?.line ?? 0, value.mark?.column ?? 0)
+            }
+            self.node = node
+        }
+    }
+
+    static func resolve(_ layers: [Layer]) throws(ConfigError) -> Ruleset {
+        var merged: Node = .mapping(.init([]))
+        for layer in layers { merged = merge(merged, layer.node) }
+        do {
+            return try YAMLDecoder().decode(Ruleset.self, from: merged)
+        } catch let error as DecodingError {
+            throw ConfigError(decodingError: error, layers: layers)
+        } catch {
+            throw ConfigError(path: layers.last?.path ?? "config", message: "\(error)")
+        }
+    }
+
+    /// Overlays `top` on `base`: mappings merge key by key, anything else is replaced.
+    static func merge(_ base: Node, _ top: Node) -> Node {
+        guard case .mapping(let baseMapping) = base, case .mapping(let topMapping) = top else { return top }
+        var pairs: [(Node, Node)] = baseMapping.map { ($0.key, $0.value) }
+        for (key, value) in topMapping {
+            if let index = pairs.firstIndex(where: { $0.0 == key }) {
+                pairs[index].1 = merge(pairs[index].1, value)
+            } else {
+                pairs.append((key, value))
+            }
+        }
+        return .mapping(.init(pairs, baseMapping.tag, baseMapping.style, topMapping.mark ?? baseMapping.mark))
+    }
+}
+
+/// A configuration or ruleset that cannot be used: where, and what was expected. Exit status 2.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(path: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    init(yamlError: YamlError, path: String) {
+        switch yamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            self.init(path: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        default:
+            self.init(path: path, message: "invalid YAML: \(yamlError)")
+        }
+    }
+
+    /// Places a decoding error at the node it concerns, in the outermost file that sets it.
+    init(decodingError: DecodingError, layers: [RulesetLoader.Layer]) {
+        let (codingPath, message): ([any CodingKey], String) =
+            switch decodingError {
+            case .typeMismatch(let type, let context):
+                (context.codingPath, "expected \(ConfigError.describe(type))")
+            case .valueNotFound(let type, let context):
+                (context.codingPath, "expected \(ConfigError.describe(type)), found nothing")
+            case .keyNotFound(let key, let context):
+                (context.codingPath, "missing required key '\(key.stringValue)'")
+            case .dataCorrupted(let context):
+                (context.codingPath, context.debugDescription)
+            @unknown default:
+                ([], "\(decodingError)")
+            }
+        let keyPath = codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        for layer in layers.reversed() {
+            if let node = ConfigError.node(at: codingPath, in: layer.node) {
+                self.init(
+                    path: layer.path, line: node.mark?.line, column: node.mark?.column,
+                    message: "\(keyPath.isEmpty ? "" : "'\(keyPath)': ")\(message)")
+                return
+            }
+        }
+        self.init(path: layers.last?.path ?? "config", message: "\(keyPath.isEmpty ? "" : "'\(keyPath)': ")\(message)")
+    }
+
+    private static func node(at path: [any CodingKey], in root: Node) -> Node? {
+        var current = root
+        for key in path {
+            if let index = key.intValue, let sequence = current.sequence, index < sequence.count {
+                current = sequence[index]
+            } else if let mapping = current.mapping, let child = mapping[key.stringValue] {
+                current = child
+            } else {
+                return path.isEmpty ? root : nil
+            }
+        }
+        return current
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is [String].Type: "a list of strings"
+        default:
+            if String(describing: type).hasPrefix("Array") { "a list" } else if String(describing: type).hasPrefix("Dictionary") {
+                "a mapping"
+            } else { "a \(String(describing: type))" }
+        }
+    }
+
+    public var description: String {
+        switch (line, column) {
+        case let (line?, column?): "\(path):\(line):\(column): \(message)"
+        case let (line?, nil): "\(path):\(line): \(message)"
+        default: "\(path): \(message)"
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import CuratorCore
+
+/// The badge rules, registered in `BuiltInRules`.
+let badgeRules: [any Rule.Type] = []
