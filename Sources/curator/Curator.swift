@@ -1,0 +1,51 @@
+import ArgumentParser
+import CuratorCore
+import Foundation
+
+/// The command line. Exit status: 0 no error-level finding, 1 error-level findings, 2 usage,
+/// configuration or input error (nothing written).
+@main
+struct Curator: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "curator",
+        abstract: "Keeps curated lists of research papers healthy.",
+        version: version,
+        subcommands: [LintCommand.self, RulesCommand.self],
+        defaultSubcommand: LintCommand.self
+    )
+
+    /// Parses and runs a command, mapping every failure to the documented exit statuses: the
+    /// argument parser's own usage errors become 2 instead of its default 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CuratorExit {
+            if let message = error.message { FileHandle.standardError.write(Data("curator: \(message)\n".utf8)) }
+            exit(error.status)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            exit(2)
+        }
+    }
+}
+
+/// A finished run with its exit status, and for input errors the message that says where.
+struct CuratorExit: Error {
+    var status: Int32
+    var message: String?
+
+    static let findingsWithErrors = CuratorExit(status: 1, message: nil)
+
+    static func input(_ message: String) -> CuratorExit { CuratorExit(status: 2, message: message) }
+}

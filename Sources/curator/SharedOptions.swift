@@ -1,0 +1,79 @@
+import ArgumentParser
+import CuratorCore
+import Foundation
+
+/// Options every command that reads a list takes.
+struct SharedOptions: ParsableArguments {
+    @Option(help: "The config file (default: .curator.yml found upward from the working directory).")
+    var config: String?
+
+    @Option(help: "Use a shipped ruleset without a config file.")
+    var ruleset: String?
+
+    @Option(help: "Write the report to this file instead of standard output (written atomically).")
+    var output: String?
+
+    func validate() throws {
+        if config != nil && ruleset != nil {
+            throw ValidationError("--config and --ruleset exclude each other")
+        }
+    }
+
+    var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    /// The config file in use, if any: the one named, else `.curator.yml` upward from here.
+    func configFile() -> URL? {
+        if let config { return URL(fileURLWithPath: config, relativeTo: workingDirectory).standardizedFileURL }
+        if ruleset != nil { return nil }
+        var directory = workingDirectory.standardizedFileURL
+        while true {
+            let candidate = directory.appendingPathComponent(".curator.yml")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { return nil }
+            directory = parent
+        }
+    }
+
+    /// The ruleset: from the config file, the named shipped ruleset, or the default one.
+    func loadRuleset() throws -> (ruleset: CompiledRuleset, configDirectory: URL?) {
+        do {
+            if let file = configFile() {
+                guard FileManager.default.fileExists(atPath: file.path) else {
+                    throw CuratorExit.input("\(config ?? file.path): no such config file")
+                }
+                let display = Workspace.relativePath(of: file, to: workingDirectory)
+                let ruleset = try RulesetLoader.config(at: file, displayPath: display)
+                return (try CompiledRuleset(ruleset), file.deletingLastPathComponent())
+            }
+            return (try CompiledRuleset(RulesetLoader.shipped(ruleset ?? "awesome-efficient-llm")), nil)
+        } catch let error as ConfigError {
+            throw CuratorExit.input(error.description)
+        }
+    }
+
+    /// Reads the list: the paths given, else the config's directory, else the working directory.
+    func loadWorkspace(paths: [String]) throws -> Workspace {
+        let (ruleset, configDirectory) = try loadRuleset()
+        let targets = paths.isEmpty ? [configDirectory?.path ?? "."] : paths
+        do {
+            return try Workspace(paths: targets, ruleset: ruleset, workingDirectory: workingDirectory, root: configDirectory)
+        } catch {
+            throw CuratorExit.input(error.description)
+        }
+    }
+
+    /// Prints to standard output, or writes the output file atomically.
+    func emit(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let url = URL(fileURLWithPath: output, relativeTo: workingDirectory)
+        do {
+            try AtomicWriter.write(Array(text.utf8), to: url)
+        } catch {
+            throw CuratorExit.input("\(output): cannot write: \(error.localizedDescription)")
+        }
+    }
+}
