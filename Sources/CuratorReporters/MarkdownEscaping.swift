@@ -1,0 +1,33 @@
+/// Makes arbitrary text display literally inside a GitHub-flavoured markdown table cell or heading.
+enum MarkdownEscaping {
+    /// Characters GitHub would otherwise read as markup: emphasis, code, links, HTML, tables,
+    /// strikethrough, entities, math (`$`) and emoji shortcodes (`:star:`, which this list uses).
+    /// CommonMark lets a backslash escape any ASCII punctuation, so escaping a few extra is harmless.
+    private static let special: Set<Unicode.Scalar> = [
+        "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "$", ":", "#", "!",
+    ]
+
+    /// Escapes markup and folds line breaks into spaces, because a line break ends a table row.
+    static func inline(_ text: String) -> String {
+        var escaped = ""
+        escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" {
+                escaped.unicodeScalars.append(" ")
+            } else {
+                if special.contains(scalar) {
+                    escaped.unicodeScalars.append("\\")
+                }
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    /// Shortens text to at most `limit` characters before escaping, marking the cut with an
+    /// ellipsis, so that one enormous message cannot take the whole summary.
+    static func inline(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return inline(text) }
+        return inline(String(text.prefix(max(limit - 1, 0)))) + "…"
+    }
+}
