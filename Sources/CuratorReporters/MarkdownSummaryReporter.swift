@@ -100,7 +100,7 @@ public struct MarkdownSummaryReporter: Reporter {
     }
 
     private func row(_ finding: Finding) -> String {
-        let label = MarkdownEscaping.inline("\(finding.location.file):\(finding.location.line)")
+        let label = "\(MarkdownEscaping.inline(finding.location.file)):\(finding.location.line)"
         let location: String
         if let base = options.sourceBaseURI {
             let path = SARIFReporter.uri(finding.location.file)
