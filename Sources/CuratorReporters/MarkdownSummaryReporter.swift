@@ -21,7 +21,8 @@ public struct MarkdownSummaryReporter: Reporter {
         let reserve = omissionNotice(report.findings.count).utf8.count + 1
         var omitted = report.findings.count
 
-        let header = "## curator\n\n"
+        let header =
+            "## curator\n\n"
             + ReportCounts(report).sentence(files: report.files, entries: report.entries) + "\n"
         guard output.append(header, reserving: reserve) else {
             return omissionNotice(omitted)
@@ -63,7 +64,8 @@ public struct MarkdownSummaryReporter: Reporter {
         guard output.append(tableHeader, reserving: reserve) else { return false }
         for (id, tally) in rows {
             let summary = report.rules[id]?.summary ?? ""
-            let row = "| \(MarkdownEscaping.inline(id)) | \(tally.severity.rawValue) | "
+            let row =
+                "| \(MarkdownEscaping.inline(id)) | \(tally.severity.rawValue) | "
                 + "\(ReportCounts.groupedDigits(tally.count)) | "
                 + "\(MarkdownEscaping.inline(summary, limit: Self.messageCharacterLimit)) |\n"
             guard output.append(row, reserving: reserve) else { return false }
@@ -89,7 +91,8 @@ public struct MarkdownSummaryReporter: Reporter {
         for file in files {
             // A file's heading is only written together with its first row, so the summary never
             // ends on a heading with an empty table under it.
-            var pending = "\n#### \(MarkdownEscaping.inline(file))\n\n| Location | Rule | Message |\n| --- | --- | --- |\n"
+            var pending =
+                "\n#### \(MarkdownEscaping.inline(file))\n\n| Location | Rule | Message |\n| --- | --- | --- |\n"
             for finding in byFile[file] ?? [] {
                 guard output.append(pending + row(finding), reserving: reserve) else { return shown }
                 pending = ""

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func emptyReportPrintsOnlyTotals() {
-        #expect(GitHubAnnotationReporter().render(SampleReports.empty) == "0 errors, 0 warnings in 3 files (0 entries)\n")
+        #expect(
+            GitHubAnnotationReporter().render(SampleReports.empty) == "0 errors, 0 warnings in 3 files (0 entries)\n")
     }
 
     @Test func messageDataIsEscaped() {

@@ -50,7 +50,8 @@ import Testing
 
     @Test func longMessagesAreShortened() {
         let output = MarkdownSummaryReporter().render(SampleReports.single(String(repeating: "x", count: 5_000)))
-        #expect(output.contains(String(repeating: "x", count: MarkdownSummaryReporter.messageCharacterLimit - 1) + "… |"))
+        #expect(
+            output.contains(String(repeating: "x", count: MarkdownSummaryReporter.messageCharacterLimit - 1) + "… |"))
         #expect(!output.contains(String(repeating: "x", count: MarkdownSummaryReporter.messageCharacterLimit)))
     }
 

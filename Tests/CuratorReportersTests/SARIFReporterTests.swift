@@ -38,7 +38,8 @@ import Testing
 
     @Test func resultsCarryRuleLevelMessageLocationAndFingerprint() throws {
         let run = try firstRun(SARIFReporter(options: options).render(SampleReports.mixed))
-        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let rules = try #require(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 3)
         #expect(results.map { $0["level"] as? String } == ["error", "warning", "note"])
@@ -59,8 +60,9 @@ import Testing
             #expect(region["startColumn"] is Int)
         }
         let first = try #require(results.first)
-        let region = (((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
-            as? [String: Any])
+        let region =
+            (((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+                as? [String: Any])
         #expect(region?["startLine"] as? Int == 12)
         #expect(region?["startColumn"] as? Int == 5)
     }
@@ -97,7 +99,9 @@ import Testing
                 message: message
             )
         }
-        let before = FindingFingerprint.all([finding(line: 10), finding(line: 20), finding(line: 30, message: "Other.")])
+        let before = FindingFingerprint.all([
+            finding(line: 10), finding(line: 20), finding(line: 30, message: "Other."),
+        ])
         let after = FindingFingerprint.all([finding(line: 14), finding(line: 24), finding(line: 34, message: "Other.")])
         #expect(before == after)
         #expect(Set(before).count == 3)

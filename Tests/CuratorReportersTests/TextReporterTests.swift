@@ -37,7 +37,9 @@ import Testing
         #expect(output.hasPrefix("README.md:1:1: error [dead-link] first second third\n"))
     }
 
-    @Test(arguments: [(0, "0"), (999, "999"), (1_000, "1,000"), (1_095, "1,095"), (1_234_567, "1,234,567"), (-4_500, "-4,500")])
+    @Test(arguments: [
+        (0, "0"), (999, "999"), (1_000, "1,000"), (1_095, "1,095"), (1_234_567, "1,234,567"), (-4_500, "-4,500"),
+    ])
     func groupsDigitsInThrees(value: Int, expected: String) {
         #expect(ReportCounts.groupedDigits(value) == expected)
     }
