@@ -28,14 +28,14 @@ struct Curator: AsyncParsableCommand {
             }
         } catch let error as CuratorExit {
             if let message = error.message { FileHandle.standardError.write(Data("curator: \(message)\n".utf8)) }
-            exit(error.status)
+            Foundation.exit(error.status)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            exit(2)
+            Foundation.exit(2)
         }
     }
 }

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CuratorCore
+import CuratorReporters
+import CuratorRules
+import Foundation
+
+extension ReportFormat: ExpressibleByArgument {}
+
+struct LintCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check a list's markdown: format, badges, links, tags, duplicates and mirrors."
+    )
+
+    @OptionGroup var shared: SharedOptions
+
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @Flag(help: "Skip the rules that need the network.")
+    var offline = false
+
+    @Flag(help: "Apply the safe fixes to the files (atomically), then report what is left.")
+    var fix = false
+
+    @Option(name: .customLong("changed-since"), help: "Report only findings on entries changed since this git revision.")
+    var changedSince: String?
+
+    @Flag(help: "Colour the text format.")
+    var color = false
+
+    @Argument(help: "List files or directories (default: the config's directory, or the working directory).")
+    var paths: [String] = []
+
+    /// The most `--fix` passes; each pass applies every non-overlapping fix, so two or three suffice.
+    static let maximumFixPasses = 5
+
+    func run() async throws {
+        var workspace = try shared.loadWorkspace(paths: paths)
+        let linter = Linter(rules: BuiltInRules.instances().filter { !offline || type(of: $0).description.scope == .offline })
+        var report = linter.lint(LintContext(workspace: workspace))
+        if fix {
+            var pass = 0
+            while report.findings.contains(where: { $0.fix != nil }), pass < Self.maximumFixPasses {
+                try write(Fixer.apply(report.findings, to: workspace), in: workspace)
+                workspace = try shared.loadWorkspace(paths: paths)
+                report = linter.lint(LintContext(workspace: workspace))
+                pass += 1
+            }
+        }
+        if let changedSince {
+            let changed = try GitChanges.changedLines(since: changedSince, workingDirectory: shared.workingDirectory)
+            report = linter.lint(LintContext(workspace: workspace), changedLines: changed)
+        }
+        let options = ReportOptions(
+            color: color, toolVersion: Curator.version,
+            sourceBaseURI: ReportOptions.githubSourceBaseURI(environment: ProcessInfo.processInfo.environment))
+        try shared.emit(format.render(report, options: options))
+        if report.hasErrors { throw CuratorExit.findingsWithErrors }
+    }
+
+    /// Writes fixed files; every file is written whole through a temporary file and a rename.
+    private func write(_ files: [String: [UInt8]], in workspace: Workspace) throws {
+        for (display, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            let url = URL(fileURLWithPath: display, relativeTo: shared.workingDirectory)
+            do {
+                try AtomicWriter.write(bytes, to: url)
+            } catch {
+                throw CuratorExit.input("\(display): cannot write: \(error.localizedDescription)")
+            }
+        }
+    }
+}
