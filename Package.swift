@@ -64,14 +64,14 @@ let package = Package(
             name: "CuratorTestSupport",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
         ),
-        .testTarget(name: "CuratorCoreTests", dependencies: ["CuratorCore"]),
-        .testTarget(name: "CuratorRulesTests", dependencies: ["CuratorRules", "CuratorCore"]),
+        .testTarget(name: "CuratorCoreTests", dependencies: ["CuratorCore", "CuratorTestSupport"]),
+        .testTarget(name: "CuratorRulesTests", dependencies: ["CuratorRules", "CuratorCore", "CuratorTestSupport"]),
         .testTarget(name: "CuratorReportersTests", dependencies: ["CuratorReporters", "CuratorCore"]),
         .testTarget(name: "CuratorHTTPTests", dependencies: ["CuratorHTTP", "CuratorTestSupport"]),
         .testTarget(
             name: "CuratorSourcesTests",
             dependencies: ["CuratorSources", "CuratorHTTP", "CuratorCore", "CuratorTestSupport"]
         ),
-        .testTarget(name: "curatorTests", dependencies: ["curator", "CuratorCore"]),
+        .testTarget(name: "curatorTests", dependencies: ["curator", "CuratorCore", "CuratorTestSupport"]),
     ]
 )

@@ -22,6 +22,12 @@ public struct SourceText: Sendable {
         // A final newline does not open a line of its own.
         if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
         lineStarts = starts
+        // A NUL byte near the start marks a binary file, as git decides; say so rather than
+        // reporting the first byte that is not UTF-8.
+        if let nul = bytes.prefix(8192).firstIndex(of: 0) {
+            let place = location(ofByte: nul)
+            throw InputError(path: path, line: place.line, column: place.column, message: "binary file: NUL byte")
+        }
         if let bad = SourceText.firstInvalidByte(bytes) {
             let place = location(ofByte: bad.offset)
             throw InputError(
