@@ -11,7 +11,14 @@ struct RulesCommand: ParsableCommand {
     @Argument(help: "A rule id to explain.")
     var ruleID: String?
 
+    @Flag(help: "Print the whole rule reference in markdown (docs/rules.md).")
+    var reference = false
+
     func run() throws {
+        if reference {
+            print(RuleDocumentation.reference(), terminator: "")
+            return
+        }
         guard let ruleID else {
             let width = BuiltInRules.all.map { $0.description.id.count }.max() ?? 0
             for rule in BuiltInRules.all {
@@ -30,27 +37,3 @@ struct RulesCommand: ParsableCommand {
     }
 }
 
-/// The text `curator rules ID` prints, also used for the generated rule reference.
-enum RuleDocumentation {
-    static func render(_ description: RuleDescription) -> String {
-        var lines = [
-            "\(description.id) (\(description.severity.rawValue), \(description.scope.rawValue)\(description.corrections.isEmpty ? "" : ", fixable"))",
-            "",
-            description.summary,
-            "",
-            description.rationale,
-        ]
-        func block(_ title: String, _ examples: [String]) {
-            guard !examples.isEmpty else { return }
-            lines += ["", title]
-            for example in examples {
-                lines.append("")
-                lines += example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
-            }
-        }
-        block("Triggers (↓ marks each finding):", description.triggering.map { "\($0.path):\n\($0.markdown)" })
-        block("Does not trigger:", description.nonTriggering.map { "\($0.path):\n\($0.markdown)" })
-        block("Fixes:", description.corrections.map { "\($0.before.markdown)\n→\n\($0.after)" })
-        return lines.joined(separator: "\n")
-    }
-}
