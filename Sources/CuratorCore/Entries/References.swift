@@ -55,7 +55,7 @@ public struct ArxivReference: Sendable, Hashable {
 }
 
 /// A GitHub repository named by a URL.
-public struct RepositoryReference: Sendable, Hashable, CustomStringConvertible {
+public struct RepositoryReference: Sendable, Hashable, Codable, CustomStringConvertible {
     public var owner: String
     public var name: String
 

@@ -5,9 +5,12 @@ public struct LintContext: Sendable {
     public let workspace: Workspace
     /// Tells whether a file of the list's repository exists (for local figures).
     public let fileExists: @Sendable (String) -> Bool
+    /// What the network said, for the network rules; nil when running offline.
+    public let facts: Facts?
 
-    public init(workspace: Workspace, fileExists: (@Sendable (String) -> Bool)? = nil) {
+    public init(workspace: Workspace, facts: Facts? = nil, fileExists: (@Sendable (String) -> Bool)? = nil) {
         self.workspace = workspace
+        self.facts = facts
         let root = workspace.root
         self.fileExists =
             fileExists ?? { path in
