@@ -131,24 +131,20 @@ public final class CurlEngine: HTTPClient {
             }
             counterState.withLock { $0.recordAttempt(host: host, isRetry: number > 1) }
             let outcome = await loop.perform(attempt)
-            await limiter.release(host: host)
             let canRetry = number < policy.maxAttempts
             let delay: Double
             switch outcome {
             case .success(let answer):
-                let throttled = answer.status == 429 || answer.status == 503
                 let requested = answer.headers["Retry-After"].flatMap { RetryAfter.seconds(from: $0) }
                 let wait =
                     requested.map(policy.clampedRetryAfter)
                     ?? policy.backoff(afterAttempt: number, using: &generator)
-                if throttled {
-                    await limiter.throttle(host: host, wait: wait)
-                } else {
-                    await limiter.relax(host: host)
-                }
+                let throttled = answer.status == 429 || answer.status == 503
+                await limiter.release(host: host, feedback: throttled ? .throttled(seconds: wait) : .answered)
                 guard canRetry, policy.isRetryable(status: answer.status) else { return answer }
                 delay = wait
             case .failure(let failure):
+                await limiter.release(host: host, feedback: .failed)
                 guard canRetry, failure.kind != .cancelled, policy.isRetryable(failure) else { throw failure }
                 delay = policy.backoff(afterAttempt: number, using: &generator)
             }

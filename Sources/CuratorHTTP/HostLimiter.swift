@@ -51,31 +51,38 @@ actor HostLimiter {
         }
     }
 
-    /// Gives back the slot that a successful `acquire` handed out.
-    func release(host: String) {
-        hosts[host, default: HostState()].active -= 1
+    /// What the host's answer says about how hard it may be pressed.
+    enum Feedback {
+        /// 429 or 503: nobody starts a request to the host for this many seconds, and later
+        /// starts are spaced further apart.
+        case throttled(seconds: Double)
+        /// Any other answer, which lets a learnt penalty decay.
+        case answered
+        /// No answer at all, which says nothing about the host's load.
+        case failed
+    }
+
+    /// Gives back the slot that a successful `acquire` handed out. The feedback is applied in
+    /// the same step, so no waiter can slip in between a 429 and the backoff it imposes.
+    func release(host: String, feedback: Feedback) {
+        var state = hosts[host, default: HostState()]
+        state.active -= 1
+        switch feedback {
+        case .throttled(let seconds):
+            let retry = configuration.retry
+            let doubled = state.penalty == .zero ? Duration.seconds(retry.baseDelay) : state.penalty * 2
+            state.penalty = min(doubled, Duration.seconds(retry.retryAfterCap))
+            let until = clock.now + .seconds(seconds)
+            state.notBefore = max(state.notBefore ?? until, until)
+        case .answered where state.penalty > .zero:
+            state.penalty = state.penalty / 2
+            if state.penalty < .milliseconds(10) { state.penalty = .zero }
+        case .answered, .failed:
+            break
+        }
+        hosts[host] = state
         globalActive -= 1
         pump()
-    }
-
-    /// Records that the host answered 429 or 503: nobody starts a request to it for `wait`
-    /// seconds, and later starts are spaced further apart.
-    func throttle(host: String, wait: Double) {
-        let retry = configuration.retry
-        var state = hosts[host, default: HostState()]
-        let doubled = state.penalty == .zero ? Duration.seconds(retry.baseDelay) : state.penalty * 2
-        state.penalty = min(doubled, Duration.seconds(retry.retryAfterCap))
-        let until = clock.now + .seconds(wait)
-        state.notBefore = max(state.notBefore ?? until, until)
-        hosts[host] = state
-    }
-
-    /// Records an answer that was not a throttle, letting the learnt penalty decay.
-    func relax(host: String) {
-        guard var state = hosts[host], state.penalty > .zero else { return }
-        state.penalty = state.penalty / 2
-        if state.penalty < .milliseconds(10) { state.penalty = .zero }
-        hosts[host] = state
     }
 
     private func abandon(_ id: UInt64) {

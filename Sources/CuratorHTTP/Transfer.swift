@@ -166,7 +166,7 @@ final class Transfer {
             abort = .headersTooLarge
             return 0
         }
-        let line = String(decoding: bytes, as: UTF8.self).trimmingSuffix()
+        let line = String(decoding: bytes.trimmingLineEnd(), as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             // Each status line starts a new header block; only the final response's headers
             // matter, not those of a "100 Continue" before it.
@@ -196,15 +196,19 @@ private func transferHeaderCallback(
     return transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
 }
 
-extension String {
-    fileprivate func trimmingSuffix() -> String {
-        var result = Substring(self)
-        while let last = result.last, last == "\r" || last == "\n" || last == " " || last == "\t" {
-            result.removeLast()
+extension UnsafeRawBufferPointer {
+    /// The line without its trailing CR, LF and blanks. Trimming happens on bytes because Swift
+    /// treats "\r\n" as one Character, which character-wise trimming would not recognise.
+    fileprivate func trimmingLineEnd() -> UnsafeRawBufferPointer.SubSequence {
+        var end = count
+        while end > 0, [0x0D, 0x0A, 0x20, 0x09].contains(self[end - 1]) {
+            end -= 1
         }
-        return String(result)
+        return self[0..<end]
     }
+}
 
+extension String {
     fileprivate func trimmingPrefix() -> String {
         String(drop { $0 == " " || $0 == "\t" })
     }

@@ -33,7 +33,7 @@ import Testing
     @Test(arguments: [
         "GARBAGE\r\n\r\n",
         "HTTP/1.1 abc OK\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: gzip, chunked\r\n\r\nzzz\r\n",
+        "\u{1}\u{2}\u{3} binary noise\r\n\r\n",
     ])
     func invalidRepliesAreInvalidResponses(reply: String) async throws {
         let server = try RawServer { _, connection in

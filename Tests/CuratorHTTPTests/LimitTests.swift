@@ -35,9 +35,12 @@ import Testing
         let server = try Self.slowServer("127.0.0.3", seconds: 0)
         let engine = makeEngine(hostPolicies: ["127.0.0.3": HostPolicy(maxConcurrent: 10, minimumSpacing: 0.25)])
         try await Self.sendAll((0..<4).map { server.url("/\($0)") }, on: engine)
+        // The engine spaces the starts of transfers; the server sees arrivals, which also include
+        // each connection's set-up time, so single gaps may come out a little shorter.
         let gaps = server.arrivalGaps
         #expect(gaps.count == 3)
-        #expect(gaps.allSatisfy { $0 >= 0.23 }, "gaps \(gaps)")
+        #expect(gaps.allSatisfy { $0 >= 0.2 }, "gaps \(gaps)")
+        #expect(gaps.reduce(0, +) >= 0.7, "gaps \(gaps)")
     }
 
     @Test func globalConcurrencyIsHonouredAcrossHosts() async throws {
