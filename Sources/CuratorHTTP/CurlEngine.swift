@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// The production `HTTPClient`: libcurl's multi interface on one thread, with per-host limits,

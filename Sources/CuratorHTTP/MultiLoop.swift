@@ -35,6 +35,7 @@ final class MultiLoop: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer
     private let shared = Mutex(Shared())
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
+    private var handlesByID: [UInt64: UnsafeMutableRawPointer] = [:]
 
     init() {
         let initCode = ccurl_global_init_once()
@@ -152,8 +153,9 @@ final class MultiLoop: @unchecked Sendable {
                 return
             }
             active[transfer.easy] = transfer
+            handlesByID[id] = transfer.easy
         case .cancel(let id):
-            guard let transfer = active.values.first(where: { $0.id == id }) else { return }
+            guard let easy = handlesByID[id], let transfer = active[easy] else { return }
             finish(transfer, with: .failure(Self.cancelledFailure))
         }
     }
@@ -174,6 +176,7 @@ final class MultiLoop: @unchecked Sendable {
     private func finish(_ transfer: Transfer, with outcome: AttemptOutcome) {
         curl_multi_remove_handle(multi, transfer.easy)
         active[transfer.easy] = nil
+        handlesByID[transfer.id] = nil
         forget(transfer.id)
         transfer.continuation.resume(returning: outcome)
     }

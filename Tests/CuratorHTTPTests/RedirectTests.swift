@@ -79,4 +79,21 @@ import Testing
         #expect(response.status == 308)
         #expect(response.headers["Location"] == "/elsewhere")
     }
+
+    @Test func credentialsStayWithTheHostTheyWereGivenTo() async throws {
+        let other = try RawServer(host: "127.0.0.8") { request, connection in
+            connection.respond(status: 200, for: request)
+        }
+        let origin = try RawServer { request, connection in
+            connection.respond(status: 302, headers: [("Location", other.url("/landing"))], for: request)
+        }
+        var request = quickRequest(origin.url("/"))
+        request.headers = ["Authorization": "Bearer secret", "Accept": "text/html"]
+        let response = try await makeEngine().send(request)
+        #expect(response.status == 200)
+        #expect(origin.requests.first?.header("Authorization") == "Bearer secret")
+        let landed = try #require(other.requests.first)
+        #expect(landed.header("Authorization") == nil)
+        #expect(landed.header("Accept") == "text/html")
+    }
 }
