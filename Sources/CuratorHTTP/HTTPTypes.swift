@@ -130,11 +130,15 @@ public struct HTTPFailure: Error, Sendable, Hashable {
     /// libcurl's CURLcode, when the failure came from libcurl.
     public var curlCode: Int?
     public var message: String
+    /// The redirects followed before the failure, so that a dead end reached through a redirect
+    /// still shows the way there.
+    public var redirects: [Redirect]
 
-    public init(_ kind: Kind, curlCode: Int? = nil, message: String) {
+    public init(_ kind: Kind, curlCode: Int? = nil, message: String, redirects: [Redirect] = []) {
         self.kind = kind
         self.curlCode = curlCode
         self.message = message
+        self.redirects = redirects
     }
 
     /// Whether trying again later may succeed.

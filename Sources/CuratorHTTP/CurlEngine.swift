@@ -1,0 +1,158 @@
+import Synchronization
+
+/// The production `HTTPClient`: libcurl's multi interface on one thread, with per-host limits,
+/// retries with backoff, Retry-After, and redirects that the engine follows itself.
+///
+/// One request goes through three layers. `send` follows redirects hop by hop; each hop goes
+/// through `sendWithRetries`, which waits for the host's turn in the `HostLimiter` before every
+/// try; each try is one libcurl transfer on the `MultiLoop`.
+public final class CurlEngine: HTTPClient {
+    public let configuration: EngineConfiguration
+    private let loop: MultiLoop
+    private let limiter: HostLimiter
+    private let counterState = Mutex(EngineCounters())
+
+    public init(configuration: EngineConfiguration = EngineConfiguration()) {
+        self.configuration = configuration
+        loop = MultiLoop()
+        limiter = HostLimiter(configuration: configuration)
+    }
+
+    deinit {
+        loop.shutdown()
+    }
+
+    /// A snapshot of the transfers started so far.
+    public var counters: EngineCounters {
+        counterState.withLock { $0 }
+    }
+
+    public func send(_ request: HTTPRequest) async throws(HTTPFailure) -> HTTPResponse {
+        try await send(request, truncatesBody: false)
+    }
+
+    func send(_ request: HTTPRequest, truncatesBody: Bool) async throws(HTTPFailure) -> HTTPResponse {
+        var url = try CurlURL.parse(request.url)
+        guard url.isHTTP else {
+            throw HTTPFailure(.unsupportedScheme, message: "unsupported scheme \(url.scheme): in \(request.url)")
+        }
+        var method = request.method
+        var body = request.body
+        var headers = request.headers
+        var chain: [Redirect] = []
+        var visited: Set<String> = [url.absolute]
+        while true {
+            let attempt = Attempt(
+                method: method,
+                url: url.absolute,
+                headers: headers,
+                body: body,
+                connectTimeout: request.connectTimeout,
+                totalTimeout: request.totalTimeout,
+                maxBodyBytes: request.maxBodyBytes,
+                maxHeaderBytes: configuration.maxHeaderBytes,
+                truncatesBody: truncatesBody,
+                userAgent: configuration.userAgent
+            )
+            let answer: AttemptResponse
+            do {
+                answer = try await sendWithRetries(attempt, host: url.host)
+            } catch {
+                var failure = error
+                failure.redirects = chain
+                throw failure
+            }
+            guard request.followRedirects, Self.redirectStatuses.contains(answer.status),
+                let location = answer.headers["Location"]
+            else {
+                return HTTPResponse(
+                    status: answer.status,
+                    headers: answer.headers,
+                    body: answer.body,
+                    url: url.absolute,
+                    redirects: chain
+                )
+            }
+            let next = try CurlURL.resolve(location, against: url)
+            chain.append(Redirect(url: url.absolute, status: answer.status, location: next.absolute))
+            guard next.isHTTP else {
+                throw HTTPFailure(
+                    .unsupportedScheme,
+                    message: "redirect to unsupported scheme \(next.scheme): \(next.absolute)",
+                    redirects: chain
+                )
+            }
+            guard visited.insert(next.absolute).inserted else {
+                throw HTTPFailure(.redirectLoop, message: "redirect loop back to \(next.absolute)", redirects: chain)
+            }
+            guard chain.count <= request.maxRedirects else {
+                throw HTTPFailure(
+                    .tooManyRedirects,
+                    message: "more than \(request.maxRedirects) redirects",
+                    redirects: chain
+                )
+            }
+            if Self.switchesToGET(status: answer.status, method: method) {
+                method = .get
+                body = nil
+            }
+            if next.host != url.host {
+                // Credentials were meant for the host they were given to; a redirect elsewhere
+                // must not carry a GitHub token or a cookie along with it.
+                headers.fields.removeAll { ["authorization", "cookie"].contains($0.name.lowercased()) }
+            }
+            url = next
+        }
+    }
+
+    private static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
+
+    /// 303 always means "fetch the result with GET"; 301 and 302 turn a POST into a GET as every
+    /// browser and libcurl do; 307 and 308 keep the method and body by definition. HEAD stays HEAD
+    /// so that a probe does not download pages along the way.
+    private static func switchesToGET(status: Int, method: HTTPMethod) -> Bool {
+        switch (status, method) {
+        case (_, .head): false
+        case (303, _): true
+        case (301, .post), (302, .post): true
+        default: false
+        }
+    }
+
+    /// Sends one hop, trying again after transient failures, retryable statuses and throttling.
+    private func sendWithRetries(_ attempt: Attempt, host: String) async throws(HTTPFailure) -> AttemptResponse {
+        let policy = configuration.retry
+        var generator = SystemRandomNumberGenerator()
+        var number = 1
+        while true {
+            guard !Task.isCancelled, await limiter.acquire(host: host) else {
+                throw HTTPFailure(.cancelled, message: "the request was cancelled")
+            }
+            counterState.withLock { $0.recordAttempt(host: host, isRetry: number > 1) }
+            let outcome = await loop.perform(attempt)
+            let canRetry = number < policy.maxAttempts
+            let delay: Double
+            switch outcome {
+            case .success(let answer):
+                let requested = answer.headers["Retry-After"].flatMap { RetryAfter.seconds(from: $0) }
+                let wait =
+                    requested.map(policy.clampedRetryAfter)
+                    ?? policy.backoff(afterAttempt: number, using: &generator)
+                let throttled = answer.status == 429 || answer.status == 503
+                await limiter.release(host: host, feedback: throttled ? .throttled(seconds: wait) : .answered)
+                guard canRetry, policy.isRetryable(status: answer.status) else { return answer }
+                delay = wait
+            case .failure(let failure):
+                await limiter.release(host: host, feedback: .failed)
+                guard canRetry, failure.kind != .cancelled, policy.isRetryable(failure) else { throw failure }
+                delay = policy.backoff(afterAttempt: number, using: &generator)
+            }
+            do {
+                try await Task.sleep(for: .seconds(delay))
+            } catch {
+                throw HTTPFailure(.cancelled, message: "the request was cancelled while waiting to retry")
+            }
+            number += 1
+        }
+    }
+}
