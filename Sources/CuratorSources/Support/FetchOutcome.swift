@@ -22,7 +22,7 @@ public struct FetchOutcome<Key: Hashable & Sendable, Value: Sendable>: Sendable 
 }
 
 /// Why a bulk lookup stopped before every key was answered.
-public enum FetchStop: Sendable, Hashable, CustomStringConvertible {
+public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
     /// The primary rate limit is spent and resets too far in the future to wait for.
     case rateLimited(resetAt: Date?)
     /// The secondary (abuse) limit asked for a pause longer than the client may wait.
