@@ -53,11 +53,22 @@ public enum LinkVerdict: Sendable, Hashable, Codable {
 
     public enum DeadReason: String, Sendable, Hashable, Codable {
         case notFound, gone, unavailableForLegalReasons, noSuchHost, noSuchRepository, noSuchPaper
+        /// The URL cannot be fetched by anyone: it does not parse, or names no host.
+        case malformedURL
     }
 
     public var isDead: Bool {
         if case .dead = self { return true }
         return false
+    }
+
+    /// Whether the verdict is settled enough to reuse from a cache in a later run. Blocked,
+    /// throttled, timed-out and transient outcomes say nothing lasting, so they are never reused.
+    public var isCacheable: Bool {
+        switch self {
+        case .ok, .redirected, .dead: true
+        case .blocked, .rateLimited, .timeout, .transient, .excluded: false
+        }
     }
 }
 

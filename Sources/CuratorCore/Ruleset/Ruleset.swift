@@ -18,11 +18,15 @@ public struct Ruleset: Sendable, Decodable {
     public var rules: [String: String]?
     /// URLs (regular expressions) never checked over the network.
     public var exclude: [String]?
+    /// Limits and timeouts for the link checker.
+    public var http: HTTPSettings?
+    /// Where link verdicts are cached between runs.
+    public var cache: CacheSettings?
 
     enum CodingKeys: String, CodingKey {
         case name, description, files, formats, badges, links, venues, star, figures, mirrors
         case requiredTags = "required-tags"
-        case rules, exclude
+        case rules, exclude, http, cache
     }
 }
 

@@ -1,0 +1,90 @@
+/// One place in an entry where a URL that the network rules check is written.
+///
+/// The link checker and the network rules both walk entries through `Entry.checkableLinks`, so
+/// the links that were fetched are exactly the links the rules can report on.
+public struct LinkOccurrence: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// The title's link.
+        case title
+        /// A labelled link such as `[Github](...)` or `[[Paper]](...)`.
+        case link
+        /// Where a badge links to.
+        case badgeLink
+        /// A star badge's image, which stands for the repository it shows.
+        case starBadge
+    }
+
+    public var url: String
+    /// The URL's bytes in the file, for fixes; nil when the parser could not place them.
+    public var urlRange: Range<Int>?
+    /// Where a finding about the URL points when `urlRange` is unknown.
+    public var range: Range<Int>
+    public var kind: Kind
+
+    public init(url: String, urlRange: Range<Int>?, range: Range<Int>, kind: Kind) {
+        self.url = url
+        self.urlRange = urlRange
+        self.range = range
+        self.kind = kind
+    }
+
+    /// Where a finding about this URL points.
+    public var offset: Int { urlRange?.lowerBound ?? range.lowerBound }
+
+    /// Only web URLs are fetched; `mailto:`, anchors and relative paths are the offline rules' business.
+    public static func isWebURL(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
+    }
+}
+
+extension Entry {
+    /// The web URLs of the entry that the network checks, in document order.
+    ///
+    /// Badge images other than star badges are left out: shields.io renders a static badge for any
+    /// text, so fetching one proves nothing, while a star badge names a repository worth checking.
+    public var checkableLinks: [LinkOccurrence] {
+        var result: [LinkOccurrence] = []
+        for badge in badges {
+            if badge.kind == .star {
+                result.append(LinkOccurrence(url: badge.imageURL, urlRange: badge.imageURLRange, range: badge.range, kind: .starBadge))
+            }
+            result.append(LinkOccurrence(url: badge.linkURL, urlRange: badge.linkURLRange, range: badge.range, kind: .badgeLink))
+        }
+        if let titleLink {
+            result.append(LinkOccurrence(url: titleLink.url, urlRange: titleLink.urlRange, range: titleLink.range, kind: .title))
+        }
+        for link in links {
+            result.append(LinkOccurrence(url: link.url, urlRange: link.urlRange, range: link.range, kind: .link))
+        }
+        return result.filter { LinkOccurrence.isWebURL($0.url) }.sorted { $0.offset < $1.offset }
+    }
+}
+
+extension RepositoryReference {
+    /// `url`, a github.com link or a shields.io star badge, naming `target` instead of the
+    /// repository it names now; nil when the URL names no repository. Whatever follows the
+    /// repository's name (a path, `.svg`, a query) is kept, so a badge keeps its style.
+    public static func rewrite(_ url: String, to target: RepositoryReference) -> String? {
+        let lowered = url.lowercased()
+        let marker: Range<String.Index>
+        if lowered.contains("/github/stars/"), let found = url.range(of: "/github/stars/") {
+            marker = found
+        } else if let found = lowered.range(of: "github.com/") {
+            marker = Range(uncheckedBounds: (
+                url.index(url.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: found.lowerBound)),
+                url.index(url.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: found.upperBound))))
+        } else {
+            return nil
+        }
+        let rest = url[marker.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        let nameStart = rest.index(after: slash)
+        var nameEnd = rest[nameStart...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        for suffix in [".svg", ".git"] where rest[nameStart..<nameEnd].hasSuffix(suffix) {
+            nameEnd = rest.index(nameEnd, offsetBy: -suffix.count)
+        }
+        guard nameStart < nameEnd else { return nil }
+        return String(url[..<marker.upperBound]) + "\(target.owner)/\(target.name)" + String(rest[nameEnd...])
+    }
+}

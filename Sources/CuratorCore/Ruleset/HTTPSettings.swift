@@ -1,0 +1,58 @@
+/// The `http:` key of a config: how hard the link checker may press remote hosts.
+///
+///     http:
+///       concurrency: 64          # requests in flight across all hosts
+///       timeout: 20              # seconds for one link, redirects included
+///       retries: 2               # extra attempts after a transient failure
+///       per-host: {concurrency: 8, spacing: 0}
+///       hosts:
+///         openreview.net: {concurrency: 2, spacing: 1.5}
+public struct HTTPSettings: Sendable, Decodable {
+    public var concurrency: Int?
+    public var timeout: Double?
+    public var retries: Int?
+    /// The limits of a host that `hosts` does not name.
+    public var perHost: HostSettings?
+    /// Limits keyed by host name, compared case-insensitively.
+    public var hosts: [String: HostSettings]?
+
+    public init(
+        concurrency: Int? = nil, timeout: Double? = nil, retries: Int? = nil, perHost: HostSettings? = nil,
+        hosts: [String: HostSettings]? = nil
+    ) {
+        self.concurrency = concurrency
+        self.timeout = timeout
+        self.retries = retries
+        self.perHost = perHost
+        self.hosts = hosts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case concurrency, timeout, retries, hosts
+        case perHost = "per-host"
+    }
+}
+
+/// Limits for one host: requests in flight and seconds between the starts of two requests.
+public struct HostSettings: Sendable, Decodable {
+    public var concurrency: Int?
+    public var spacing: Double?
+
+    public init(concurrency: Int? = nil, spacing: Double? = nil) {
+        self.concurrency = concurrency
+        self.spacing = spacing
+    }
+}
+
+/// The `cache:` key: where link verdicts are kept between runs and for how long they hold.
+public struct CacheSettings: Sendable, Decodable {
+    /// Relative to the list's root; `.curator/links.json` when unset.
+    public var path: String?
+    /// A duration such as `36h`, `2d`, `90m` or seconds.
+    public var maxAge: String?
+
+    enum CodingKeys: String, CodingKey {
+        case path
+        case maxAge = "max-age"
+    }
+}

@@ -1,0 +1,185 @@
+import CuratorCore
+import Foundation
+
+/// What the link checker reports while it works, for a progress display.
+public enum LinkCheckEvent: Sendable {
+    /// The number of distinct URLs this run decides on, cached and excluded ones included.
+    case started(total: Int)
+    /// A stage began, e.g. asking the GitHub API about 404 repositories.
+    case stage(String)
+    case decided(url: String, verdict: LinkVerdict)
+}
+
+/// Counts of how each verdict was reached, for the progress summary and for tests.
+public struct LinkCheckStatistics: Sendable, Hashable {
+    public var urls = 0
+    public var excluded = 0
+    public var cached = 0
+    public var byRepositoryAPI = 0
+    public var byPaperAPI = 0
+    public var byHTTP = 0
+    public var dead = 0
+}
+
+/// Decides a verdict for every URL of an inventory: entities through their APIs, everything else
+/// by HTTP, reusing what the cache says where it may.
+///
+/// The order is what keeps a run cheap and polite: the cache first (nothing is asked twice in a
+/// day), then the entity APIs (one request answers up to 100 links), then HTTP for what is left,
+/// including entity links the APIs could not answer.
+public struct LinkChecker: Sendable {
+    public var prober: LinkProber
+    public var repositories: (any RepositoryResolver)?
+    public var papers: (any PaperResolver)?
+    /// How long a cached verdict holds.
+    public var maxCacheAge: TimeInterval
+    public var now: @Sendable () -> Date
+
+    public init(
+        prober: LinkProber, repositories: (any RepositoryResolver)? = nil, papers: (any PaperResolver)? = nil,
+        maxCacheAge: TimeInterval = CacheAge.defaultAge, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.prober = prober
+        self.repositories = repositories
+        self.papers = papers
+        self.maxCacheAge = maxCacheAge
+        self.now = now
+    }
+
+    /// Checks the inventory, updating `cache` in place with what was learnt.
+    public func check(
+        _ inventory: LinkInventory, cache: inout LinkCache, progress: @escaping @Sendable (LinkCheckEvent) -> Void = { _ in }
+    ) async -> (facts: Facts, statistics: LinkCheckStatistics) {
+        let started = now()
+        var facts = Facts()
+        var statistics = LinkCheckStatistics()
+        statistics.urls = inventory.count + inventory.excluded.count
+        progress(.started(total: statistics.urls))
+        func decide(_ url: String, _ verdict: LinkVerdict) {
+            facts.links[url] = verdict
+            if verdict.isDead { statistics.dead += 1 }
+            progress(.decided(url: url, verdict: verdict))
+        }
+        for (url, pattern) in inventory.excluded.sorted(by: { $0.key < $1.key }) {
+            statistics.excluded += 1
+            decide(url, .excluded(pattern: pattern))
+        }
+
+        var pending: [String: LinkTarget] = [:]
+        var reused: Set<String> = []
+        for (url, target) in inventory.targets.sorted(by: { $0.key < $1.key }) {
+            if let verdict = cache.reusableVerdict(for: url, now: started, maxAge: maxCacheAge) {
+                statistics.cached += 1
+                reused.insert(url)
+                decide(url, verdict)
+            } else {
+                pending[url] = target
+            }
+        }
+        // Entity facts are wanted for every entity in the inventory, cached links included, since
+        // the archived and withdrawn checks read them; the cache usually answers.
+        var references: [String: RepositoryReference] = [:]
+        var paperIDs: Set<String> = []
+        for target in inventory.targets.values {
+            switch target {
+            case .repository(let reference): references[reference.key] = reference
+            case .paper(let id): paperIDs.insert(id)
+            case .web: break
+            }
+        }
+
+        var unresolvedRepositories: Set<String> = []
+        if let repositories, !references.isEmpty {
+            var wanted: [RepositoryReference] = []
+            var validators: [String: String] = [:]
+            for (key, reference) in references.sorted(by: { $0.key < $1.key }) {
+                if let cached = cache.reusableRepository(key, now: started, maxAge: maxCacheAge) {
+                    facts.repositories[key] = cached
+                    continue
+                }
+                wanted.append(reference)
+                if let etag = cache.repositories[key]?.etag { validators[key] = etag }
+            }
+            if !wanted.isEmpty {
+                progress(.stage("GitHub API: \(wanted.count) repositories"))
+                let resolution = await repositories.resolve(wanted, validators: validators)
+                let time = now()
+                for (key, value) in resolution.facts {
+                    facts.repositories[key] = value
+                    cache.repositories[key] = LinkCache.Record(value: value, checkedAt: time, etag: resolution.validators[key])
+                }
+                for key in resolution.unchanged {
+                    guard var record = cache.repositories[key] else {
+                        unresolvedRepositories.insert(key)
+                        continue
+                    }
+                    record.checkedAt = time
+                    record.etag = resolution.validators[key] ?? record.etag
+                    cache.repositories[key] = record
+                    facts.repositories[key] = record.value
+                }
+                unresolvedRepositories.formUnion(resolution.unresolved.keys)
+                unresolvedRepositories.formUnion(wanted.map(\.key).filter { facts.repositories[$0] == nil })
+            }
+        } else {
+            unresolvedRepositories = Set(references.keys)
+        }
+
+        var unresolvedPapers: Set<String> = []
+        if let papers, !paperIDs.isEmpty {
+            var wanted: [String] = []
+            for id in paperIDs.sorted() {
+                if let cached = cache.reusablePaper(id, now: started, maxAge: maxCacheAge) {
+                    facts.papers[id] = cached
+                } else {
+                    wanted.append(id)
+                }
+            }
+            if !wanted.isEmpty {
+                progress(.stage("arXiv API: \(wanted.count) papers"))
+                let resolution = await papers.resolve(wanted)
+                let time = now()
+                for (id, value) in resolution.facts {
+                    facts.papers[id] = value
+                    cache.papers[id] = LinkCache.Record(value: value, checkedAt: time)
+                }
+                unresolvedPapers = Set(wanted.filter { facts.papers[$0] == nil })
+            }
+        } else {
+            unresolvedPapers = paperIDs
+        }
+
+        var byHTTP: [String] = []
+        for (url, target) in pending.sorted(by: { $0.key < $1.key }) {
+            switch target {
+            case .repository(let reference) where !unresolvedRepositories.contains(reference.key):
+                guard let value = facts.repositories[reference.key] else { byHTTP.append(url); continue }
+                statistics.byRepositoryAPI += 1
+                decide(url, EntityVerdicts.verdict(url: url, repository: value))
+            case .paper(let id) where !unresolvedPapers.contains(id):
+                guard let value = facts.papers[id] else { byHTTP.append(url); continue }
+                statistics.byPaperAPI += 1
+                decide(url, EntityVerdicts.verdict(url: url, paper: value))
+            default:
+                byHTTP.append(url)
+            }
+        }
+        if !byHTTP.isEmpty {
+            progress(.stage("HTTP: \(byHTTP.count) links"))
+            statistics.byHTTP = byHTTP.count
+            let verdicts = await prober.check(byHTTP) { url, verdict in progress(.decided(url: url, verdict: verdict)) }
+            for (url, verdict) in verdicts {
+                facts.links[url] = verdict
+                if verdict.isDead { statistics.dead += 1 }
+            }
+        }
+        let finished = now()
+        // A reused verdict keeps its original time, so the cache cannot extend itself forever.
+        for url in inventory.targets.keys where !reused.contains(url) {
+            guard let verdict = facts.links[url] else { continue }
+            cache.store(verdict, for: url, at: finished)
+        }
+        cache.prune(now: finished, maxAge: maxCacheAge)
+        return (facts, statistics)
+    }
+}
