@@ -14,6 +14,8 @@ struct LintCommand: AsyncParsableCommand {
 
     @OptionGroup var shared: SharedOptions
 
+    @OptionGroup(title: "Network") var network: NetworkOptions
+
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
@@ -23,7 +25,9 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(help: "Apply the safe fixes to the files (atomically), then report what is left.")
     var fix = false
 
-    @Option(name: .customLong("changed-since"), help: "Report only findings on entries changed since this git revision.")
+    @Option(
+        name: .customLong("changed-since"),
+        help: "Check the links of, and report findings on, only the entries changed since this git revision.")
     var changedSince: String?
 
     @Flag(help: "Colour the text format.")
@@ -37,20 +41,32 @@ struct LintCommand: AsyncParsableCommand {
 
     func run() async throws {
         var workspace = try shared.loadWorkspace(paths: paths)
+        // Changed lines are known before the network stage so that only their links are fetched.
+        let changed = try changedSince.map {
+            try GitChanges.changedLines(since: $0, workingDirectory: shared.workingDirectory)
+        }
+        let facts =
+            offline
+            ? nil
+            : try await FactsStage(
+                options: network, environment: ProcessInfo.processInfo.environment,
+                workingDirectory: shared.workingDirectory
+            ).run(workspace, changedLines: changed)
         let linter = Linter(rules: BuiltInRules.instances().filter { !offline || type(of: $0).description.scope == .offline })
-        var report = linter.lint(LintContext(workspace: workspace))
+        var report = linter.lint(LintContext(workspace: workspace, facts: facts))
         if fix {
             var pass = 0
+            // The facts stay those of the first check: a fix only ever replaces a URL by one the
+            // check already vouched for, so nothing is fetched twice.
             while report.findings.contains(where: { $0.fix != nil }), pass < Self.maximumFixPasses {
                 try write(Fixer.apply(report.findings, to: workspace), in: workspace)
                 workspace = try shared.loadWorkspace(paths: paths)
-                report = linter.lint(LintContext(workspace: workspace))
+                report = linter.lint(LintContext(workspace: workspace, facts: facts))
                 pass += 1
             }
         }
-        if let changedSince {
-            let changed = try GitChanges.changedLines(since: changedSince, workingDirectory: shared.workingDirectory)
-            report = linter.lint(LintContext(workspace: workspace), changedLines: changed)
+        if let changed {
+            report = linter.lint(LintContext(workspace: workspace, facts: facts), changedLines: changed)
         }
         let options = ReportOptions(
             color: color, toolVersion: Curator.version,
