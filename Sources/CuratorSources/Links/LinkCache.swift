@@ -13,6 +13,12 @@ public struct LinkCache: Sendable, Codable {
         public var checkedAt: Date
         /// The GitHub REST validator, for repositories.
         public var etag: String?
+
+        public init(value: Value, checkedAt: Date, etag: String? = nil) {
+            self.value = value
+            self.checkedAt = checkedAt
+            self.etag = etag
+        }
     }
 
     public static let formatVersion = 1
