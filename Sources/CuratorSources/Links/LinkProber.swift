@@ -32,7 +32,7 @@ public struct LinkProber: Sendable {
     /// Checks every URL concurrently and reports each verdict as it arrives.
     public func check(_ urls: [String], progress: @escaping @Sendable (String, LinkVerdict) -> Void) async -> [String: LinkVerdict] {
         await withTaskGroup(of: (String, LinkVerdict).self) { group in
-            for url in urls {
+            for url in interleavedByHost(urls) {
                 group.addTask { (url, await check(url)) }
             }
             var verdicts: [String: LinkVerdict] = [:]
@@ -42,5 +42,41 @@ public struct LinkProber: Sendable {
             }
             return verdicts
         }
+    }
+
+    /// The URLs in round-robin order of the hosts they are fetched from.
+    ///
+    /// The engine starts waiting requests first come, first served. A list sorted by URL puts
+    /// each host's links together, so every free slot would go to one host until its links ran
+    /// out: that host is pressed as hard as its limit allows while the others idle, and each
+    /// host change opens a fresh set of connections instead of reusing the ones just released.
+    /// Taking one URL per host in turn keeps every host busy at a steady rate and lets a
+    /// finished request's connection carry the next request to the same host.
+    func interleavedByHost(_ urls: [String]) -> [String] {
+        var queues: [String: [String]] = [:]
+        var hosts: [String] = []
+        for url in urls {
+            let host = Self.host(of: remapper?.remap(url) ?? url)
+            if queues[host] == nil { hosts.append(host) }
+            queues[host, default: []].append(url)
+        }
+        var result: [String] = []
+        result.reserveCapacity(urls.count)
+        var round = 0
+        while result.count < urls.count {
+            for host in hosts where round < queues[host, default: []].count {
+                result.append(queues[host, default: []][round])
+            }
+            round += 1
+        }
+        return result
+    }
+
+    /// The authority of a URL (`host:port`), lower-cased; the whole text when there is none.
+    static func host(of url: String) -> String {
+        guard let start = url.range(of: "://")?.upperBound else { return url.lowercased() }
+        let rest = url[start...]
+        let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        return rest[..<end].lowercased()
     }
 }
