@@ -22,11 +22,31 @@ public struct LinkProber: Sendable {
             method: .head, url: fetched, headers: ["Accept": "text/html,application/xhtml+xml,*/*;q=0.8"],
             followRedirects: true, maxRedirects: 10, connectTimeout: min(10, timeout), totalTimeout: timeout,
             maxBodyBytes: 1 << 20)
+        let verdict: LinkVerdict
         do {
-            return VerdictMapping.verdict(for: try await engine.probe(request).response)
+            verdict = VerdictMapping.verdict(for: try await engine.probe(request).response)
         } catch {
-            return VerdictMapping.verdict(for: error)
+            verdict = VerdictMapping.verdict(for: error)
         }
+        guard fetched != url, case .redirected(let permanent, let target, let chain) = verdict else { return verdict }
+        let back = { (address: String) in Self.unmap(address, original: url, fetched: fetched) }
+        return .redirected(
+            permanent: permanent, target: back(target),
+            chain: chain.map { RedirectHop(url: back($0.url), status: $0.status, location: back($0.location)) })
+    }
+
+    /// Where a redirect inside a remapped site points, in the original site's terms.
+    ///
+    /// `--remap` points a run at a mirror or a test server, but a fix must write the address the
+    /// list's readers use. The remap replaced a prefix of the URL (the part before the longest
+    /// common suffix of the original and the fetched URL); a redirect target under the fetched
+    /// prefix gets the original prefix back. Targets elsewhere are left as the server gave them.
+    static func unmap(_ address: String, original: String, fetched: String) -> String {
+        let common = zip(original.reversed(), fetched.reversed()).prefix { $0 == $1 }.count
+        let originalPrefix = original.dropLast(common)
+        let fetchedPrefix = fetched.dropLast(common)
+        guard !fetchedPrefix.isEmpty, address.hasPrefix(fetchedPrefix) else { return address }
+        return String(originalPrefix + address.dropFirst(fetchedPrefix.count))
     }
 
     /// Checks every URL concurrently and reports each verdict as it arrives.

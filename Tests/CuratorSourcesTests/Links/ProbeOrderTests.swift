@@ -15,3 +15,18 @@ import Testing
         #expect(LinkProber.host(of: "HTTP://Example.org:8080/x?y") == "example.org:8080")
     }
 }
+
+@Suite struct RemapTests {
+    @Test func redirectsInsideARemappedSiteAreReportedAtTheOriginalAddress() {
+        #expect(
+            LinkProber.unmap(
+                "http://127.0.0.1:9/example.org/new", original: "https://example.org/moved",
+                fetched: "http://127.0.0.1:9/example.org/moved") == "https://example.org/new")
+        #expect(
+            LinkProber.unmap("http://mirror.test/new", original: "https://example.org/old", fetched: "http://mirror.test/old")
+                == "https://example.org/new")
+        #expect(
+            LinkProber.unmap("https://elsewhere.org/x", original: "https://example.org/old", fetched: "http://mirror.test/old")
+                == "https://elsewhere.org/x")
+    }
+}
