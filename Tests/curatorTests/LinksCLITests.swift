@@ -1,0 +1,265 @@
+import CuratorTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+/// `curator lint` online, end to end: a scripted loopback world behind `--remap`, and the GitHub
+/// and arXiv doubles behind the environment's API URLs.
+@Suite struct LinksCLITests {
+    static let header = "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
+
+    static func row(_ title: String, _ links: String = "", badges: String = "") -> String {
+        "|\(badges)[Paper](\(title)) <br> A. Author | | \(links) |\n"
+    }
+
+    /// The world behind `https://example.org/`: one path per behaviour.
+    static func world() throws -> RawServer {
+        try RawServer { request, connection in
+            switch request.path {
+            case "/ok", "/new", "/after": connection.respond(status: 200, for: request)
+            case "/dead": connection.respond(status: 404, for: request)
+            case "/gone": connection.respond(status: 410, for: request)
+            case "/moved": connection.respond(status: 301, headers: [("Location", "/new")], for: request)
+            case "/elsewhere": connection.respond(status: 302, headers: [("Location", "/after")], for: request)
+            case "/blocked": connection.respond(status: 999, reason: "Request denied", for: request)
+            case "/challenge":
+                connection.respond(
+                    status: 403, headers: [("Server", "cloudflare"), ("cf-mitigated", "challenge")], body: "Just a moment...",
+                    for: request)
+            case "/flaky":
+                // The first two tries fail; the engine's retries get through.
+                if FlakyCounter.shared.next("flaky") < 2 { connection.reset() } else { connection.respond(status: 200, for: request) }
+            case "/throttled":
+                if FlakyCounter.shared.next("throttled") < 1 {
+                    connection.respond(status: 429, headers: [("Retry-After", "1")], for: request)
+                } else {
+                    connection.respond(status: 200, for: request)
+                }
+            case "/down": connection.respond(status: 503, for: request)
+            case "/slow":
+                guard request.method == "GET" else { return connection.respond(status: 405, for: request) }
+                connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n")
+                connection.drip([UInt8](repeating: 46, count: 100), interval: 0.5)
+            case "/loop": connection.respond(status: 301, headers: [("Location", "/loop2")], for: request)
+            case "/loop2": connection.respond(status: 301, headers: [("Location", "/loop")], for: request)
+            case "/garbage": connection.write("NOT HTTP AT ALL\r\n\r\n")
+            case "/huge":
+                connection.write("HTTP/1.1 200 OK\r\nX-Huge: \(String(repeating: "h", count: 400_000))\r\nContent-Length: 0\r\n\r\n")
+            default: connection.respond(status: 404, for: request)
+            }
+        }
+    }
+
+    static func makeList(_ rows: [String], config: String = "") throws -> URL {
+        let directory = try CLI.temporaryDirectory()
+        try (header + rows.joined()).write(to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
+        try ("extends: awesome-efficient-llm\nhttp: {retries: 2, timeout: 1}\n" + config)
+            .write(to: directory.appendingPathComponent(".curator.yml"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    static func findings(_ json: String) throws -> [(rule: String, line: Int, message: String)] {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return (object?["findings"] as? [[String: Any]] ?? []).map {
+            ($0["rule"] as? String ?? "", $0["line"] as? Int ?? 0, $0["message"] as? String ?? "")
+        }
+    }
+
+    static func remap(_ server: RawServer) -> String { "^https://example\\.org/(.*)$ \(server.baseURL)/$1" }
+
+    @Test func everyBehaviourEndsInItsVerdictAndOnlyDeadLinksFailTheRun() throws {
+        FlakyCounter.shared.reset()
+        let server = try Self.world()
+        defer { server.stop() }
+        let paths = ["ok", "dead", "gone", "moved", "elsewhere", "blocked", "challenge", "flaky", "throttled", "down", "slow", "loop", "garbage", "huge"]
+        var rows = paths.map { Self.row("https://example.org/\($0)") }
+        rows.append(Self.row("http://no-such-host.invalid/paper"))
+        rows.append(Self.row("https://example.org/dead"))
+        let list = try Self.makeList(rows)
+        defer { try? FileManager.default.removeItem(at: list) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try CLI.run(
+            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--remap", Self.remap(server), "."], in: list,
+            environment: ["CI": "true"])
+        let elapsed = (clock.now - start).seconds
+        #expect(result.status == 1, "\(result.stderr)")
+        let found = try Self.findings(result.stdout).filter { $0.rule != "trailing-space" }
+        func rules(onLine line: Int) -> [String] { found.filter { $0.line == line }.map(\.rule).sorted() }
+        // Rows start at line 3, in the order of `paths`.
+        let line = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0 + 3) })
+        #expect(rules(onLine: line["ok"]!).isEmpty)
+        #expect(rules(onLine: line["dead"]!) == ["dead-link"])
+        #expect(rules(onLine: line["gone"]!) == ["dead-link"])
+        #expect(rules(onLine: line["moved"]!) == ["moved-link"])
+        #expect(found.first { $0.rule == "moved-link" }?.message.contains("https://example.org/new") == true, "the target is named at the original address")
+        #expect(rules(onLine: line["elsewhere"]!).isEmpty, "a temporary redirect is fine")
+        for warning in ["blocked", "challenge", "down", "slow", "loop", "garbage", "huge"] {
+            #expect(rules(onLine: line[warning]!) == ["unreachable-link"], "\(warning): \(found.filter { $0.line == line[warning]! })")
+        }
+        #expect(rules(onLine: line["flaky"]!).isEmpty, "retries got through the resets")
+        #expect(rules(onLine: line["throttled"]!).isEmpty, "Retry-After was waited out")
+        #expect(rules(onLine: paths.count + 3) == ["dead-link"], "no such host")
+        #expect(found.filter { $0.rule == "dead-link" }.count == 4)
+        #expect(found.first { $0.line == line["slow"]! }?.message.contains("timed out") == true)
+        #expect(found.first { $0.line == line["blocked"]! }?.message.contains("999") == true)
+
+        // Checked once however often it appears, and the server saw Retry-After honoured.
+        let requests = server.requests
+        #expect(requests.filter { $0.path == "/dead" && $0.method == "HEAD" }.count == 1)
+        let throttled = requests.filter { $0.path == "/throttled" }.map(\.arrival)
+        #expect(throttled.count == 2 && (throttled[1] - throttled[0]).seconds >= 0.95)
+        #expect(elapsed < 20, "took \(elapsed) s")
+        // Not a terminal and CI: plain progress lines, no bar; 16 rows, 15 distinct links.
+        #expect(result.stderr.contains("curator: checking 15 links"), "\(result.stderr)")
+        #expect(!result.stderr.contains("\r"))
+    }
+
+    @Test func warningsAloneDoNotFailTheRun() throws {
+        let server = try Self.world()
+        defer { server.stop() }
+        let list = try Self.makeList([Self.row("https://example.org/blocked"), Self.row("https://example.org/down")])
+        defer { try? FileManager.default.removeItem(at: list) }
+        let result = try CLI.run(
+            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--remap", Self.remap(server), "."],
+            in: list)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(try Self.findings(result.stdout).filter { $0.rule == "unreachable-link" }.count == 2)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func inlineCommentsAndConfigExcludesAreNotFetched() throws {
+        let server = try Self.world()
+        defer { server.stop() }
+        let rows: [String] = [
+            String(Self.row("https://example.org/dead").dropLast()) + " <!-- curator-disable-line dead-link -->\n",
+            Self.row("https://example.org/gone"),
+        ]
+        let list = try Self.makeList(rows, config: "exclude: ['/gone$']\n")
+        defer { try? FileManager.default.removeItem(at: list) }
+        let result = try CLI.run(
+            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--remap", Self.remap(server), "."],
+            in: list)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test func aRestoredCacheAnswersWithoutRequestsButDeadLinksAreAskedAgain() throws {
+        let server = try Self.world()
+        defer { server.stop() }
+        let list = try Self.makeList([Self.row("https://example.org/ok"), Self.row("https://example.org/moved"), Self.row("https://example.org/dead")])
+        defer { try? FileManager.default.removeItem(at: list) }
+        let arguments = ["lint", "--format", "json", "--no-entity-apis", "--progress", "off", "--remap", Self.remap(server), "."]
+        let first = try CLI.run(arguments, in: list)
+        #expect(first.status == 1)
+        let cacheFile = list.appendingPathComponent(".curator/links.json")
+        #expect(FileManager.default.fileExists(atPath: cacheFile.path))
+
+        // A CI cache step restores .curator/ into a fresh checkout.
+        let checkout = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: checkout) }
+        for name in ["pruning.md", ".curator.yml"] {
+            try FileManager.default.copyItem(at: list.appendingPathComponent(name), to: checkout.appendingPathComponent(name))
+        }
+        try FileManager.default.createDirectory(at: checkout.appendingPathComponent(".curator"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: cacheFile, to: checkout.appendingPathComponent(".curator/links.json"))
+        let before = server.requests.count
+        let second = try CLI.run(arguments, in: checkout)
+        #expect(second.status == 1)
+        #expect(Set(server.requests.dropFirst(before).map(\.path)) == ["/dead"], "only the dead link is asked again")
+        #expect(try Self.findings(second.stdout).map(\.rule).sorted() == Self.findings(first.stdout).map(\.rule).sorted())
+
+        let third = try CLI.run(arguments + ["--max-cache-age", "0"], in: checkout)
+        #expect(third.status == 1)
+        #expect(server.requests.dropFirst(before).contains { $0.path == "/ok" }, "--max-cache-age 0 asks everything again")
+    }
+
+    @Test func changedSinceChecksOnlyTheLinksOfChangedEntries() throws {
+        let server = try Self.world()
+        defer { server.stop() }
+        let list = try Self.makeList([Self.row("https://example.org/dead")])
+        defer { try? FileManager.default.removeItem(at: list) }
+        try git(["init", "-q"], in: list)
+        try git(["add", "."], in: list)
+        try git(["commit", "-q", "-m", "start"], in: list)
+        let file = list.appendingPathComponent("pruning.md")
+        try (String(contentsOf: file, encoding: .utf8) + Self.row("https://example.org/ok")).write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(
+            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--changed-since", "HEAD",
+             "--remap", Self.remap(server), "."], in: list)
+        #expect(result.status == 0, "the old dead link is neither fetched nor reported: \(result.stdout)")
+        #expect(Set(server.requests.map(\.path)) == ["/ok"])
+    }
+
+    @Test func fixRewritesPermanentRedirectsAndRenamedRepositoriesWithTheirBadges() async throws {
+        let server = try Self.world()
+        defer { server.stop() }
+        let github = GitHubDouble(repositories: [GitHubDoubleRepository(id: 7, fullName: "NewOrg/new-name", stars: 5)])
+        try await github.start()
+        await github.rename("OldOrg/old-name", to: 7)
+        let arxiv = ArxivDouble(papers: [ArxivDoublePaper(id: "2401.00001", title: "T", authors: [.init("A")], summary: "S")], spacing: .zero)
+        try await arxiv.start()
+        let badge = "[![Star](https://img.shields.io/github/stars/OldOrg/old-name.svg?style=social&label=Star)](https://github.com/OldOrg/old-name)<br>"
+        let list = try Self.makeList([
+            Self.row("https://arxiv.org/abs/2401.00001", "[Github](https://github.com/OldOrg/old-name) <br> [Project](https://example.org/moved)", badges: badge)
+        ])
+        defer { try? FileManager.default.removeItem(at: list) }
+        let environment = [
+            "GITHUB_API_URL": await github.apiURL, "GITHUB_GRAPHQL_URL": await github.graphQLURL,
+            "GITHUB_TOKEN": "ghp_TEST0nly5ecretValue0123456789abcdef", "ARXIV_API_URL": await arxiv.endpoint,
+        ]
+        let result = try await CLI.runDetached(
+            ["lint", "--fix", "--format", "json", "--no-cache", "--progress", "off", "--arxiv-spacing", "0", "--remap", Self.remap(server), "."],
+            in: list, environment: environment)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let fixed = try String(contentsOf: list.appendingPathComponent("pruning.md"), encoding: .utf8)
+        #expect(
+            fixed == Self.header
+                + Self.row(
+                    "https://arxiv.org/abs/2401.00001", "[Github](https://github.com/NewOrg/new-name) <br> [Project](https://example.org/new)",
+                    badges: "[![Star](https://img.shields.io/github/stars/NewOrg/new-name.svg?style=social&label=Star)](https://github.com/NewOrg/new-name)<br>"))
+        #expect(await github.requests().map(\.path) == ["/graphql"], "one GraphQL query for the repository")
+        #expect(await arxiv.requests().count == 1)
+        #expect(!server.requests.contains { $0.path.contains("arxiv") || $0.path.contains("github") }, "entities never fetched by HTTP")
+        await github.stop()
+        await arxiv.stop()
+    }
+
+    private func git(_ arguments: [String], in directory: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t"] + arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+}
+
+/// Counts requests per behaviour across connections, for servers that fail a set number of times.
+final class FlakyCounter: Sendable {
+    static let shared = FlakyCounter()
+    private let counts = Mutex<[String: Int]>([:])
+
+    func next(_ key: String) -> Int {
+        counts.withLock { counts in
+            defer { counts[key, default: 0] += 1 }
+            return counts[key, default: 0]
+        }
+    }
+
+    func reset() { counts.withLock { $0 = [:] } }
+}
+
+extension CLI {
+    /// Runs the binary on a thread of its own, so that an async test's in-process doubles keep
+    /// the cooperative threads to serve it while the test waits.
+    static func runDetached(_ arguments: [String], in directory: URL, environment: [String: String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try CLI.run(arguments, in: directory, environment: environment) })
+            }
+        }
+    }
+}
