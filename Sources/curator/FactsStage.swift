@@ -75,7 +75,8 @@ struct FactsStage {
                 retry: CuratorHTTP.RetryPolicy(maxAttempts: 1)))
         let github = GitHubClient(http: engine, configuration: GitHubConfiguration(environment: environment))
         var arxivConfiguration = ArxivClientConfiguration(
-            endpoint: environment["ARXIV_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? ArxivClientConfiguration.defaultEndpoint)
+            endpoint: environment["ARXIV_API_URL"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? ArxivClientConfiguration.defaultEndpoint)
         if let spacing = options.arxivSpacing { arxivConfiguration.spacing = .milliseconds(Int(spacing * 1000)) }
         return (
             GitHubRepositoryResolver(client: github),
@@ -87,7 +88,8 @@ struct FactsStage {
         if let text = options.maxCacheAge { return CacheAge.parse(text) ?? CacheAge.defaultAge }
         guard let text = workspace.ruleset.ruleset.cache?.maxAge else { return CacheAge.defaultAge }
         guard let age = CacheAge.parse(text) else {
-            throw CuratorExit.input("cache.max-age '\(text)': expected a duration such as 90m, 36h, 7d or a number of seconds")
+            throw CuratorExit.input(
+                "cache.max-age '\(text)': expected a duration such as 90m, 36h, 7d or a number of seconds")
         }
         return age
     }

@@ -52,7 +52,8 @@ struct LintCommand: AsyncParsableCommand {
                 options: network, environment: ProcessInfo.processInfo.environment,
                 workingDirectory: shared.workingDirectory
             ).run(workspace, changedLines: changed)
-        let linter = Linter(rules: BuiltInRules.instances().filter { !offline || type(of: $0).description.scope == .offline })
+        let linter = Linter(
+            rules: BuiltInRules.instances().filter { !offline || type(of: $0).description.scope == .offline })
         var report = linter.lint(LintContext(workspace: workspace, facts: facts))
         if fix {
             var pass = 0

@@ -16,10 +16,13 @@ struct NetworkOptions: ParsableArguments {
 
     @Option(
         name: .customLong("max-cache-age"),
-        help: "How long a cached verdict holds: 90m, 36h, 7d or seconds (default: the config's cache.max-age, else 1d). 0 checks everything again.")
+        help:
+            "How long a cached verdict holds: 90m, 36h, 7d or seconds (default: the config's cache.max-age, else 1d). 0 checks everything again."
+    )
     var maxCacheAge: String?
 
-    @Option(help: "The link cache file (default: the config's cache.path, else .curator/links.json in the list's root).")
+    @Option(
+        help: "The link cache file (default: the config's cache.path, else .curator/links.json in the list's root).")
     var cache: String?
 
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write the link cache.")
@@ -36,7 +39,8 @@ struct NetworkOptions: ParsableArguments {
         help: "Check github.com and arxiv.org links by HTTP instead of through the GitHub and arXiv APIs.")
     var noEntityAPIs = false
 
-    @Option(help: "Progress on standard error: auto (a bar on a terminal, lines otherwise and in CI), bar, lines or off.")
+    @Option(
+        help: "Progress on standard error: auto (a bar on a terminal, lines otherwise and in CI), bar, lines or off.")
     var progress: ProgressMode = .auto
 
     /// Seconds between arXiv API requests. arXiv asks for 3; tests against a local double use less.
@@ -45,7 +49,8 @@ struct NetworkOptions: ParsableArguments {
 
     func validate() throws {
         if let maxCacheAge, CacheAge.parse(maxCacheAge) == nil {
-            throw ValidationError("--max-cache-age '\(maxCacheAge)': expected a duration such as 90m, 36h, 7d or a number of seconds")
+            throw ValidationError(
+                "--max-cache-age '\(maxCacheAge)': expected a duration such as 90m, 36h, 7d or a number of seconds")
         }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }

@@ -95,6 +95,7 @@ final class ProgressDisplay: Sendable {
     private static func bar(_ state: State) -> String {
         let width = 30
         let filled = state.total == 0 ? width : min(width, state.done * width / state.total)
-        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] " + counts(state)
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+            + counts(state)
     }
 }

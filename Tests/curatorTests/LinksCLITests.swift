@@ -24,11 +24,16 @@ import Testing
             case "/blocked": connection.respond(status: 999, reason: "Request denied", for: request)
             case "/challenge":
                 connection.respond(
-                    status: 403, headers: [("Server", "cloudflare"), ("cf-mitigated", "challenge")], body: "Just a moment...",
+                    status: 403, headers: [("Server", "cloudflare"), ("cf-mitigated", "challenge")],
+                    body: "Just a moment...",
                     for: request)
             case "/flaky":
                 // The first two tries fail; the engine's retries get through.
-                if FlakyCounter.shared.next("flaky") < 2 { connection.reset() } else { connection.respond(status: 200, for: request) }
+                if FlakyCounter.shared.next("flaky") < 2 {
+                    connection.reset()
+                } else {
+                    connection.respond(status: 200, for: request)
+                }
             case "/throttled":
                 if FlakyCounter.shared.next("throttled") < 1 {
                     connection.respond(status: 429, headers: [("Retry-After", "1")], for: request)
@@ -44,16 +49,18 @@ import Testing
             case "/loop2": connection.respond(status: 301, headers: [("Location", "/loop")], for: request)
             case "/garbage": connection.write("NOT HTTP AT ALL\r\n\r\n")
             case "/huge":
-                connection.write("HTTP/1.1 200 OK\r\nX-Huge: \(String(repeating: "h", count: 400_000))\r\nContent-Length: 0\r\n\r\n")
+                connection.write(
+                    "HTTP/1.1 200 OK\r\nX-Huge: \(String(repeating: "h", count: 400_000))\r\nContent-Length: 0\r\n\r\n")
             default: connection.respond(status: 404, for: request)
             }
         }
     }
 
-    static func makeList(_ rows: [String], config: String = "") throws -> URL {
+    static func makeList(_ rows: [String], http: String = "{retries: 2, timeout: 1}", config: String = "") throws -> URL {
         let directory = try CLI.temporaryDirectory()
-        try (header + rows.joined()).write(to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
-        try ("extends: awesome-efficient-llm\nhttp: {retries: 2, timeout: 1}\n" + config)
+        try (header + rows.joined()).write(
+            to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
+        try ("extends: awesome-efficient-llm\nhttp: \(http)\n" + config)
             .write(to: directory.appendingPathComponent(".curator.yml"), atomically: true, encoding: .utf8)
         return directory
     }
@@ -71,7 +78,10 @@ import Testing
         FlakyCounter.shared.reset()
         let server = try Self.world()
         defer { server.stop() }
-        let paths = ["ok", "dead", "gone", "moved", "elsewhere", "blocked", "challenge", "flaky", "throttled", "down", "slow", "loop", "garbage", "huge"]
+        let paths = [
+            "ok", "dead", "gone", "moved", "elsewhere", "blocked", "challenge", "flaky", "throttled", "down", "slow",
+            "loop", "garbage", "huge",
+        ]
         var rows = paths.map { Self.row("https://example.org/\($0)") }
         rows.append(Self.row("http://no-such-host.invalid/paper"))
         rows.append(Self.row("https://example.org/dead"))
@@ -80,7 +90,8 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let result = try CLI.run(
-            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--remap", Self.remap(server), "."], in: list,
+            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--remap", Self.remap(server), "."],
+            in: list,
             environment: ["CI": "true"])
         let elapsed = (clock.now - start).seconds
         #expect(result.status == 1, "\(result.stderr)")
@@ -92,10 +103,14 @@ import Testing
         #expect(rules(onLine: line["dead"]!) == ["dead-link"])
         #expect(rules(onLine: line["gone"]!) == ["dead-link"])
         #expect(rules(onLine: line["moved"]!) == ["moved-link"])
-        #expect(found.first { $0.rule == "moved-link" }?.message.contains("https://example.org/new") == true, "the target is named at the original address")
+        #expect(
+            found.first { $0.rule == "moved-link" }?.message.contains("https://example.org/new") == true,
+            "the target is named at the original address")
         #expect(rules(onLine: line["elsewhere"]!).isEmpty, "a temporary redirect is fine")
         for warning in ["blocked", "challenge", "down", "slow", "loop", "garbage", "huge"] {
-            #expect(rules(onLine: line[warning]!) == ["unreachable-link"], "\(warning): \(found.filter { $0.line == line[warning]! })")
+            #expect(
+                rules(onLine: line[warning]!) == ["unreachable-link"],
+                "\(warning): \(found.filter { $0.line == line[warning]! })")
         }
         #expect(rules(onLine: line["flaky"]!).isEmpty, "retries got through the resets")
         #expect(rules(onLine: line["throttled"]!).isEmpty, "Retry-After was waited out")
@@ -121,11 +136,39 @@ import Testing
         let list = try Self.makeList([Self.row("https://example.org/blocked"), Self.row("https://example.org/down")])
         defer { try? FileManager.default.removeItem(at: list) }
         let result = try CLI.run(
-            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--remap", Self.remap(server), "."],
+            [
+                "lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--remap",
+                Self.remap(server), ".",
+            ],
             in: list)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(try Self.findings(result.stdout).filter { $0.rule == "unreachable-link" }.count == 2)
         #expect(result.stderr.isEmpty)
+    }
+
+    /// The config's `http.hosts` limits reach the engine: the server never sees two requests at
+    /// once, and starts are spaced as configured.
+    @Test func perHostLimitsFromTheConfigAreHonoured() throws {
+        let server = try RawServer(host: "127.0.0.5") { request, connection in
+            connection.sleep(0.05)
+            connection.respond(status: 200, for: request)
+        }
+        defer { server.stop() }
+        let list = try Self.makeList(
+            (0..<6).map { Self.row("https://example.org/ok?n=\($0)") },
+            http: "{hosts: {'127.0.0.5': {concurrency: 1, spacing: 0.2}}}")
+        defer { try? FileManager.default.removeItem(at: list) }
+        let result = try CLI.run(
+            [
+                "lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "bar", "--remap",
+                Self.remap(server), ".",
+            ], in: list)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(server.requests.count == 6)
+        #expect(server.maxConcurrency == 1)
+        #expect(server.arrivalGaps.reduce(0, +) >= 5 * 0.2 * 0.95, "\(server.arrivalGaps)")
+        // Asked for explicitly, the bar is drawn in place even without a terminal.
+        #expect(result.stderr.contains("\r[##"), "\(result.stderr)")
     }
 
     @Test func inlineCommentsAndConfigExcludesAreNotFetched() throws {
@@ -138,7 +181,10 @@ import Testing
         let list = try Self.makeList(rows, config: "exclude: ['/gone$']\n")
         defer { try? FileManager.default.removeItem(at: list) }
         let result = try CLI.run(
-            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--remap", Self.remap(server), "."],
+            [
+                "lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--remap",
+                Self.remap(server), ".",
+            ],
             in: list)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(server.requests.isEmpty)
@@ -147,9 +193,14 @@ import Testing
     @Test func aRestoredCacheAnswersWithoutRequestsButDeadLinksAreAskedAgain() throws {
         let server = try Self.world()
         defer { server.stop() }
-        let list = try Self.makeList([Self.row("https://example.org/ok"), Self.row("https://example.org/moved"), Self.row("https://example.org/dead")])
+        let list = try Self.makeList([
+            Self.row("https://example.org/ok"), Self.row("https://example.org/moved"),
+            Self.row("https://example.org/dead"),
+        ])
         defer { try? FileManager.default.removeItem(at: list) }
-        let arguments = ["lint", "--format", "json", "--no-entity-apis", "--progress", "off", "--remap", Self.remap(server), "."]
+        let arguments = [
+            "lint", "--format", "json", "--no-entity-apis", "--progress", "off", "--remap", Self.remap(server), ".",
+        ]
         let first = try CLI.run(arguments, in: list)
         #expect(first.status == 1)
         let cacheFile = list.appendingPathComponent(".curator/links.json")
@@ -159,19 +210,23 @@ import Testing
         let checkout = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: checkout) }
         for name in ["pruning.md", ".curator.yml"] {
-            try FileManager.default.copyItem(at: list.appendingPathComponent(name), to: checkout.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: list.appendingPathComponent(name), to: checkout.appendingPathComponent(name))
         }
-        try FileManager.default.createDirectory(at: checkout.appendingPathComponent(".curator"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: checkout.appendingPathComponent(".curator"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: cacheFile, to: checkout.appendingPathComponent(".curator/links.json"))
         let before = server.requests.count
         let second = try CLI.run(arguments, in: checkout)
         #expect(second.status == 1)
         #expect(Set(server.requests.dropFirst(before).map(\.path)) == ["/dead"], "only the dead link is asked again")
-        #expect(try Self.findings(second.stdout).map(\.rule).sorted() == Self.findings(first.stdout).map(\.rule).sorted())
+        #expect(
+            try Self.findings(second.stdout).map(\.rule).sorted() == Self.findings(first.stdout).map(\.rule).sorted())
 
         let third = try CLI.run(arguments + ["--max-cache-age", "0"], in: checkout)
         #expect(third.status == 1)
-        #expect(server.requests.dropFirst(before).contains { $0.path == "/ok" }, "--max-cache-age 0 asks everything again")
+        #expect(
+            server.requests.dropFirst(before).contains { $0.path == "/ok" }, "--max-cache-age 0 asks everything again")
     }
 
     @Test func changedSinceChecksOnlyTheLinksOfChangedEntries() throws {
@@ -183,10 +238,14 @@ import Testing
         try git(["add", "."], in: list)
         try git(["commit", "-q", "-m", "start"], in: list)
         let file = list.appendingPathComponent("pruning.md")
-        try (String(contentsOf: file, encoding: .utf8) + Self.row("https://example.org/ok")).write(to: file, atomically: true, encoding: .utf8)
+        try (String(contentsOf: file, encoding: .utf8) + Self.row("https://example.org/ok")).write(
+            to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(
-            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--changed-since", "HEAD",
-             "--remap", Self.remap(server), "."], in: list)
+            [
+                "lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--changed-since",
+                "HEAD",
+                "--remap", Self.remap(server), ".",
+            ], in: list)
         #expect(result.status == 0, "the old dead link is neither fetched nor reported: \(result.stdout)")
         #expect(Set(server.requests.map(\.path)) == ["/ok"])
     }
@@ -197,11 +256,16 @@ import Testing
         let github = GitHubDouble(repositories: [GitHubDoubleRepository(id: 7, fullName: "NewOrg/new-name", stars: 5)])
         try await github.start()
         await github.rename("OldOrg/old-name", to: 7)
-        let arxiv = ArxivDouble(papers: [ArxivDoublePaper(id: "2401.00001", title: "T", authors: [.init("A")], summary: "S")], spacing: .zero)
+        let arxiv = ArxivDouble(
+            papers: [ArxivDoublePaper(id: "2401.00001", title: "T", authors: [.init("A")], summary: "S")],
+            spacing: .zero)
         try await arxiv.start()
-        let badge = "[![Star](https://img.shields.io/github/stars/OldOrg/old-name.svg?style=social&label=Star)](https://github.com/OldOrg/old-name)<br>"
+        let badge =
+            "[![Star](https://img.shields.io/github/stars/OldOrg/old-name.svg?style=social&label=Star)](https://github.com/OldOrg/old-name)<br>"
         let list = try Self.makeList([
-            Self.row("https://arxiv.org/abs/2401.00001", "[Github](https://github.com/OldOrg/old-name) <br> [Project](https://example.org/moved)", badges: badge)
+            Self.row(
+                "https://arxiv.org/abs/2401.00001",
+                "[Github](https://github.com/OldOrg/old-name) <br> [Project](https://example.org/moved)", badges: badge)
         ])
         defer { try? FileManager.default.removeItem(at: list) }
         let environment = [
@@ -209,18 +273,26 @@ import Testing
             "GITHUB_TOKEN": "ghp_TEST0nly5ecretValue0123456789abcdef", "ARXIV_API_URL": await arxiv.endpoint,
         ]
         let result = try await CLI.runDetached(
-            ["lint", "--fix", "--format", "json", "--no-cache", "--progress", "off", "--arxiv-spacing", "0", "--remap", Self.remap(server), "."],
+            [
+                "lint", "--fix", "--format", "json", "--no-cache", "--progress", "off", "--arxiv-spacing", "0",
+                "--remap", Self.remap(server), ".",
+            ],
             in: list, environment: environment)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let fixed = try String(contentsOf: list.appendingPathComponent("pruning.md"), encoding: .utf8)
         #expect(
             fixed == Self.header
                 + Self.row(
-                    "https://arxiv.org/abs/2401.00001", "[Github](https://github.com/NewOrg/new-name) <br> [Project](https://example.org/new)",
-                    badges: "[![Star](https://img.shields.io/github/stars/NewOrg/new-name.svg?style=social&label=Star)](https://github.com/NewOrg/new-name)<br>"))
+                    "https://arxiv.org/abs/2401.00001",
+                    "[Github](https://github.com/NewOrg/new-name) <br> [Project](https://example.org/new)",
+                    badges:
+                        "[![Star](https://img.shields.io/github/stars/NewOrg/new-name.svg?style=social&label=Star)](https://github.com/NewOrg/new-name)<br>"
+                ))
         #expect(await github.requests().map(\.path) == ["/graphql"], "one GraphQL query for the repository")
         #expect(await arxiv.requests().count == 1)
-        #expect(!server.requests.contains { $0.path.contains("arxiv") || $0.path.contains("github") }, "entities never fetched by HTTP")
+        #expect(
+            !server.requests.contains { $0.path.contains("arxiv") || $0.path.contains("github") },
+            "entities never fetched by HTTP")
         await github.stop()
         await arxiv.stop()
     }
@@ -255,10 +327,13 @@ final class FlakyCounter: Sendable {
 extension CLI {
     /// Runs the binary on a thread of its own, so that an async test's in-process doubles keep
     /// the cooperative threads to serve it while the test waits.
-    static func runDetached(_ arguments: [String], in directory: URL, environment: [String: String]) async throws -> Result {
+    static func runDetached(_ arguments: [String], in directory: URL, environment: [String: String]) async throws
+        -> Result
+    {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Swift.Result { try CLI.run(arguments, in: directory, environment: environment) })
+                continuation.resume(
+                    with: Swift.Result { try CLI.run(arguments, in: directory, environment: environment) })
             }
         }
     }

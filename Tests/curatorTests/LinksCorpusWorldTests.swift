@@ -21,14 +21,16 @@ import Testing
 
     static func inventory() throws -> Inventory {
         let ruleset = try CompiledRuleset(RulesetLoader.shipped("awesome-efficient-llm"))
-        let workspace = try Workspace(paths: [Corpus.listDirectory.path], ruleset: ruleset, workingDirectory: Corpus.listDirectory)
+        let workspace = try Workspace(
+            paths: [Corpus.listDirectory.path], ruleset: ruleset, workingDirectory: Corpus.listDirectory)
         var inventory = Inventory()
         var seen: Set<String> = []
         for entry in workspace.catalog.entries {
             for occurrence in entry.checkableLinks where seen.insert(occurrence.url).inserted {
                 let url = occurrence.url
                 let repository =
-                    occurrence.kind == .starBadge ? RepositoryReference(starBadgeURL: url) : RepositoryReference(url: url)
+                    occurrence.kind == .starBadge
+                    ? RepositoryReference(starBadgeURL: url) : RepositoryReference(url: url)
                 if let repository {
                     inventory.repositories[repository.key] = inventory.repositories[repository.key] ?? repository
                     inventory.repositoryURLs[repository.key, default: []].append(url)
@@ -67,11 +69,14 @@ import Testing
             case 0: missing.insert(key)
             case 7:
                 renamed.insert(key)
-                served.append(GitHubDoubleRepository(id: index + 1, fullName: "moved-org/\(reference.name)", stars: index))
+                served.append(
+                    GitHubDoubleRepository(id: index + 1, fullName: "moved-org/\(reference.name)", stars: index))
                 renames.append((reference.description, index + 1))
             case 13:
                 archived.insert(key)
-                served.append(GitHubDoubleRepository(id: index + 1, fullName: reference.description, stars: index, archived: true))
+                served.append(
+                    GitHubDoubleRepository(id: index + 1, fullName: reference.description, stars: index, archived: true)
+                )
             default:
                 served.append(GitHubDoubleRepository(id: index + 1, fullName: reference.description, stars: index))
             }
@@ -90,7 +95,10 @@ import Testing
             case 0: unknown.insert(id)
             case 5:
                 withdrawn.insert(id)
-                papers.append(ArxivDoublePaper(id: id, title: "Paper \(index)", authors: [.init("A")], summary: "S", comment: "This paper has been withdrawn"))
+                papers.append(
+                    ArxivDoublePaper(
+                        id: id, title: "Paper \(index)", authors: [.init("A")], summary: "S",
+                        comment: "This paper has been withdrawn"))
             default:
                 papers.append(ArxivDoublePaper(id: id, title: "Paper \(index)", authors: [.init("A")], summary: "S"))
             }
@@ -110,13 +118,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try await CLI.runDetached(
             [
-                "lint", "--ruleset", "awesome-efficient-llm", "--format", "json", "--no-cache", "--arxiv-spacing", "0.3",
-                "--timeout", "5", "--remap", "^https?://([^/?#]+)(.*)$ \(world.server.baseURL)/$1$2", Corpus.listDirectory.path,
+                "lint", "--ruleset", "awesome-efficient-llm", "--format", "json", "--no-cache", "--arxiv-spacing",
+                "0.3",
+                "--timeout", "5", "--remap", "^https?://([^/?#]+)(.*)$ \(world.server.baseURL)/$1$2",
+                Corpus.listDirectory.path,
             ],
             in: directory,
             environment: [
                 "GITHUB_API_URL": await github.apiURL, "GITHUB_GRAPHQL_URL": await github.graphQLURL,
-                "GITHUB_TOKEN": "ghp_TEST0nly5ecretValue0123456789abcdef", "ARXIV_API_URL": await arxiv.endpoint, "CI": "true",
+                "GITHUB_TOKEN": "ghp_TEST0nly5ecretValue0123456789abcdef", "ARXIV_API_URL": await arxiv.endpoint,
+                "CI": "true",
             ])
         let githubRequests = await github.requests()
         let arxivRequests = await arxiv.requests()
@@ -126,51 +137,65 @@ import Testing
 
         #expect(result.status == 1, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let findings = (object?["findings"] as? [[String: Any]] ?? []).map { ($0["rule"] as? String ?? "", $0["message"] as? String ?? "") }
+        let findings = (object?["findings"] as? [[String: Any]] ?? []).map {
+            ($0["rule"] as? String ?? "", $0["message"] as? String ?? "")
+        }
         func urls(_ rule: String, prefix: String) -> Set<String> {
             // Messages read "<prefix><url>: <evidence>"; URLs never contain a colon and a space.
-            Set(findings.filter { $0.0 == rule }.compactMap { finding -> String? in
-                guard finding.1.hasPrefix(prefix) else { return nil }
-                let rest = finding.1.dropFirst(prefix.count)
-                return rest.range(of: ": ").map { String(rest[..<$0.lowerBound]) }
-            })
+            Set(
+                findings.filter { $0.0 == rule }.compactMap { finding -> String? in
+                    guard finding.1.hasPrefix(prefix) else { return nil }
+                    let rest = finding.1.dropFirst(prefix.count)
+                    return rest.range(of: ": ").map { String(rest[..<$0.lowerBound]) }
+                })
         }
 
         var expectedDead = Set(behaviours.filter { $0.value == .dead }.map(\.key))
         for key in missing { expectedDead.formUnion(inventory.repositoryURLs[key] ?? []) }
         for id in unknown { expectedDead.formUnion(inventory.papers[id] ?? []) }
         let dead = urls("dead-link", prefix: "dead link ")
-        #expect(dead.subtracting(expectedDead).isEmpty, "called dead but not programmed dead: \(dead.subtracting(expectedDead).sorted())")
-        #expect(expectedDead.subtracting(dead).isEmpty, "dead but not found: \(expectedDead.subtracting(dead).sorted())")
+        #expect(
+            dead.subtracting(expectedDead).isEmpty,
+            "called dead but not programmed dead: \(dead.subtracting(expectedDead).sorted())")
+        #expect(
+            expectedDead.subtracting(dead).isEmpty, "dead but not found: \(expectedDead.subtracting(dead).sorted())")
         #expect(!expectedDead.isEmpty)
 
         let unreachable = urls("unreachable-link", prefix: "could not check ")
         let quiet = Set(behaviours.filter { [.flaky, .throttled, .fine].contains($0.value) }.map(\.key))
-        #expect(unreachable.intersection(quiet).isEmpty, "transient faults reported: \(unreachable.intersection(quiet).sorted())")
+        #expect(
+            unreachable.intersection(quiet).isEmpty,
+            "transient faults reported: \(unreachable.intersection(quiet).sorted())")
         #expect(Set(behaviours.filter { $0.value == .blocked }.map(\.key)).isSubset(of: unreachable))
         let moved = findings.filter { $0.0 == "moved-link" }.map(\.1)
         #expect(moved.count >= behaviours.values.filter { $0 == .moved }.count)
         #expect(moved.allSatisfy { !$0.contains("127.0.0.1") }, "targets are named at the original addresses")
 
-        let renamedFound = Set(findings.filter { $0.0 == "renamed-repository" }.compactMap { finding in
-            finding.1.split(separator: " ").dropFirst().first.map { $0.lowercased() }
-        })
+        let renamedFound = Set(
+            findings.filter { $0.0 == "renamed-repository" }.compactMap { finding in
+                finding.1.split(separator: " ").dropFirst().first.map { $0.lowercased() }
+            })
         #expect(renamedFound == renamed)
         #expect(findings.filter { $0.0 == "archived-repository" }.count >= archived.count)
         #expect(findings.filter { $0.0 == "withdrawn-paper" }.count >= withdrawn.count)
 
         // Batched: 100 repositories a GraphQL query, 100 ids an arXiv request, spaced.
-        #expect(githubRequests.count == (keys.count + 99) / 100, "\(keys.count) repositories in \(githubRequests.count) queries")
+        #expect(
+            githubRequests.count == (keys.count + 99) / 100,
+            "\(keys.count) repositories in \(githubRequests.count) queries")
         #expect(githubRequests.allSatisfy { $0.path == "/graphql" })
         #expect(arxivRequests.count == (ids.count + 99) / 100, "\(ids.count) papers in \(arxivRequests.count) requests")
         #expect(violations == 0)
         // No repository or paper link went to the web world: the APIs answered for all of them.
         let entityURLs = Array(inventory.repositoryURLs.values.joined()) + Array(inventory.papers.values.joined())
-        let entityPaths = Set(entityURLs.compactMap { url in
-            url.range(of: "://").map { "/" + url[$0.upperBound...] }
-        })
+        let entityPaths = Set(
+            entityURLs.compactMap { url in
+                url.range(of: "://").map { "/" + url[$0.upperBound...] }
+            })
         #expect(!world.server.requests.contains { entityPaths.contains($0.target) })
-        print("corpus world: \(inventory.web.count) web links, \(keys.count) repositories in \(githubRequests.count) GraphQL queries, \(ids.count) papers in \(arxivRequests.count) arXiv requests, \(world.server.requests.count) HTTP requests, \(dead.count) dead links found")
+        print(
+            "corpus world: \(inventory.web.count) web links, \(keys.count) repositories in \(githubRequests.count) GraphQL queries, \(ids.count) papers in \(arxivRequests.count) arXiv requests, \(world.server.requests.count) HTTP requests, \(dead.count) dead links found"
+        )
     }
 }
 

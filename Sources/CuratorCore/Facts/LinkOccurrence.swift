@@ -47,12 +47,16 @@ extension Entry {
         var result: [LinkOccurrence] = []
         for badge in badges {
             if badge.kind == .star {
-                result.append(LinkOccurrence(url: badge.imageURL, urlRange: badge.imageURLRange, range: badge.range, kind: .starBadge))
+                result.append(
+                    LinkOccurrence(
+                        url: badge.imageURL, urlRange: badge.imageURLRange, range: badge.range, kind: .starBadge))
             }
-            result.append(LinkOccurrence(url: badge.linkURL, urlRange: badge.linkURLRange, range: badge.range, kind: .badgeLink))
+            result.append(
+                LinkOccurrence(url: badge.linkURL, urlRange: badge.linkURLRange, range: badge.range, kind: .badgeLink))
         }
         if let titleLink {
-            result.append(LinkOccurrence(url: titleLink.url, urlRange: titleLink.urlRange, range: titleLink.range, kind: .title))
+            result.append(
+                LinkOccurrence(url: titleLink.url, urlRange: titleLink.urlRange, range: titleLink.range, kind: .title))
         }
         for link in links {
             result.append(LinkOccurrence(url: link.url, urlRange: link.urlRange, range: link.range, kind: .link))
@@ -71,9 +75,13 @@ extension RepositoryReference {
         if lowered.contains("/github/stars/"), let found = url.range(of: "/github/stars/") {
             marker = found
         } else if let found = lowered.range(of: "github.com/") {
-            marker = Range(uncheckedBounds: (
-                url.index(url.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: found.lowerBound)),
-                url.index(url.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: found.upperBound))))
+            marker = Range(
+                uncheckedBounds: (
+                    url.index(
+                        url.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: found.lowerBound)),
+                    url.index(
+                        url.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: found.upperBound))
+                ))
         } else {
             return nil
         }

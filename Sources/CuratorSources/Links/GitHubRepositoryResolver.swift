@@ -9,7 +9,8 @@ public struct GitHubRepositoryResolver: RepositoryResolver {
         self.client = client
     }
 
-    public func resolve(_ references: [RepositoryReference], validators: [String: String]) async -> RepositoryResolution {
+    public func resolve(_ references: [RepositoryReference], validators: [String: String]) async -> RepositoryResolution
+    {
         var names: [RepositoryName] = []
         var requested: [RepositoryName: RepositoryReference] = [:]
         var resolution = RepositoryResolution()

@@ -89,7 +89,9 @@ public struct LinkCache: Sendable, Codable {
     mutating func prune(now: Date, maxAge: TimeInterval) {
         links = links.filter { now.timeIntervalSince($0.value.checkedAt) <= maxAge }
         papers = papers.filter { now.timeIntervalSince($0.value.checkedAt) <= maxAge }
-        repositories = repositories.filter { $0.value.etag != nil || now.timeIntervalSince($0.value.checkedAt) <= maxAge }
+        repositories = repositories.filter {
+            $0.value.etag != nil || now.timeIntervalSince($0.value.checkedAt) <= maxAge
+        }
     }
 }
 

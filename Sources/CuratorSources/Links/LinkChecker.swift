@@ -48,7 +48,8 @@ public struct LinkChecker: Sendable {
 
     /// Checks the inventory, updating `cache` in place with what was learnt.
     public func check(
-        _ inventory: LinkInventory, cache: inout LinkCache, progress: @escaping @Sendable (LinkCheckEvent) -> Void = { _ in }
+        _ inventory: LinkInventory, cache: inout LinkCache,
+        progress: @escaping @Sendable (LinkCheckEvent) -> Void = { _ in }
     ) async -> (facts: Facts, statistics: LinkCheckStatistics) {
         let started = now()
         var facts = Facts()
@@ -106,7 +107,8 @@ public struct LinkChecker: Sendable {
                 let time = now()
                 for (key, value) in resolution.facts {
                     facts.repositories[key] = value
-                    cache.repositories[key] = LinkCache.Record(value: value, checkedAt: time, etag: resolution.validators[key])
+                    cache.repositories[key] = LinkCache.Record(
+                        value: value, checkedAt: time, etag: resolution.validators[key])
                 }
                 for key in resolution.unchanged {
                     guard var record = cache.repositories[key] else {

@@ -34,7 +34,8 @@ public struct LinkInventory: Sendable {
         let excludes = workspace.ruleset.excludes
         for entry in workspace.catalog.entries {
             if let changedLines {
-                guard let changed = changedLines[entry.file], (entry.line...entry.lastLine).contains(where: changed.contains)
+                guard let changed = changedLines[entry.file],
+                    (entry.line...entry.lastLine).contains(where: changed.contains)
                 else { continue }
             }
             for occurrence in entry.checkableLinks {

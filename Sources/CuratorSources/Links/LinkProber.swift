@@ -50,7 +50,9 @@ public struct LinkProber: Sendable {
     }
 
     /// Checks every URL concurrently and reports each verdict as it arrives.
-    public func check(_ urls: [String], progress: @escaping @Sendable (String, LinkVerdict) -> Void) async -> [String: LinkVerdict] {
+    public func check(_ urls: [String], progress: @escaping @Sendable (String, LinkVerdict) -> Void) async -> [String:
+        LinkVerdict]
+    {
         await withTaskGroup(of: (String, LinkVerdict).self) { group in
             for url in interleavedByHost(urls) {
                 group.addTask { (url, await check(url)) }

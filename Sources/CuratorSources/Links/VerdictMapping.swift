@@ -27,7 +27,8 @@ public enum VerdictMapping {
         case 410:
             return .dead(reason: .gone, status: status, detail: "410 Gone\(via)")
         case 451:
-            return .dead(reason: .unavailableForLegalReasons, status: status, detail: "451 Unavailable For Legal Reasons\(via)")
+            return .dead(
+                reason: .unavailableForLegalReasons, status: status, detail: "451 Unavailable For Legal Reasons\(via)")
         case 429:
             let retryAfter = response.headers["Retry-After"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             return .rateLimited(status: status, retryAfter: retryAfter)
@@ -71,7 +72,9 @@ enum BotWall {
         }
         guard [401, 403, 503].contains(response.status) else { return nil }
         if server.contains("cloudflare") { return "\(response.status) from Cloudflare, probably a bot check" }
-        if server.contains("akamai") || response.headers["x-datadome"] != nil || response.headers["x-amzn-waf-action"] != nil {
+        if server.contains("akamai") || response.headers["x-datadome"] != nil
+            || response.headers["x-amzn-waf-action"] != nil
+        {
             return "\(response.status) from a bot protection service"
         }
         // A plain 401 or 403 is a login or an access wall, not evidence that the page is gone.

@@ -15,10 +15,13 @@ import Testing
     }
 
     @Test func graphQLResolvesAHundredRepositoriesAQuery() async throws {
-        let double = try await GitHubFixtures.start(GitHubFixtures.many(150) + [GitHubFixtures.archived, GitHubFixtures.moved])
+        let double = try await GitHubFixtures.start(
+            GitHubFixtures.many(150) + [GitHubFixtures.archived, GitHubFixtures.moved])
         defer { Task { await double.stop() } }
-        let client = GitHubClient(http: Self.engine, configuration: await GitHubFixtures.configuration(double, token: GitHubFixtures.secret))
-        let wanted = Self.references((0..<150).map { "bulk/repo-\($0)" } + ["OldLab/old-llm", "OldOrg/old-name", "nobody/nothing", "Taken/down"])
+        let client = GitHubClient(
+            http: Self.engine, configuration: await GitHubFixtures.configuration(double, token: GitHubFixtures.secret))
+        let wanted = Self.references(
+            (0..<150).map { "bulk/repo-\($0)" } + ["OldLab/old-llm", "OldOrg/old-name", "nobody/nothing", "Taken/down"])
 
         let resolution = await GitHubRepositoryResolver(client: client).resolve(wanted, validators: [:])
 
@@ -28,7 +31,8 @@ import Testing
         #expect(resolution.unresolved.isEmpty)
         #expect(resolution.facts["bulk/repo-7"]?.stars == 7)
         #expect(resolution.facts["oldlab/old-llm"]?.archived == true)
-        #expect(resolution.facts["oldorg/old-name"]?.canonical == RepositoryReference(owner: "NewOrg", name: "new-name"))
+        #expect(
+            resolution.facts["oldorg/old-name"]?.canonical == RepositoryReference(owner: "NewOrg", name: "new-name"))
         #expect(resolution.facts["oldorg/old-name"]?.isRenamed == true)
         #expect(resolution.facts["nobody/nothing"]?.state == .missing)
     }
@@ -36,7 +40,8 @@ import Testing
     @Test func restUsesETagsAndReportsRenamesAndBlocks() async throws {
         let double = try await GitHubFixtures.start([GitHubFixtures.fast, GitHubFixtures.moved])
         defer { Task { await double.stop() } }
-        let client = GitHubClient(http: Self.engine, configuration: await GitHubFixtures.configuration(double, token: nil))
+        let client = GitHubClient(
+            http: Self.engine, configuration: await GitHubFixtures.configuration(double, token: nil))
         let resolver = GitHubRepositoryResolver(client: client)
         let wanted = Self.references(["FastLab/fast-llm", "OldOrg/old-name", "Taken/down", "nobody/nothing"])
 
@@ -49,7 +54,8 @@ import Testing
         let etag = try #require(first.validators["fastlab/fast-llm"])
 
         let count = await double.requests().count
-        let second = await resolver.resolve(Self.references(["FastLab/fast-llm"]), validators: ["fastlab/fast-llm": etag])
+        let second = await resolver.resolve(
+            Self.references(["FastLab/fast-llm"]), validators: ["fastlab/fast-llm": etag])
         #expect(second.unchanged == ["fastlab/fast-llm"])
         let conditional = await double.requests().dropFirst(count)
         #expect(conditional.map { $0.header("If-None-Match") } == [etag])
@@ -62,7 +68,8 @@ import Testing
         defer { Task { await double.stop() } }
         let client = ArxivClient(
             http: Self.engine,
-            configuration: ArxivClientConfiguration(endpoint: await double.endpoint, spacing: .milliseconds(400), sleeper: { _ in }))
+            configuration: ArxivClientConfiguration(
+                endpoint: await double.endpoint, spacing: .milliseconds(400), sleeper: { _ in }))
         let ids = papers.map(\.id) + ["2405.99999"]
 
         let resolution = await ArxivPaperResolver(client: client).resolve(ids)

@@ -31,13 +31,29 @@ import Testing
         let papers = ScriptedPaperResolver(["2401.00001": .found])
         let checker = LinkChecker(prober: try makeProber(remap: remap), repositories: repositories, papers: papers)
         var cache = LinkCache()
-        let (facts, statistics) = await checker.check(LinkInventory(workspace: try paperWorkspace(Self.rows)), cache: &cache)
+        let (facts, statistics) = await checker.check(
+            LinkInventory(workspace: try paperWorkspace(Self.rows)), cache: &cache)
 
         #expect(facts.links["https://github.com/live/repo"] == .ok(status: 200))
-        #expect({ if case .dead(.noSuchRepository, _, _) = facts.links["https://github.com/gone/repo"] { true } else { false } }())
-        #expect({ if case .dead(.noSuchPaper, _, _) = facts.links["https://arxiv.org/abs/2401.99999"] { true } else { false } }())
+        #expect(
+            {
+                if case .dead(.noSuchRepository, _, _) = facts.links["https://github.com/gone/repo"] {
+                    true
+                } else {
+                    false
+                }
+            }())
+        #expect(
+            {
+                if case .dead(.noSuchPaper, _, _) = facts.links["https://arxiv.org/abs/2401.99999"] {
+                    true
+                } else {
+                    false
+                }
+            }())
         guard case .redirected(true, let target, _)? = facts.links["https://github.com/old/name"] else {
-            Issue.record("rename not a permanent redirect: \(String(describing: facts.links["https://github.com/old/name"]))")
+            Issue.record(
+                "rename not a permanent redirect: \(String(describing: facts.links["https://github.com/old/name"]))")
             return
         }
         #expect(target == "https://github.com/new/name")
@@ -51,7 +67,8 @@ import Testing
 
     @Test func withoutResolversEverythingIsCheckedByHTTP() async throws {
         let (server, remap) = try Self.world { request, connection in
-            connection.respond(status: request.path.contains("gone") || request.path.contains("99999") ? 404 : 200, for: request)
+            connection.respond(
+                status: request.path.contains("gone") || request.path.contains("99999") ? 404 : 200, for: request)
         }
         defer { server.stop() }
         var cache = LinkCache()
@@ -82,7 +99,9 @@ import Testing
             }
         }
         defer { server.stop() }
-        let workspace = try paperWorkspace([row("https://example.org/ok"), row("https://example.org/dead"), row("https://example.org/flaky")])
+        let workspace = try paperWorkspace([
+            row("https://example.org/ok"), row("https://example.org/dead"), row("https://example.org/flaky"),
+        ])
         let checker = LinkChecker(prober: try makeProber(retry: CuratorHTTP.RetryPolicy(maxAttempts: 1), remap: remap))
         var cache = LinkCache()
         _ = await checker.check(LinkInventory(workspace: workspace), cache: &cache)
@@ -90,7 +109,8 @@ import Testing
         #expect(cache.links["https://example.org/flaky"] == nil)
 
         // Saved and read back, as a CI cache step would restore it.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("curator-cache-\(UUID().uuidString)/links.json")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "curator-cache-\(UUID().uuidString)/links.json")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         try cache.save(to: file)
         var restored = LinkCache.load(from: file)
@@ -110,7 +130,8 @@ import Testing
 
     @Test func aSuccessThatTurnsIntoAFailureIsNotLeftInTheCache() async throws {
         var cache = LinkCache()
-        cache.links["https://example.org/x"] = LinkCache.Record(value: .ok(status: 200), checkedAt: Date(timeIntervalSince1970: 0))
+        cache.links["https://example.org/x"] = LinkCache.Record(
+            value: .ok(status: 200), checkedAt: Date(timeIntervalSince1970: 0))
         let (server, remap) = try Self.world { request, connection in connection.respond(status: 503, for: request) }
         defer { server.stop() }
         _ = await LinkChecker(prober: try makeProber(retry: CuratorHTTP.RetryPolicy(maxAttempts: 1), remap: remap))

@@ -20,7 +20,8 @@ func paperWorkspace(_ rows: [String], ruleset extra: String = "") throws -> Work
     let header = "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
     var ruleset = try RulesetLoader.shipped("awesome-efficient-llm")
     if !extra.isEmpty {
-        let overlay = try RulesetLoader.parse("name: t\nfiles: {include: ['*.md']}\nformats: []\n" + extra, path: "t.yml")
+        let overlay = try RulesetLoader.parse(
+            "name: t\nfiles: {include: ['*.md']}\nformats: []\n" + extra, path: "t.yml")
         ruleset.exclude = overlay.exclude
         ruleset.http = overlay.http
     }
@@ -59,7 +60,8 @@ actor ScriptedRepositoryResolver: RepositoryResolver {
             } else if unresolved.contains(reference.key) {
                 resolution.unresolved[reference.key] = "rate limit exhausted"
             } else {
-                resolution.facts[reference.key] = answers[reference.key] ?? RepositoryFacts(requested: reference, state: .missing)
+                resolution.facts[reference.key] =
+                    answers[reference.key] ?? RepositoryFacts(requested: reference, state: .missing)
                 resolution.validators[reference.key] = "\"etag-\(reference.key)\""
             }
         }

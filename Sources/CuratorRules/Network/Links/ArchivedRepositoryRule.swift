@@ -28,7 +28,8 @@ struct ArchivedRepositoryRule: Rule {
 
     static func facts(archived: Bool) -> Facts {
         Facts(repositories: [
-            "old/tool": RepositoryFacts(requested: RepositoryReference(owner: "old", name: "tool"), state: .found, archived: archived)
+            "old/tool": RepositoryFacts(
+                requested: RepositoryReference(owner: "old", name: "tool"), state: .found, archived: archived)
         ])
     }
 
@@ -43,7 +44,9 @@ struct ArchivedRepositoryRule: Rule {
                     reported.insert(reference.key).inserted
                 else { continue }
                 findings.append(
-                    context.finding(Self.self, file: entry.file, offset: occurrence.offset, message: Self.message(repository.canonical ?? reference)))
+                    context.finding(
+                        Self.self, file: entry.file, offset: occurrence.offset,
+                        message: Self.message(repository.canonical ?? reference)))
             }
         }
         return findings

@@ -23,11 +23,14 @@ struct DeadLinkRule: Rule {
             Example(
                 LinkExamples.row(links: "[Github](↓https://github.com/gone/away)"),
                 facts: Facts(links: [
-                    "https://github.com/gone/away": .dead(reason: .noSuchRepository, status: 404, detail: "GitHub has no repository gone/away")
+                    "https://github.com/gone/away": .dead(
+                        reason: .noSuchRepository, status: 404, detail: "GitHub has no repository gone/away")
                 ])),
             Example(
                 LinkExamples.row(title: "[Paper](↓https://example.org/paper.pdf)", links: ""),
-                facts: Facts(links: ["https://example.org/paper.pdf": .dead(reason: .notFound, status: 404, detail: "404 Not Found")])),
+                facts: Facts(links: [
+                    "https://example.org/paper.pdf": .dead(reason: .notFound, status: 404, detail: "404 Not Found")
+                ])),
         ],
         nonTriggering: [
             Example(
@@ -40,7 +43,8 @@ struct DeadLinkRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         context.linkVerdicts().compactMap { entry, occurrence, verdict in
             guard case .dead(_, _, let detail) = verdict else { return nil }
-            return context.finding(Self.self, file: entry.file, offset: occurrence.offset, message: Self.message(occurrence.url, detail))
+            return context.finding(
+                Self.self, file: entry.file, offset: occurrence.offset, message: Self.message(occurrence.url, detail))
         }
     }
 }

@@ -28,12 +28,17 @@ struct MovedLinkRule: Rule {
                 facts: Facts(links: [
                     "http://example.org/old": .redirected(
                         permanent: false, target: "https://example.org/login",
-                        chain: [RedirectHop(url: "http://example.org/old", status: 302, location: "https://example.org/login")])
+                        chain: [
+                            RedirectHop(
+                                url: "http://example.org/old", status: 302, location: "https://example.org/login")
+                        ])
                 ]))
         ],
         corrections: [
             Correction(
-                Example(LinkExamples.row(links: "[Project](↓http://example.org/old)"), facts: Facts(links: ["http://example.org/old": movedToNew])),
+                Example(
+                    LinkExamples.row(links: "[Project](↓http://example.org/old)"),
+                    facts: Facts(links: ["http://example.org/old": movedToNew])),
                 LinkExamples.row(links: "[Project](https://example.org/new)"))
         ]
     )
@@ -47,7 +52,8 @@ struct MovedLinkRule: Rule {
             guard case .redirected(true, let target, _) = verdict, target != occurrence.url else { return nil }
             // Renames known from the GitHub API are reported once per entry, badge included, by
             // renamed-repository.
-            if let key = RepositoryReference(url: occurrence.url)?.key ?? RepositoryReference(starBadgeURL: occurrence.url)?.key,
+            if let key = RepositoryReference(url: occurrence.url)?.key
+                ?? RepositoryReference(starBadgeURL: occurrence.url)?.key,
                 context.facts?.repositories[key]?.isRenamed == true
             {
                 return nil
@@ -56,7 +62,8 @@ struct MovedLinkRule: Rule {
                 context.replace($0, in: entry.file, with: target, summary: "link the final address")
             }
             return context.finding(
-                Self.self, file: entry.file, offset: occurrence.offset, message: Self.message(occurrence.url, target), fix: fix)
+                Self.self, file: entry.file, offset: occurrence.offset, message: Self.message(occurrence.url, target),
+                fix: fix)
         }
     }
 }

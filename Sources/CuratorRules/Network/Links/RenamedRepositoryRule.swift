@@ -28,7 +28,8 @@ struct RenamedRepositoryRule: Rule {
             Example(
                 LinkExamples.row(links: "[Github](https://github.com/new/name)"),
                 facts: Facts(repositories: [
-                    "new/name": RepositoryFacts(requested: RepositoryReference(owner: "new", name: "name"), state: .found)
+                    "new/name": RepositoryFacts(
+                        requested: RepositoryReference(owner: "new", name: "name"), state: .found)
                 ]))
         ],
         corrections: [
@@ -67,7 +68,8 @@ struct RenamedRepositoryRule: Rule {
                     let occurrences = byRepository[key], let first = occurrences.first
                 else { continue }
                 let edits = occurrences.compactMap { occurrence -> TextEdit? in
-                    guard let range = occurrence.urlRange, let rewritten = RepositoryReference.rewrite(occurrence.url, to: canonical)
+                    guard let range = occurrence.urlRange,
+                        let rewritten = RepositoryReference.rewrite(occurrence.url, to: canonical)
                     else { return nil }
                     return TextEdit(file: entry.file, range: range, replacement: rewritten)
                 }

@@ -33,10 +33,13 @@ struct UnreachableLinkRule: Rule {
         triggering: [
             Example(
                 LinkExamples.row(links: "[Project](↓https://www.linkedin.com/in/someone)"),
-                facts: Facts(links: ["https://www.linkedin.com/in/someone": .blocked(status: 999, detail: "status 999")])),
+                facts: Facts(links: ["https://www.linkedin.com/in/someone": .blocked(status: 999, detail: "status 999")]
+                )),
             Example(
                 LinkExamples.row(links: "[Project](↓https://flaky.example.org/)"),
-                facts: Facts(links: ["https://flaky.example.org/": .transient(status: 503, curlCode: nil, detail: "server error 503")])),
+                facts: Facts(links: [
+                    "https://flaky.example.org/": .transient(status: 503, curlCode: nil, detail: "server error 503")
+                ])),
         ],
         nonTriggering: [
             Example(

@@ -25,12 +25,16 @@ struct WithdrawnPaperRule: Rule {
                 facts: facts(.withdrawn))
         ],
         nonTriggering: [
-            Example(LinkExamples.row(title: "[Paper](https://arxiv.org/abs/2401.00001)", links: ""), facts: facts(.found))
+            Example(
+                LinkExamples.row(title: "[Paper](https://arxiv.org/abs/2401.00001)", links: ""), facts: facts(.found))
         ]
     )
 
     static func facts(_ state: PaperFacts.State) -> Facts {
-        Facts(papers: ["2401.00001": PaperFacts(id: "2401.00001", state: state, comment: state == .withdrawn ? "This paper has been withdrawn" : nil)])
+        Facts(papers: [
+            "2401.00001": PaperFacts(
+                id: "2401.00001", state: state, comment: state == .withdrawn ? "This paper has been withdrawn" : nil)
+        ])
     }
 
     func check(_ context: LintContext) -> [Finding] {
@@ -39,7 +43,8 @@ struct WithdrawnPaperRule: Rule {
             guard let id = entry.arxivID, let paper = facts.papers[id], paper.state == .withdrawn,
                 let occurrence = entry.checkableLinks.first(where: { ArxivReference(url: $0.url)?.id == id })
             else { return nil }
-            return context.finding(Self.self, file: entry.file, offset: occurrence.offset, message: Self.message(id, paper.comment))
+            return context.finding(
+                Self.self, file: entry.file, offset: occurrence.offset, message: Self.message(id, paper.comment))
         }
     }
 }
