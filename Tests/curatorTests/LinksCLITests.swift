@@ -56,7 +56,8 @@ import Testing
         }
     }
 
-    static func makeList(_ rows: [String], http: String = "{retries: 2, timeout: 1}", config: String = "") throws -> URL {
+    static func makeList(_ rows: [String], http: String = "{retries: 2, timeout: 1}", config: String = "") throws -> URL
+    {
         let directory = try CLI.temporaryDirectory()
         try (header + rows.joined()).write(
             to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
