@@ -1,6 +1,5 @@
 import CuratorTestSupport
 import Foundation
-import Synchronization
 import Testing
 
 /// `curator lint` online, end to end: a scripted loopback world behind `--remap`, and the GitHub
@@ -307,35 +306,5 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-    }
-}
-
-/// Counts requests per behaviour across connections, for servers that fail a set number of times.
-final class FlakyCounter: Sendable {
-    static let shared = FlakyCounter()
-    private let counts = Mutex<[String: Int]>([:])
-
-    func next(_ key: String) -> Int {
-        counts.withLock { counts in
-            defer { counts[key, default: 0] += 1 }
-            return counts[key, default: 0]
-        }
-    }
-
-    func reset() { counts.withLock { $0 = [:] } }
-}
-
-extension CLI {
-    /// Runs the binary on a thread of its own, so that an async test's in-process doubles keep
-    /// the cooperative threads to serve it while the test waits.
-    static func runDetached(_ arguments: [String], in directory: URL, environment: [String: String]) async throws
-        -> Result
-    {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(
-                    with: Swift.Result { try CLI.run(arguments, in: directory, environment: environment) })
-            }
-        }
     }
 }

@@ -8,10 +8,16 @@ public enum EntityVerdicts {
             return .dead(
                 reason: .noSuchRepository, status: 404,
                 detail: "GitHub has no repository \(repository.requested) (deleted, private or never there)")
-        case .blocked:
+        case .blocked where Self.isTakedown(repository.detail):
             return .dead(
                 reason: .unavailableForLegalReasons, status: 451,
                 detail: "GitHub blocks access to \(repository.requested)\(repository.detail.map { " (\($0))" } ?? "")")
+        case .blocked:
+            // Refused without a takedown reason (GraphQL's FORBIDDEN, an organization's SSO):
+            // the repository may well exist for its members.
+            return .blocked(
+                status: 403,
+                detail: "GitHub refused access to \(repository.requested)\(repository.detail.map { " (\($0))" } ?? "")")
         case .found:
             guard repository.isRenamed, let canonical = repository.canonical,
                 let target = RepositoryReference.rewrite(url, to: canonical)
@@ -30,5 +36,12 @@ public enum EntityVerdicts {
             // A withdrawn paper's page still exists; the withdrawn-paper rule reports it.
             return .ok(status: 200)
         }
+    }
+
+    /// GitHub's `block.reason` values for repositories taken down (DMCA notices, terms of
+    /// service), and the adapter's wording for a bare 451.
+    static func isTakedown(_ reason: String?) -> Bool {
+        guard let reason = reason?.lowercased() else { return false }
+        return ["dmca", "tos", "sensitive_data", "unavailable for legal reasons"].contains(reason)
     }
 }

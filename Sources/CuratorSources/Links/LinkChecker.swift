@@ -121,6 +121,12 @@ public struct LinkChecker: Sendable {
                     facts.repositories[key] = record.value
                 }
                 unresolvedRepositories.formUnion(resolution.unresolved.keys)
+                if let reason = resolution.unresolved.values.first {
+                    progress(
+                        .stage(
+                            "GitHub API left \(resolution.unresolved.count) repositories unanswered (\(reason)); checking them by HTTP"
+                        ))
+                }
                 unresolvedRepositories.formUnion(wanted.map(\.key).filter { facts.repositories[$0] == nil })
             }
         } else {
@@ -146,6 +152,12 @@ public struct LinkChecker: Sendable {
                     cache.papers[id] = LinkCache.Record(value: value, checkedAt: time)
                 }
                 unresolvedPapers = Set(wanted.filter { facts.papers[$0] == nil })
+                if let reason = resolution.unresolved.values.first {
+                    progress(
+                        .stage(
+                            "arXiv API left \(unresolvedPapers.count) papers unanswered (\(reason)); checking them by HTTP"
+                        ))
+                }
             }
         } else {
             unresolvedPapers = paperIDs
