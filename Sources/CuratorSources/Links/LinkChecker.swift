@@ -69,7 +69,16 @@ public struct LinkChecker: Sendable {
         var pending: [String: LinkTarget] = [:]
         var reused: Set<String> = []
         for (url, target) in inventory.targets.sorted(by: { $0.key < $1.key }) {
-            if let verdict = cache.reusableVerdict(for: url, now: started, maxAge: maxCacheAge) {
+            // A link that an API answers for takes its verdict from the entity's facts (cached
+            // on their own), so a repository deleted since is never hidden behind an older
+            // verdict on one of its links.
+            let answeredByAPI: Bool =
+                switch target {
+                case .web: false
+                case .repository: repositories != nil
+                case .paper: papers != nil
+                }
+            if !answeredByAPI, let verdict = cache.reusableVerdict(for: url, now: started, maxAge: maxCacheAge) {
                 statistics.cached += 1
                 reused.insert(url)
                 decide(url, verdict)
@@ -77,8 +86,7 @@ public struct LinkChecker: Sendable {
                 pending[url] = target
             }
         }
-        // Entity facts are wanted for every entity in the inventory, cached links included, since
-        // the archived and withdrawn checks read them; the cache usually answers.
+        // The entities behind the links, each asked about once however many links name it.
         var references: [String: RepositoryReference] = [:]
         var paperIDs: Set<String> = []
         for target in inventory.targets.values {
@@ -89,6 +97,8 @@ public struct LinkChecker: Sendable {
             }
         }
 
+        // Entities whose facts the cache supplied, for the statistics.
+        var fromCache: Set<String> = []
         var unresolvedRepositories: Set<String> = []
         if let repositories, !references.isEmpty {
             var wanted: [RepositoryReference] = []
@@ -96,6 +106,7 @@ public struct LinkChecker: Sendable {
             for (key, reference) in references.sorted(by: { $0.key < $1.key }) {
                 if let cached = cache.reusableRepository(key, now: started, maxAge: maxCacheAge) {
                     facts.repositories[key] = cached
+                    fromCache.insert(key)
                     continue
                 }
                 wanted.append(reference)
@@ -139,6 +150,7 @@ public struct LinkChecker: Sendable {
             for id in paperIDs.sorted() {
                 if let cached = cache.reusablePaper(id, now: started, maxAge: maxCacheAge) {
                     facts.papers[id] = cached
+                    fromCache.insert(id)
                 } else {
                     wanted.append(id)
                 }
@@ -168,11 +180,11 @@ public struct LinkChecker: Sendable {
             switch target {
             case .repository(let reference) where !unresolvedRepositories.contains(reference.key):
                 guard let value = facts.repositories[reference.key] else { byHTTP.append(url); continue }
-                statistics.byRepositoryAPI += 1
+                if fromCache.contains(reference.key) { statistics.cached += 1 } else { statistics.byRepositoryAPI += 1 }
                 decide(url, EntityVerdicts.verdict(url: url, repository: value))
             case .paper(let id) where !unresolvedPapers.contains(id):
                 guard let value = facts.papers[id] else { byHTTP.append(url); continue }
-                statistics.byPaperAPI += 1
+                if fromCache.contains(id) { statistics.cached += 1 } else { statistics.byPaperAPI += 1 }
                 decide(url, EntityVerdicts.verdict(url: url, paper: value))
             default:
                 byHTTP.append(url)

@@ -154,4 +154,16 @@ import Testing
         #expect(facts.links["https://github.com/live/repo"] == .ok(status: 200))
         #expect(cache.repositories["live/repo"].map { Date().timeIntervalSince($0.checkedAt) < 60 } == true)
     }
+
+    /// A repository deleted since the last run is found even though its link's verdict is cached:
+    /// with an API at hand, entity links take their verdicts from the entity's facts.
+    @Test func cachedLinkVerdictsDoNotHideAnEntityThatIsGone() async throws {
+        var cache = LinkCache()
+        cache.links["https://github.com/gone/repo"] = LinkCache.Record(value: .ok(status: 200), checkedAt: Date())
+        let repositories = ScriptedRepositoryResolver()
+        let (facts, _) = await LinkChecker(prober: try makeProber(), repositories: repositories)
+            .check(LinkInventory(workspace: try paperWorkspace([row("https://github.com/gone/repo")])), cache: &cache)
+        #expect(facts.links["https://github.com/gone/repo"]?.isDead == true)
+        #expect(await repositories.calls == [["gone/repo"]])
+    }
 }
