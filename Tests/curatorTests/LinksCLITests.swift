@@ -74,7 +74,7 @@ import Testing
 
     static func remap(_ server: RawServer) -> String { "^https://example\\.org/(.*)$ \(server.baseURL)/$1" }
 
-    @Test func everyBehaviourEndsInItsVerdictAndOnlyDeadLinksFailTheRun() throws {
+    @Test func everyBehaviourEndsInItsVerdictAndOnlyDeadLinksFailTheRun() async throws {
         FlakyCounter.shared.reset()
         let server = try Self.world()
         defer { server.stop() }
@@ -89,7 +89,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: list) }
         let clock = ContinuousClock()
         let start = clock.now
-        let result = try CLI.run(
+        let result = try await CLI.runDetached(
             ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--remap", Self.remap(server), "."],
             in: list,
             environment: ["CI": "true"])
@@ -130,12 +130,12 @@ import Testing
         #expect(!result.stderr.contains("\r"))
     }
 
-    @Test func warningsAloneDoNotFailTheRun() throws {
+    @Test func warningsAloneDoNotFailTheRun() async throws {
         let server = try Self.world()
         defer { server.stop() }
         let list = try Self.makeList([Self.row("https://example.org/blocked"), Self.row("https://example.org/down")])
         defer { try? FileManager.default.removeItem(at: list) }
-        let result = try CLI.run(
+        let result = try await CLI.runDetached(
             [
                 "lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--remap",
                 Self.remap(server), ".",
@@ -148,7 +148,7 @@ import Testing
 
     /// The config's `http.hosts` limits reach the engine: the server never sees two requests at
     /// once, and starts are spaced as configured.
-    @Test func perHostLimitsFromTheConfigAreHonoured() throws {
+    @Test func perHostLimitsFromTheConfigAreHonoured() async throws {
         let server = try RawServer(host: "127.0.0.5") { request, connection in
             connection.sleep(0.05)
             connection.respond(status: 200, for: request)
@@ -158,7 +158,7 @@ import Testing
             (0..<6).map { Self.row("https://example.org/ok?n=\($0)") },
             http: "{hosts: {'127.0.0.5': {concurrency: 1, spacing: 0.2}}}")
         defer { try? FileManager.default.removeItem(at: list) }
-        let result = try CLI.run(
+        let result = try await CLI.runDetached(
             [
                 "lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "bar", "--remap",
                 Self.remap(server), ".",
@@ -171,7 +171,7 @@ import Testing
         #expect(result.stderr.contains("\r[##"), "\(result.stderr)")
     }
 
-    @Test func inlineCommentsAndConfigExcludesAreNotFetched() throws {
+    @Test func inlineCommentsAndConfigExcludesAreNotFetched() async throws {
         let server = try Self.world()
         defer { server.stop() }
         let rows: [String] = [
@@ -180,7 +180,7 @@ import Testing
         ]
         let list = try Self.makeList(rows, config: "exclude: ['/gone$']\n")
         defer { try? FileManager.default.removeItem(at: list) }
-        let result = try CLI.run(
+        let result = try await CLI.runDetached(
             [
                 "lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--remap",
                 Self.remap(server), ".",
@@ -190,7 +190,7 @@ import Testing
         #expect(server.requests.isEmpty)
     }
 
-    @Test func aRestoredCacheAnswersWithoutRequestsButDeadLinksAreAskedAgain() throws {
+    @Test func aRestoredCacheAnswersWithoutRequestsButDeadLinksAreAskedAgain() async throws {
         let server = try Self.world()
         defer { server.stop() }
         let list = try Self.makeList([
@@ -201,7 +201,7 @@ import Testing
         let arguments = [
             "lint", "--format", "json", "--no-entity-apis", "--progress", "off", "--remap", Self.remap(server), ".",
         ]
-        let first = try CLI.run(arguments, in: list)
+        let first = try await CLI.runDetached(arguments, in: list)
         #expect(first.status == 1)
         let cacheFile = list.appendingPathComponent(".curator/links.json")
         #expect(FileManager.default.fileExists(atPath: cacheFile.path))
@@ -217,19 +217,19 @@ import Testing
             at: checkout.appendingPathComponent(".curator"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: cacheFile, to: checkout.appendingPathComponent(".curator/links.json"))
         let before = server.requests.count
-        let second = try CLI.run(arguments, in: checkout)
+        let second = try await CLI.runDetached(arguments, in: checkout)
         #expect(second.status == 1)
         #expect(Set(server.requests.dropFirst(before).map(\.path)) == ["/dead"], "only the dead link is asked again")
         #expect(
             try Self.findings(second.stdout).map(\.rule).sorted() == Self.findings(first.stdout).map(\.rule).sorted())
 
-        let third = try CLI.run(arguments + ["--max-cache-age", "0"], in: checkout)
+        let third = try await CLI.runDetached(arguments + ["--max-cache-age", "0"], in: checkout)
         #expect(third.status == 1)
         #expect(
             server.requests.dropFirst(before).contains { $0.path == "/ok" }, "--max-cache-age 0 asks everything again")
     }
 
-    @Test func changedSinceChecksOnlyTheLinksOfChangedEntries() throws {
+    @Test func changedSinceChecksOnlyTheLinksOfChangedEntries() async throws {
         let server = try Self.world()
         defer { server.stop() }
         let list = try Self.makeList([Self.row("https://example.org/dead")])
@@ -240,7 +240,7 @@ import Testing
         let file = list.appendingPathComponent("pruning.md")
         try (String(contentsOf: file, encoding: .utf8) + Self.row("https://example.org/ok")).write(
             to: file, atomically: true, encoding: .utf8)
-        let result = try CLI.run(
+        let result = try await CLI.runDetached(
             [
                 "lint", "--format", "json", "--no-cache", "--no-entity-apis", "--progress", "off", "--changed-since",
                 "HEAD",

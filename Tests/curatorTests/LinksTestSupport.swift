@@ -17,11 +17,12 @@ final class FlakyCounter: Sendable {
 }
 
 extension CLI {
-    /// Runs the binary on a thread of its own, so that an async test's in-process doubles keep
-    /// the cooperative threads to serve it while the test waits.
-    static func runDetached(_ arguments: [String], in directory: URL, environment: [String: String]) async throws
-        -> Result
-    {
+    /// Runs the binary on a thread of its own. Waiting for a child process blocks its thread for
+    /// seconds; on a cooperative thread that would starve the in-process doubles, and every other
+    /// suite's async tests running in parallel with it.
+    static func runDetached(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:]
+    ) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(
