@@ -1,0 +1,147 @@
+import CuratorHTTP
+
+/// Looks papers up by id through the arXiv query API.
+///
+/// Requests go out one at a time, at least `spacing` apart, in batches of at most 100 ids. Each
+/// request sets `max_results` to its batch size because the API applies its default of 10 to
+/// `id_list` queries too and silently drops the rest. Entries come back in no particular order and
+/// carry a version (`…v2`), so they are matched to the request by the id without its version; an id
+/// with no entry is unknown.
+public final class ArxivClient: Sendable {
+    private let http: any HTTPClient
+    private let configuration: ArxivClientConfiguration
+    private let pacer: RequestPacer
+
+    public init(http: any HTTPClient, configuration: ArxivClientConfiguration = ArxivClientConfiguration()) {
+        self.http = http
+        self.configuration = configuration
+        self.pacer = RequestPacer(spacing: configuration.spacing)
+    }
+
+    /// Looks up ids as written in the list (bare ids or arXiv URLs). Text that is not an arXiv id
+    /// is answered `.malformed` without asking the API.
+    public func lookup(texts: [String]) async -> FetchOutcome<String, PaperLookup> {
+        var outcome = FetchOutcome<String, PaperLookup>()
+        var parsed: [(String, ArxivID)] = []
+        for text in texts {
+            if let id = ArxivID(text) {
+                parsed.append((text, id))
+            } else {
+                outcome.results[text] = .malformed(reason: "not an arXiv id: \(text)")
+            }
+        }
+        let fetched = await lookup(parsed.map(\.1))
+        for (text, id) in parsed {
+            if let result = fetched.results[id] {
+                outcome.results[text] = result
+            } else {
+                outcome.unfetched.append(text)
+            }
+        }
+        outcome.stop = fetched.stop
+        return outcome
+    }
+
+    /// Looks up papers by id; results are keyed by the id without its version.
+    public func lookup(_ ids: [ArxivID]) async -> FetchOutcome<ArxivID, PaperLookup> {
+        var seen = Set<ArxivID>()
+        let unique = ids.map(\.unversioned).filter { seen.insert($0).inserted }
+        var outcome = FetchOutcome<ArxivID, PaperLookup>()
+        let batches = unique.chunked(into: configuration.batchSize)
+        for (index, batch) in batches.enumerated() {
+            switch await fetch(batch) {
+            case .answered(let results):
+                outcome.results.merge(results) { _, new in new }
+            case .stopped(let stop, let partial):
+                outcome.results.merge(partial) { _, new in new }
+                let remaining = batches[index...].joined().filter { partial[$0] == nil }
+                outcome.unfetched = Array(remaining)
+                outcome.stop = stop
+                return outcome
+            }
+        }
+        return outcome
+    }
+
+    private enum BatchResult {
+        case answered([ArxivID: PaperLookup])
+        case stopped(FetchStop, partial: [ArxivID: PaperLookup])
+    }
+
+    private func fetch(_ batch: [ArxivID]) async -> BatchResult {
+        var pending = batch
+        var results: [ArxivID: PaperLookup] = [:]
+        var attempt = 0
+        var emptyRetries = configuration.emptyFeedRetries
+        var lastStop = FetchStop.serviceUnavailable(status: nil, attempts: 0)
+        while !pending.isEmpty {
+            attempt += 1
+            if attempt > configuration.retry.maxAttempts {
+                return .stopped(lastStop, partial: results)
+            }
+            if attempt > 1 {
+                try? await configuration.sleeper(configuration.retry.delay(after: attempt - 1))
+            }
+            let request = makeRequest(pending)
+            let response: HTTPResponse
+            do {
+                response = try await pacer.run { () async throws(HTTPFailure) -> HTTPResponse in
+                    try await self.http.send(request)
+                }
+            } catch {
+                lastStop = .transport(kind: error.kind.rawValue, attempts: attempt)
+                if error.isTransient { continue }
+                return .stopped(lastStop, partial: results)
+            }
+            switch ArxivResponseKind(response) {
+            case .throttled, .unavailable:
+                lastStop = .serviceUnavailable(status: response.status, attempts: attempt)
+                continue
+            case .badRequest(let feed):
+                let rejected = Set(feed.errors.compactMap(\.offendingID))
+                let before = pending.count
+                pending.removeAll { id in
+                    guard rejected.contains(id.base) || rejected.contains(id.description) else { return false }
+                    results[id] = .malformed(reason: feed.errors.first { $0.offendingID == id.base }?.message ?? "incorrect id format")
+                    return true
+                }
+                if pending.count == before {
+                    return .stopped(.unexpectedResponse(status: 400, summary: feed.errors.first?.message ?? "bad request"), partial: results)
+                }
+                // The rejected ids are out; the rest of the batch is asked again without using up an attempt.
+                attempt -= 1
+            case .feed(let feed):
+                if feed.papers.isEmpty, emptyRetries > 0 {
+                    emptyRetries -= 1
+                    attempt -= 1
+                    continue
+                }
+                let wanted = Set(pending)
+                for paper in feed.papers where wanted.contains(paper.id) {
+                    results[paper.id.unversioned] = .found(paper)
+                }
+                for id in pending where results[id] == nil {
+                    results[id] = .unknown
+                }
+                pending = []
+            case .unexpected(let summary):
+                return .stopped(.unexpectedResponse(status: response.status, summary: summary), partial: results)
+            }
+        }
+        return .answered(results)
+    }
+
+    private func makeRequest(_ ids: [ArxivID]) -> HTTPRequest {
+        let query = URLQuery.encode([
+            ("id_list", ids.map(\.base).joined(separator: ",")),
+            ("max_results", String(ids.count)),
+        ])
+        return HTTPRequest(
+            method: .get,
+            url: "\(configuration.endpoint)?\(query)",
+            headers: ["User-Agent": configuration.userAgent, "Accept": "application/atom+xml"],
+            connectTimeout: 15,
+            totalTimeout: 90
+        )
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import CuratorHTTP
+
+/// What an arXiv response means for the client, decided from its status and body.
+enum ArxivResponseKind {
+    /// `429 Rate exceeded.`, or the same plain-text body with status 200, which has been seen too.
+    case throttled
+    /// A server error, or a 200 whose body is not a feed: worth asking again later.
+    case unavailable
+    /// A 400 with the API's error feed, naming the offending id.
+    case badRequest(ArxivFeed)
+    case feed(ArxivFeed)
+    case unexpected(String)
+
+    init(_ response: HTTPResponse) {
+        let body = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if response.status == 429 || body == "Rate exceeded." {
+            self = .throttled
+            return
+        }
+        switch response.status {
+        case 200:
+            do throws(ArxivFeedParseError) {
+                self = .feed(try ArxivFeedParser.parse(response.body))
+            } catch {
+                self = .unavailable
+            }
+        case 400:
+            if let feed = try? ArxivFeedParser.parse(response.body), !feed.errors.isEmpty {
+                self = .badRequest(feed)
+            } else {
+                self = .unexpected("400 without an error feed")
+            }
+        case 500...599:
+            self = .unavailable
+        default:
+            self = .unexpected("status \(response.status)")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import CuratorHTTP
+
+/// Sends one GitHub request and deals with what is not the request's own answer: server errors
+/// and transport failures are retried with backoff, and a rate limit whose end is near is waited
+/// out. Anything else is returned to the caller to interpret.
+struct GitHubRequester: Sendable {
+    let http: any HTTPClient
+    let configuration: GitHubConfiguration
+
+    /// - Parameters:
+    ///   - waits: limit waits already taken in this run; shared across requests so a run that keeps
+    ///     hitting the limit stops instead of waiting forever.
+    ///   - limit: recognises a rate-limit answer in a response (the REST and GraphQL shapes differ).
+    func send(
+        _ request: HTTPRequest, waits: inout Int, limit: (HTTPResponse) -> GitHubLimit?
+    ) async -> Result<HTTPResponse, FetchStop> {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let response: HTTPResponse
+            do {
+                response = try await http.send(request)
+            } catch {
+                guard error.isTransient, attempt < configuration.retry.maxAttempts else {
+                    return .failure(.transport(kind: error.kind.rawValue, attempts: attempt))
+                }
+                try? await configuration.sleeper(configuration.retry.delay(after: attempt))
+                continue
+            }
+            if let found = limit(response) {
+                guard waits < configuration.maxRateLimitWaits,
+                    let pause = found.wait(now: configuration.now(), threshold: configuration.rateLimitWaitThreshold)
+                else {
+                    return .failure(found.stop)
+                }
+                waits += 1
+                attempt -= 1
+                try? await configuration.sleeper(pause)
+                continue
+            }
+            if (500...599).contains(response.status) {
+                guard attempt < configuration.retry.maxAttempts else {
+                    return .failure(.serviceUnavailable(status: response.status, attempts: attempt))
+                }
+                try? await configuration.sleeper(configuration.retry.delay(after: attempt))
+                continue
+            }
+            return .success(response)
+        }
+    }
+}

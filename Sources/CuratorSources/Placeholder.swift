@@ -1,1 +1,0 @@
-// Placeholder so the target builds before it is filled in.

@@ -1,0 +1,50 @@
+/// Lets one request start at a time and keeps a minimum gap between the starts of consecutive
+/// requests to the same service.
+///
+/// arXiv asks clients for a single connection and three seconds between calls, and answers
+/// `429 Rate exceeded.` to anything faster, so the gap is measured from one start to the next
+/// (not from the end of the previous response). Callers queue in arrival order.
+public actor RequestPacer {
+    public let spacing: Duration
+    private let clock = ContinuousClock()
+    private var lastStart: ContinuousClock.Instant?
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    public init(spacing: Duration) {
+        self.spacing = spacing
+    }
+
+    /// Runs `operation` once no other paced operation is running and the spacing has elapsed.
+    public func run<T: Sendable, E: Error>(
+        _ operation: @Sendable () async throws(E) -> T
+    ) async throws(E) -> T {
+        await acquire()
+        defer { release() }
+        if let lastStart {
+            let due = lastStart.advanced(by: spacing)
+            if due > clock.now {
+                // Cancellation only shortens the wait; the request itself still honours the caller's task.
+                try? await Task.sleep(until: due, clock: clock)
+            }
+        }
+        lastStart = clock.now
+        return try await operation()
+    }
+
+    private func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    private func release() {
+        if waiters.isEmpty {
+            busy = false
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// An in-process stand-in for `export.arxiv.org/api/query` that answers `id_list` queries the way
+/// the real API does (see api-samples/BEHAVIOURS.md §1).
+///
+/// It enforces arXiv's politeness rule: a request that starts less than `spacing` after the
+/// previous one, or while another is still being answered, gets `429` with the plain-text body
+/// `Rate exceeded.` and no rate-limit headers. Faults queued with `enqueue(_:)` replace the next
+/// answers one for one, before any other check.
+public actor ArxivDouble {
+    public enum Format: Sendable { case current, legacy }
+
+    public enum Fault: Sendable {
+        /// `429 Rate exceeded.` regardless of pacing.
+        case rateExceeded
+        /// `200` with the body `Rate exceeded.`, a variant users have reported.
+        case rateExceededWithStatus200
+        case serviceUnavailable
+        /// A valid feed with no entries, which the API sometimes sends for a query that has results.
+        case emptyFeed
+    }
+
+    public var format: Format = .current
+    /// Minimum gap the double demands between request arrivals.
+    public var spacing: Duration
+    /// How long each answer takes, so overlapping requests can be seen.
+    public var responseDelay: Duration
+    /// Requests that broke the pacing rule and were answered 429.
+    public private(set) var pacingViolations = 0
+
+    private var papers: [String: ArxivDoublePaper] = [:]
+    private var faults: [Fault] = []
+    private var lastArrival: ContinuousClock.Instant?
+    private var inFlight = 0
+    private var server: DoubleServer?
+
+    public init(papers: [ArxivDoublePaper], spacing: Duration = .seconds(3), responseDelay: Duration = .milliseconds(20)) {
+        self.spacing = spacing
+        self.responseDelay = responseDelay
+        for paper in papers { self.papers[paper.id] = paper }
+    }
+
+    /// Starts listening on 127.0.0.1 with an ephemeral port.
+    public func start() async throws {
+        server = try await DoubleServer.start { [self] request in await self.answer(request) }
+    }
+
+    public func stop() async {
+        await server?.stop()
+    }
+
+    /// The query endpoint, for `ARXIV_API_URL`.
+    public var endpoint: String { "\(server?.baseURL ?? "http://127.0.0.1:0")/api/query" }
+
+    public func requests() async -> [RecordedRequest] { await server?.requests() ?? [] }
+
+    public func setFormat(_ format: Format) { self.format = format }
+
+    public func enqueue(_ faults: Fault...) { self.faults.append(contentsOf: faults) }
+
+    private func answer(_ request: RecordedRequest) async -> DoubleResponse {
+        let now = request.arrivalInstant
+        let tooSoon = lastArrival.map { now - $0 < spacing } ?? false
+        lastArrival = now
+        if tooSoon || inFlight > 0 {
+            pacingViolations += 1
+            return DoubleResponse(status: 429, headers: [("Content-Type", "text/plain")], text: "Rate exceeded.")
+        }
+        inFlight += 1
+        // The delay opens a window in which a second, overlapping request would be caught above.
+        try? await Task.sleep(for: responseDelay)
+        inFlight -= 1
+        if !faults.isEmpty {
+            return respond(to: faults.removeFirst())
+        }
+        guard request.path == "/api/query" else {
+            return DoubleResponse(status: 404, text: "Not Found")
+        }
+        var parameters = request.query
+        if request.method == "POST" {
+            parameters += Self.formPairs(request.bodyText)
+        } else if request.method != "GET" {
+            return DoubleResponse(status: 405, text: "Method Not Allowed")
+        }
+        if request.path.count + request.query.reduce(0, { $0 + $1.name.count + $1.value.count + 2 }) > 8192 {
+            return DoubleResponse(status: 414, text: "Request-URI Too Long")
+        }
+        return answerQuery(parameters)
+    }
+
+    private func answerQuery(_ parameters: [RecordedRequest.QueryPair]) -> DoubleResponse {
+        let value = { (name: String) in parameters.first { $0.name == name }?.value }
+        let idList = value("id_list") ?? ""
+        for (name, fallback) in [("start", 0), ("max_results", 10)] {
+            let raw = value(name) ?? String(fallback)
+            guard let number = Int(raw), number >= 0, name != "max_results" || number <= 30000 else {
+                return errorFeed(for: raw)
+            }
+        }
+        let start = Int(value("start") ?? "0") ?? 0
+        // The API applies its default page size of 10 to id_list queries too.
+        let maxResults = Int(value("max_results") ?? "10") ?? 10
+        let ids = idList.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        var found: [ArxivAtomWriter.Entry] = []
+        for id in ids {
+            guard let (base, version) = Self.parse(id) else { return errorFeed(for: id) }
+            guard let paper = papers[base] else { continue }
+            let chosen = version ?? paper.latestVersion
+            guard chosen >= 1, chosen <= paper.latestVersion else { continue }
+            found.append(.init(paper: paper, version: chosen))
+        }
+        // The real API does not keep the request order; reversing makes that visible to clients.
+        found.reverse()
+        let page = Array(found.dropFirst(start).prefix(maxResults))
+        let feedID = String(UInt64(bitPattern: Int64(idList.hashValue)), radix: 36)
+        let body: String
+        switch format {
+        case .current:
+            body = ArxivAtomWriter.current(
+                idList: idList, maxResults: maxResults, entries: page, total: found.count, feedID: feedID, now: Self.now())
+        case .legacy:
+            body = ArxivAtomWriter.legacy(idList: idList, maxResults: maxResults, entries: page, total: found.count, feedID: feedID)
+        }
+        return DoubleResponse(status: 200, headers: [("Content-Type", "application/atom+xml")], text: body)
+    }
+
+    private func respond(to fault: Fault) -> DoubleResponse {
+        switch fault {
+        case .rateExceeded:
+            DoubleResponse(status: 429, headers: [("Content-Type", "text/plain")], text: "Rate exceeded.")
+        case .rateExceededWithStatus200:
+            DoubleResponse(status: 200, headers: [("Content-Type", "text/plain")], text: "Rate exceeded.")
+        case .serviceUnavailable:
+            DoubleResponse(status: 503, headers: [("Content-Type", "text/html")], text: "<html><body>Service Unavailable</body></html>")
+        case .emptyFeed:
+            DoubleResponse(
+                status: 200, headers: [("Content-Type", "application/atom+xml")],
+                text: ArxivAtomWriter.current(idList: "", maxResults: 10, entries: [], total: 0, feedID: "empty", now: Self.now()))
+        }
+    }
+
+    private func errorFeed(for id: String) -> DoubleResponse {
+        DoubleResponse(status: 400, headers: [("Content-Type", "application/atom+xml")], text: ArxivAtomWriter.error(for: id, now: Self.now()))
+    }
+
+    /// Splits an id into base and version, or returns nil where the API answers `incorrect id format`.
+    static func parse(_ id: String) -> (String, Int?)? {
+        let newStyle = /^(\d{2}(\d{2})\.\d{4,5})(?:v(\d+))?$/
+        let oldStyle = /^([a-z][a-z\-]*(?:\.[A-Z]{2})?\/\d{7})(?:v(\d+))?$/
+        if let match = id.wholeMatch(of: newStyle) {
+            guard let month = Int(match.2), month <= 12 else { return nil }
+            return (String(match.1), match.3.flatMap { Int($0) })
+        }
+        if let match = id.wholeMatch(of: oldStyle) {
+            return (String(match.1), match.2.flatMap { Int($0) })
+        }
+        return nil
+    }
+
+    private static func formPairs(_ body: String) -> [RecordedRequest.QueryPair] {
+        var components = URLComponents()
+        components.percentEncodedQuery = body.replacingOccurrences(of: "+", with: "%20")
+        return (components.queryItems ?? []).map { .init(name: $0.name, value: $0.value ?? "") }
+    }
+
+    private static func now() -> String {
+        Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon)) + "Z"
+    }
+}
