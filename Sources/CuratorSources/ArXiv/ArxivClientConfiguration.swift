@@ -20,7 +20,7 @@ public struct ArxivClientConfiguration: Sendable {
     public init(
         endpoint: String = ArxivClientConfiguration.defaultEndpoint,
         batchSize: Int = 100,
-        spacing: Duration = .milliseconds(3250),
+        spacing: Duration = .seconds(3),
         retry: RetryPolicy = RetryPolicy(maxAttempts: 4, initialDelay: .seconds(5), maximumDelay: .seconds(60)),
         emptyFeedRetries: Int = 1,
         userAgent: String = CuratorIdentity.userAgent,
