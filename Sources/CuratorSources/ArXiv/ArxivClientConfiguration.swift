@@ -1,3 +1,5 @@
+import CuratorHTTP
+
 /// Everything about how the arXiv client talks to the API that a caller or a test may change.
 public struct ArxivClientConfiguration: Sendable {
     /// The query endpoint (`ARXIV_API_URL`).
