@@ -8,7 +8,8 @@ import CuratorCore
 /// The fix escapes a pipe that stands inside a link's label (`\|`); other counts need a person.
 struct CellCountRule: EntryRule {
     static func extraMessage(cells: Int, columns: Int, lost: String) -> String {
-        "row has \(cells) cells but the header has \(columns): GitHub drops the extra cells, losing '\(lost)'"
+        "row has \(cells) cells but the header has \(columns): GitHub drops the extra cells"
+            + (lost.isEmpty ? " (they are empty: a stray '|')" : ", losing '\(lost)'")
     }
 
     static func pipeMessage(cells: Int, columns: Int, lost: String) -> String {

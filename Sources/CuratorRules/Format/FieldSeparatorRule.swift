@@ -31,6 +31,9 @@ struct FieldSeparatorRule: EntryRule {
             Example(
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[![Publish](https://img.shields.io/badge/Conference-ICLR'25-blue)]()↓:star: [Title](https://arxiv.org/abs/2409.13652) <br> A |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2409.13652)|\n|[Title](https://arxiv.org/abs/2409.13653)↓. Author One |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2409.13653)|\n"
             ),
+            Example(
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[![Star](https://img.shields.io/github/stars/o/r.svg?style=social&label=Star)](https://github.com/o/r)<br>[Title](https://arxiv.org/abs/2401.02938) [![Type](https://img.shields.io/badge/Unstructured-C2A4A6)]()↓ Author One |<img width=\"202\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2401.02938)|\n"
+            ),
         ],
         nonTriggering: [
             Example(
