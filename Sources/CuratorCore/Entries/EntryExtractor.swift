@@ -144,6 +144,14 @@ public struct EntryExtractor {
                 if let badge = badge(node, range: range), fields.contains(.badges) {
                     entry.badges.append(badge)
                     entry.fieldSequence.append((.badges, range.lowerBound))
+                    // A badge between the title and the authors (`[Title](url) [![Type](...)]() <br> A`)
+                    // ends the authors' span before it starts; read the authors after the badge instead.
+                    if titleEnd != nil, entry.authors == nil, entry.links.isEmpty, fields.contains(.authors) {
+                        let end = inlines[(position + 1)...].first { $0.kind == .link }.map {
+                            document.range(of: $0).lowerBound
+                        }
+                        readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
+                    }
                 } else if fields.contains(.title), entry.title == nil {
                     let text = node.plainText.trimmingCharacters(in: .whitespaces)
                     entry.title = TextField(text: text, range: labelRange(of: range))
@@ -199,7 +207,6 @@ public struct EntryExtractor {
                     text: text, range: document.range(of: first).lowerBound..<document.range(of: last).upperBound)
             }
         }
-        _ = titleEnd
     }
 
     private func fieldsOfColumn(_ column: EntryFormat.Column, format: EntryFormat) -> [EntryFormat.Field] {
