@@ -45,7 +45,7 @@ public enum ExampleRunner {
         }
         let workspace = try Workspace(files: files, ruleset: ruleset, root: URL(fileURLWithPath: "/nonexistent-list-root"))
         // Example lists have a figures/ folder holding exactly the figures named `figures/present*`.
-        let context = LintContext(workspace: workspace) { $0.hasPrefix("figures/present") }
+        let context = LintContext(workspace: workspace, facts: example.facts) { $0.hasPrefix("figures/present") }
         let findings = rule.check(context).filter { $0.location.file == example.path }.sorted { $0.location < $1.location }
         var fixed: String?
         if applyFixes {

@@ -71,17 +71,20 @@ public struct Example: Sendable {
     public var otherFiles: [String: String]
     /// The shipped ruleset the example is read with.
     public var ruleset: String
+    /// What the network said, for network rules; nil runs the example offline.
+    public var facts: Facts?
     public var file: String
     public var line: Int
 
     public init(
         _ markdown: String, path: String = "pruning.md", otherFiles: [String: String] = [:],
-        ruleset: String = "awesome-efficient-llm", file: String = #filePath, line: Int = #line
+        ruleset: String = "awesome-efficient-llm", facts: Facts? = nil, file: String = #filePath, line: Int = #line
     ) {
         self.markdown = markdown
         self.path = path
         self.otherFiles = otherFiles
         self.ruleset = ruleset
+        self.facts = facts
         self.file = file
         self.line = line
     }
