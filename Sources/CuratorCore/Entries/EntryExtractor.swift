@@ -195,6 +195,17 @@ public struct EntryExtractor {
             case .image:
                 if column == .image {
                     entry.image = TextField(text: node.url ?? "", range: range)
+                } else if fields.contains(.badges), entry.title == nil, let url = node.url,
+                    ruleset.badgeKind(imageURL: url, alt: node.plainText) != .other
+                {
+                    // A badge image not wrapped in a link still shows the badge; reading it keeps
+                    // its venue visible to the rules.
+                    entry.badges.append(
+                        Badge(
+                            kind: ruleset.badgeKind(imageURL: url, alt: node.plainText), alt: node.plainText,
+                            imageURL: url, imageURLRange: destinationRange(in: range), linkURL: "",
+                            linkURLRange: nil, range: range))
+                    entry.fieldSequence.append((.badges, range.lowerBound))
                 }
             default:
                 break
@@ -228,7 +239,7 @@ public struct EntryExtractor {
         let imageURL = image.url ?? ""
         let imageRange = document.range(of: image)
         return Badge(
-            kind: ruleset.badgeKind(imageURL: imageURL),
+            kind: ruleset.badgeKind(imageURL: imageURL, alt: image.plainText),
             alt: image.plainText,
             imageURL: imageURL,
             imageURLRange: destinationRange(in: imageRange),
