@@ -16,6 +16,11 @@ struct DuplicatePaperRule: Rule {
         "arXiv \(id) is also listed in \(place); a paper may belong to two topics, but check that both copies are meant"
     }
 
+    /// Added when the two copies carry different titles, one of which is then probably stale.
+    static func titled(_ title: String) -> String {
+        "; the other copy is titled \(title)"
+    }
+
     static let description = RuleDescription(
         id: "duplicate-paper",
         summary: "Each paper is listed once per file.",
@@ -129,9 +134,12 @@ struct DuplicatePaperRule: Rule {
                 let sameScope = candidates.first { scopes.scope(of: $0) == scopes.scope(of: entry) }
                 guard let original = sameScope ?? candidates.first else { continue }
                 let place = DuplicateScopes.place(of: original, from: entry)
+                var message = sameScope != nil ? Self.sameFile(id, place) : Self.otherFile(id, place)
+                if original.normalizedTitle != entry.normalizedTitle, let title = original.title ?? original.name {
+                    message += Self.titled(DuplicateScopes.quote(title.text))
+                }
                 var finding = context.finding(
-                    Self.self, file: entry.file, offset: DuplicateScopes.anchor(of: entry),
-                    message: sameScope != nil ? Self.sameFile(id, place) : Self.otherFile(id, place))
+                    Self.self, file: entry.file, offset: DuplicateScopes.anchor(of: entry), message: message)
                 if sameScope == nil { finding.severity = .warning }
                 findings.append(finding)
             }

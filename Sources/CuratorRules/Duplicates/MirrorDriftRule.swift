@@ -5,7 +5,7 @@ import CuratorCore
 /// Lint matches each row of the mirror file (the README) under a mapped heading with its topic
 /// file's copy (by arXiv id, else normalized title, else repository; with several copies, the
 /// closest) and reports each field that differs, at that field, quoting both sides: the title,
-/// the authors, the badges (as a set of image URLs), the links (as a set of URLs), the figure
+/// the authors, the badges (as a set of image URLs), the links with the title link (as a set of URLs), the figure
 /// (when both formats have one) and the star mark (only when the topic file uses star marks at
 /// all: a list that marks recommended papers in the README alone has that as its convention).
 /// Spacing and the order of badges and links do not count. There is no fix: either side may be
@@ -183,26 +183,32 @@ struct MirrorDriftRule: Rule {
             found.append(Difference(offset: mine?.range.lowerBound ?? anchor, message: differs(field, place, quotedA, quotedB)))
         }
 
-        func compareSets(_ field: String, _ mine: [(url: String, offset: Int)], _ other: [String]) {
+        // A set that only lacks members is reported at `missingAt`, where they would be added.
+        func compareSets(_ field: String, _ mine: [(url: String, offset: Int)], _ other: [String], missingAt: Int?) {
             let here = mine.map { $0.url.trimmingCharacters(in: .whitespaces) }
             let there = other.map { $0.trimmingCharacters(in: .whitespaces) }
             let onlyHere = here.filter { !there.contains($0) }
             let onlyThere = there.filter { !here.contains($0) }
             guard !onlyHere.isEmpty || !onlyThere.isEmpty else { return }
-            let offset = mine.first { onlyHere.contains($0.url.trimmingCharacters(in: .whitespaces)) }?.offset ?? mine.first?.offset ?? anchor
+            let offset = mine.first { onlyHere.contains($0.url.trimmingCharacters(in: .whitespaces)) }?.offset ?? missingAt ?? anchor
             found.append(Difference(offset: offset, message: setDiffers(field, place, onlyHere: onlyHere, onlyThere: onlyThere)))
         }
 
         if compareStars, (ours.starMark != nil) != (theirs.starMark != nil) {
             found.append(Difference(offset: ours.starMark?.lowerBound ?? anchor, message: starDiffers(place, here: ours.starMark != nil)))
         }
-        compareSets("badges", ours.badges.map { ($0.imageURL, $0.range.lowerBound) }, theirs.badges.map(\.imageURL))
+        compareSets(
+            "badges", ours.badges.map { ($0.imageURL, $0.range.lowerBound) }, theirs.badges.map(\.imageURL),
+            missingAt: ours.badges.first?.range.lowerBound)
         compareText("title", ours.title ?? ours.name, theirs.title ?? theirs.name)
         compareText("authors", ours.authors, theirs.authors)
         if scopes.hasImageColumn(ours), scopes.hasImageColumn(theirs) {
             compareText("figure", ours.image, theirs.image)
         }
-        compareSets("links", ours.links.map { ($0.url, $0.range.lowerBound) }, theirs.links.map(\.url))
+        // The title link is a link too: a README title pointing elsewhere than the topic file's is drift.
+        compareSets(
+            "links", ([ours.titleLink].compactMap { $0 } + ours.links).map { ($0.url, $0.range.lowerBound) },
+            ([theirs.titleLink].compactMap { $0 } + theirs.links).map(\.url), missingAt: ours.links.first?.range.lowerBound)
         return found
     }
 

@@ -112,8 +112,8 @@ struct NearDuplicateTitleRule: Rule {
         }
         // For each later entry, the earliest earlier entry it is close to.
         var originals: [Int: Entry] = [:]
-        for key in buckets.keys.sorted() {
-            let bucket = buckets[key]!.sorted { ($0.normalizedTitle?.count ?? 0) < ($1.normalizedTitle?.count ?? 0) }
+        for (_, members) in buckets.sorted(by: { $0.key < $1.key }) {
+            let bucket = members.sorted { ($0.normalizedTitle?.count ?? 0) < ($1.normalizedTitle?.count ?? 0) }
             for (offset, first) in bucket.enumerated() {
                 let firstLength = first.normalizedTitle?.count ?? 0
                 for second in bucket[(offset + 1)...] {

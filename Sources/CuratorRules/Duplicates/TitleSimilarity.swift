@@ -3,18 +3,17 @@
 ///
 /// Scaling: each title goes into at most five buckets: by the first and by the last `keyLength`
 /// characters of the title with its spaces removed (so `fine tuning` and `finetuning` agree), and
-/// by each of its three rarest words (trailing `s` aside) that occur in at most `maxWordBucket`
-/// titles. Two titles a typo, a plural or a dropped word apart share a key: the edits would have
-/// to touch both ends and two of the three rarest words at once to escape. Inside a bucket only
-/// titles whose lengths differ by at most `maxLengthDifference` are compared, and each comparison
-/// is a banded edit distance that gives up after 3 edits, so it costs O(length). Word buckets hold
-/// at most `maxWordBucket` titles by construction; end buckets hold the titles that share 16
-/// leading or trailing characters, which stay few as a list grows (on Awesome-Efficient-LLM's
-/// ~1,100 entries the largest holds 3). The cost is thus O(n·b) for n titles and buckets of at
-/// most b: it grows about linearly with the number of entries, not with its square.
+/// by each of its three rarest words (plural `s` aside). Two titles a typo, a plural or a dropped
+/// word apart share a key unless the edits touch both ends and two of the three rarest words at
+/// once. A key that more than `maxBucket` titles share is dropped: it says little (on
+/// Awesome-Efficient-LLM, 142 titles end in "...large language models") and comparing within it
+/// would grow with the square of the list. Every bucket therefore holds at most `maxBucket`
+/// titles (13 at most on that list once such keys are dropped), and each comparison is a banded edit distance that gives up after 3 edits, so it costs
+/// O(length). The whole check is O(n·maxBucket) for n titles: it grows linearly with the number
+/// of entries, not with its square.
 struct TitleBlocker {
     static let keyLength = 16
-    static let maxWordBucket = 40
+    static let maxBucket = 40
     static let rareWords = 3
 
     private let frequency: [String: Int]
@@ -22,23 +21,27 @@ struct TitleBlocker {
     init(titles: [String]) {
         var frequency: [String: Int] = [:]
         for title in titles {
-            for word in Set(TitleBlocker.words(title)) { frequency[word, default: 0] += 1 }
+            for key in Set(TitleBlocker.candidateKeys(title)) { frequency[key, default: 0] += 1 }
         }
         self.frequency = frequency
     }
 
     /// The keys a normalized title is bucketed under.
     func keys(_ title: String) -> [String] {
+        let usable = Set(Self.candidateKeys(title)).filter { (frequency[$0] ?? 0) <= Self.maxBucket }
+        let ends = usable.filter { !$0.hasPrefix("=") }
+        let rare = usable.filter { $0.hasPrefix("=") }
+            .sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
+            .prefix(Self.rareWords)
+        return ends.sorted() + rare
+    }
+
+    /// Every key a title could have: its two ends and each of its words.
+    private static func candidateKeys(_ title: String) -> [String] {
         guard title.count >= TitleSimilarity.minimumLength else { return [] }
         let compact = title.replacingOccurrences(of: " ", with: "")
-        var keys = ["<" + String(compact.prefix(Self.keyLength)), ">" + String(compact.suffix(Self.keyLength))]
-        let rare = Set(Self.words(title))
-            .map { (word: $0, count: frequency[$0] ?? 0) }
-            .filter { $0.count <= Self.maxWordBucket }
-            .sorted { ($0.count, $0.word) < ($1.count, $1.word) }
-            .prefix(Self.rareWords)
-        keys += rare.map { "=" + $0.word }
-        return keys
+        return ["<" + String(compact.prefix(keyLength)), ">" + String(compact.suffix(keyLength))]
+            + words(title).map { "=" + $0 }
     }
 
     /// Words with a plural `s` dropped, so that `model` and `models` share a bucket.
@@ -63,26 +66,38 @@ enum TitleSimilarity {
     }
 
     /// Whether two different normalized titles differ only slightly: a few character edits (a
-    /// typo, a plural, a hyphen) or one whole word added or dropped. Titles whose numbers differ
-    /// (`Part 1` and `Part 2`, `FlashAttention` and `FlashAttention 2`) are different papers of
-    /// a series and never close.
+    /// typo, a hyphen), plurals, or one whole word added or dropped. Titles whose numbers differ
+    /// (`Part 1` and `Part 2`, `Part II` and `Part III`, `FlashAttention` and `FlashAttention-2`)
+    /// are different papers of a series and never close.
     static func areClose(_ first: String, _ second: String) -> Bool {
-        guard first != second else { return false }
-        let firstWords = first.split(separator: " ").map(String.init)
-        let secondWords = second.split(separator: " ").map(String.init)
-        guard firstWords.filter(isNumbering) == secondWords.filter(isNumbering) else { return false }
+        guard first != second, numbering(first) == numbering(second) else { return false }
         let a = Array(first.unicodeScalars)
         let b = Array(second.unicodeScalars)
         if boundedDistance(a, b, limit: allowedEdits(first, second)) != nil { return true }
-        return differByOneWord(firstWords, secondWords)
+        let firstWords = TitleBlocker.words(first)
+        let secondWords = TitleBlocker.words(second)
+        return firstWords == secondWords || differByOneWord(firstWords, secondWords)
     }
 
-    /// Words that number a paper within a series: digits, version marks and roman numerals.
-    static func isNumbering(_ word: String) -> Bool {
-        word.contains(where: \.isNumber) || romanNumerals.contains(word)
+    /// The numbers of a title in order: its digit runs (wherever they stand, so `llama 2` and
+    /// `llama2` agree) and its roman numerals from II on (a lone `i`, `v` or `x` is too often a
+    /// word or a letter).
+    static func numbering(_ title: String) -> [String] {
+        var numbers: [String] = []
+        var run = ""
+        for character in title {
+            if character.isNumber {
+                run.append(character)
+            } else if !run.isEmpty {
+                numbers.append(run)
+                run = ""
+            }
+        }
+        if !run.isEmpty { numbers.append(run) }
+        return numbers + title.split(separator: " ").map(String.init).filter(romanNumerals.contains)
     }
 
-    private static let romanNumerals: Set<String> = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+    private static let romanNumerals: Set<String> = ["ii", "iii", "iv", "vi", "vii", "viii", "ix"]
 
     /// One sequence is the other with exactly one word inserted.
     static func differByOneWord(_ first: [String], _ second: [String]) -> Bool {
