@@ -1,0 +1,146 @@
+import CuratorCore
+
+/// Where each entry belongs for the duplicate and mirror rules, and what may be compared with what.
+///
+/// Every entry sits in a scope. An ordinary entry's scope is its file. A row of the mirror file
+/// (the README) under a heading the ruleset maps to a topic file is a *mirror copy*: its scope is
+/// that pair (README, topic file), so two copies under the same heading are still duplicates of
+/// each other, but a copy is never a duplicate of its own topic file's row (that is the point of
+/// the mirror) nor of any other file's row (the topic files themselves already say whether a paper
+/// sits in two topics, and saying it again for the README copies would report one defect twice).
+struct DuplicateScopes {
+    enum Scope: Hashable {
+        case file(String)
+        /// The mirror file's display path and the topic file's list-relative path.
+        case mirror(file: String, topic: String)
+
+        var isMirror: Bool {
+            if case .mirror = self { return true }
+            return false
+        }
+    }
+
+    let catalog: Catalog
+    /// Display path → list-relative path, and back.
+    private let relativeByDisplay: [String: String]
+    private let displayByRelative: [String: String]
+    private let mirrors: MirrorMap?
+    private let formats: [String: EntryFormat]
+
+    init(_ context: LintContext) {
+        catalog = context.catalog
+        var relative: [String: String] = [:]
+        var display: [String: String] = [:]
+        for (document, path) in context.workspace.documents {
+            relative[document.path] = path
+            display[path] = document.path
+        }
+        relativeByDisplay = relative
+        displayByRelative = display
+        mirrors = context.ruleset.ruleset.mirrors
+        var formats: [String: EntryFormat] = [:]
+        for format in context.ruleset.ruleset.formats { formats[format.id] = format }
+        self.formats = formats
+    }
+
+    /// The topic file (list-relative path) a mirror copy copies, when `entry` is one. The nearest
+    /// heading above the row that the ruleset maps decides, so a subheading inside a mirrored
+    /// section keeps its rows mirrored.
+    func mirroredTopic(of entry: Entry) -> String? {
+        guard let mirrors, relativeByDisplay[entry.file] == mirrors.file else { return nil }
+        for heading in entry.sectionPath.reversed() {
+            if let topic = mirrors.sections[heading] { return topic }
+        }
+        return nil
+    }
+
+    func scope(of entry: Entry) -> Scope {
+        if let topic = mirroredTopic(of: entry) { return .mirror(file: entry.file, topic: topic) }
+        return .file(entry.file)
+    }
+
+    /// Whether two entries may be reported as copies of each other: both in the same scope, or
+    /// both ordinary entries of different files.
+    func comparable(_ first: Entry, _ second: Entry) -> Bool {
+        let a = scope(of: first)
+        let b = scope(of: second)
+        return a == b || (!a.isMirror && !b.isMirror)
+    }
+
+    /// Papers are compared with papers and named items (projects, leaderboards) with items of
+    /// their own format: a project that links its paper is not a second listing of the paper.
+    static func kind(of entry: Entry) -> String {
+        entry.title != nil ? "paper" : "item:\(entry.formatID)"
+    }
+
+    /// The topic file's copies of a README mirror copy: entries of that file with the same arXiv
+    /// id, else the same normalized title, else the same repository. Nil when the entry is no
+    /// mirror copy or the workspace does not hold its topic file (a README linted alone).
+    func counterparts(of entry: Entry) -> (topicFile: String, copies: [Entry])? {
+        guard let topic = mirroredTopic(of: entry), let topicFile = displayPath(ofTopic: topic) else { return nil }
+        func copies(_ indexes: [Int]?) -> [Entry] {
+            (indexes ?? []).map { catalog.entries[$0] }.filter {
+                $0.file == topicFile && DuplicateScopes.kind(of: $0) == DuplicateScopes.kind(of: entry)
+            }
+        }
+        var found: [Entry] = []
+        if let id = entry.arxivID { found = copies(catalog.byArxivID[id]) }
+        if found.isEmpty, let title = entry.normalizedTitle, !title.isEmpty { found = copies(catalog.byTitle[title]) }
+        if found.isEmpty, let repository = entry.repository { found = copies(catalog.byRepository[repository.key]) }
+        return (topicFile, found)
+    }
+
+    /// The display path of a topic file when the workspace has it.
+    func displayPath(ofTopic topic: String) -> String? { displayByRelative[topic] }
+
+    /// The list-relative path of an entry's file, for an order that does not depend on how the
+    /// workspace was assembled.
+    func relativePath(of entry: Entry) -> String { relativeByDisplay[entry.file] ?? entry.file }
+
+    /// Whether entries of this format have a figure at all (bullets have none).
+    func hasImageColumn(_ entry: Entry) -> Bool {
+        formats[entry.formatID]?.columns?.contains(.image) ?? false
+    }
+
+    /// Entries in the order copies are reported: the first by list path and line is the original,
+    /// each later one the copy.
+    func sorted(_ indexes: [Int]) -> [Entry] {
+        indexes.map { catalog.entries[$0] }.sorted { (relativePath(of: $0), $0.line) < (relativePath(of: $1), $1.line) }
+    }
+
+    /// `file:line`, or just `line N` when the other entry is in the same file.
+    static func place(of other: Entry, from entry: Entry) -> String {
+        other.file == entry.file ? "line \(other.line)" : "\(other.file):\(other.line)"
+    }
+
+    /// Where findings about an entry point: its title (or name), else the row itself.
+    static func anchor(of entry: Entry) -> Int {
+        entry.title?.range.lowerBound ?? entry.name?.range.lowerBound ?? entry.range.lowerBound
+    }
+
+    /// A short quotation of `text`, starting shortly before `from` when the interesting part lies
+    /// far into it, so that two long texts that differ late still read differently.
+    static func quote(_ text: String, from offset: Int = 0, limit: Int = 60) -> String {
+        let characters = Array(text)
+        var start = offset > 20 ? offset - 12 : 0
+        // Start at a word, so that the quotation does not open with a broken one.
+        while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+        let end = min(characters.count, start + limit)
+        let body = String(characters[start..<end])
+        return "\"" + (start > 0 ? "…" : "") + body + (end < characters.count ? "…" : "") + "\""
+    }
+
+    /// Both texts quoted from a little before their first difference.
+    static func quoteDifference(_ first: String, _ second: String) -> (String, String) {
+        let a = Array(first)
+        let b = Array(second)
+        var common = 0
+        while common < a.count, common < b.count, a[common] == b[common] { common += 1 }
+        return (quote(first, from: common), quote(second, from: common))
+    }
+
+    /// Collapses runs of whitespace, so that spacing alone never counts as a difference.
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
