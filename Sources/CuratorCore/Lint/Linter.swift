@@ -33,12 +33,16 @@ public struct Linter: Sendable {
         }
         if let changedLines {
             let entryLines = Linter.entryLineSpans(context.catalog)
-            findings = findings.filter { finding in
-                guard let changed = changedLines[finding.location.file] else { return false }
-                if changed.contains(finding.location.line) { return true }
-                guard let span = entryLines[finding.location.file]?.first(where: { $0.contains(finding.location.line) })
-                else { return false }
+            func touched(_ location: SourceLocation) -> Bool {
+                guard let changed = changedLines[location.file] else { return false }
+                if changed.contains(location.line) { return true }
+                guard let span = entryLines[location.file]?.first(where: { $0.contains(location.line) }) else {
+                    return false
+                }
                 return span.contains { changed.contains($0) }
+            }
+            findings = findings.filter { finding in
+                touched(finding.location) || finding.related.contains(where: touched)
             }
         }
         findings.sort { ($0.location, $0.ruleID, $0.message) < ($1.location, $1.ruleID, $1.message) }

@@ -141,6 +141,7 @@ struct DuplicatePaperRule: Rule {
                 var finding = context.finding(
                     Self.self, file: entry.file, offset: DuplicateScopes.anchor(of: entry), message: message)
                 if sameScope == nil { finding.severity = .warning }
+                finding.related = [context.location(of: original)]
                 findings.append(finding)
             }
         }

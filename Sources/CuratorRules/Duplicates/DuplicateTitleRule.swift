@@ -107,6 +107,7 @@ struct DuplicateTitleRule: Rule {
                     Self.self, file: entry.file, offset: DuplicateScopes.anchor(of: entry),
                     message: sameScope != nil ? Self.sameFile(place, ids) : Self.otherFile(place, ids))
                 if sameScope == nil { finding.severity = .warning }
+                finding.related = [context.location(of: original)]
                 findings.append(finding)
             }
         }

@@ -157,14 +157,16 @@ struct MirrorDriftRule: Rule {
         for entry in context.catalog.entries {
             guard let (_, copies) = scopes.counterparts(of: entry), !copies.isEmpty else { continue }
             let compared = copies.map {
-                Self.differences(entry, $0, scopes: scopes, compareStars: starringFiles[$0.file] ?? false)
+                ($0, Self.differences(entry, $0, scopes: scopes, compareStars: starringFiles[$0.file] ?? false))
             }
             // Of several copies (a duplicate in the topic file, reported by duplicate-paper), the
             // README row is measured against the one it matches best.
-            guard let closest = compared.min(by: { $0.count < $1.count }) else { continue }
+            guard let (copy, closest) = compared.min(by: { $0.1.count < $1.1.count }) else { continue }
             for difference in closest {
-                findings.append(
-                    context.finding(Self.self, file: entry.file, offset: difference.offset, message: difference.message))
+                var finding = context.finding(
+                    Self.self, file: entry.file, offset: difference.offset, message: difference.message)
+                finding.related = [context.location(of: copy)]
+                findings.append(finding)
             }
         }
         return findings

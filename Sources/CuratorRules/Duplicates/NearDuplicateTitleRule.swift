@@ -133,9 +133,11 @@ struct NearDuplicateTitleRule: Rule {
                 let theirs = original.title ?? original.name
             else { return nil }
             let (quotedOurs, quotedTheirs) = DuplicateScopes.quoteDifference(ours.text, theirs.text)
-            return context.finding(
+            var finding = context.finding(
                 Self.self, file: copy.file, offset: DuplicateScopes.anchor(of: copy),
                 message: Self.message(DuplicateScopes.place(of: original, from: copy), quotedTheirs, quotedOurs))
+            finding.related = [context.location(of: original)]
+            return finding
         }
     }
 
