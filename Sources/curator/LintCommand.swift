@@ -29,6 +29,9 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(help: "Colour the text format.")
     var color = false
 
+    @Flag(help: "Print how long reading the list and each rule took, on standard error.")
+    var timings = false
+
     @Argument(help: "List files or directories (default: the config's directory, or the working directory).")
     var paths: [String] = []
 
@@ -36,9 +39,13 @@ struct LintCommand: AsyncParsableCommand {
     static let maximumFixPasses = 5
 
     func run() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         var workspace = try shared.loadWorkspace(paths: paths)
+        if timings { Self.printTiming("read \(workspace.documents.count) files", clock.now - started) }
         let linter = Linter(rules: BuiltInRules.instances().filter { !offline || type(of: $0).description.scope == .offline })
-        var report = linter.lint(LintContext(workspace: workspace))
+        let timing: ((String, Duration) -> Void)? = timings ? { Self.printTiming($0, $1) } : nil
+        var report = linter.lint(LintContext(workspace: workspace), timing: timing)
         if fix {
             var pass = 0
             while report.findings.contains(where: { $0.fix != nil }), pass < Self.maximumFixPasses {
@@ -57,6 +64,11 @@ struct LintCommand: AsyncParsableCommand {
             sourceBaseURI: ReportOptions.githubSourceBaseURI(environment: ProcessInfo.processInfo.environment))
         try shared.emit(format.render(report, options: options))
         if report.hasErrors { throw CuratorExit.findingsWithErrors }
+    }
+
+    private static func printTiming(_ what: String, _ duration: Duration) {
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        FileHandle.standardError.write(Data(String(format: "%9.1f ms  %@\n", milliseconds, what).utf8))
     }
 
     /// Writes fixed files; every file is written whole through a temporary file and a rename.

@@ -63,6 +63,7 @@ public struct EntryExtractor {
                 entry.unreadableReason =
                     columns.contains(.paper) ? "no title link in the first cell" : "no name in the first cell"
             }
+            entry.deriveIdentities()
             entries.append(entry)
         }
     }
@@ -123,6 +124,7 @@ public struct EntryExtractor {
             if entry.title == nil && entry.name == nil {
                 entry.unreadableReason = "no title link or name"
             }
+            entry.deriveIdentities()
             entries.append(entry)
         }
     }

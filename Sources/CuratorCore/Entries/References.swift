@@ -112,18 +112,33 @@ public struct RepositoryReference: Sendable, Hashable, Codable, CustomStringConv
 /// Reduces titles so that copies differing only in case, punctuation or spacing compare equal.
 public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(title.utf8.count)
         var pendingSpace = false
+        // Most titles are ASCII: fold them byte by byte and ask Unicode only about the rest.
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in title.utf8 {
+                let lower = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                    if pendingSpace && !result.isEmpty { result.append(32) }
+                    pendingSpace = false
+                    result.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        var text = ""
         for scalar in title.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingSpace && !result.isEmpty { result.append(" ") }
+                if pendingSpace && !text.isEmpty { text.append(" ") }
                 pendingSpace = false
-                result.unicodeScalars.append(scalar)
+                text.unicodeScalars.append(scalar)
             } else {
                 pendingSpace = true
             }
         }
-        return result
+        return text
     }
 }

@@ -9,7 +9,11 @@ public struct Linter: Sendable {
     /// - Parameter changedLines: when set (from `--changed-since`), only findings on entries with a
     ///   changed line, or on a changed line themselves, are kept. Rules still see the whole list, so
     ///   a new row is compared with every old one.
-    public func lint(_ context: LintContext, changedLines: [String: Set<Int>]? = nil) -> LintReport {
+    /// - Parameter timing: called with each rule's id and how long it took, for `--timings`.
+    public func lint(
+        _ context: LintContext, changedLines: [String: Set<Int>]? = nil,
+        timing: ((String, Duration) -> Void)? = nil
+    ) -> LintReport {
         let ruleset = context.ruleset.ruleset
         var suppressions: [String: Suppressions] = [:]
         for (document, _) in context.workspace.documents {
@@ -23,7 +27,11 @@ public struct Linter: Sendable {
             if setting == "off" { continue }
             summaries[description.id] = description.ruleSummary
             let severity = setting.flatMap(Severity.init(rawValue:))
-            for var finding in rule.check(context) {
+            let clock = ContinuousClock()
+            let started = clock.now
+            let found = rule.check(context)
+            timing?(description.id, clock.now - started)
+            for var finding in found {
                 if let severity { finding.severity = severity }
                 if suppressions[finding.location.file]?.silences(finding.ruleID, line: finding.location.line) == true {
                     continue

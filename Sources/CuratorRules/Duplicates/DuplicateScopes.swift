@@ -141,6 +141,19 @@ struct DuplicateScopes {
 
     /// Collapses runs of whitespace, so that spacing alone never counts as a difference.
     static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Most fields are already collapsed; finding that out byte by byte is far cheaper than
+        // splitting on Unicode whitespace.
+        var previousWasSpace = true
+        var clean = true
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80 || (isSpace && previousWasSpace) {
+                clean = false
+                break
+            }
+            previousWasSpace = isSpace
+        }
+        if clean && !previousWasSpace { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
