@@ -11,49 +11,61 @@
 struct SourcePositionCorrector {
     let source: SourceText
 
-    func correct(_ node: MarkdownNode) -> MarkdownNode {
-        var node = node
-        switch node.kind {
-        case .paragraph where node.endLine > node.startLine:
-            let indent = node.startColumn - 1
-            node.children = node.children.map { shiftContinuationLines($0, firstLine: node.startLine, indent: indent) }
-        case .tableCell:
-            let cellStart = node.startColumn
-            node.children = node.children.map { unescapePipes($0, cellStart: cellStart) }
-        default:
-            node.children = node.children.map(correct)
+    func correct(_ records: inout [MarkdownTree.Record]) {
+        var index = 0
+        while index < records.count {
+            let record = records[index]
+            let end = Int(record.subtreeEnd)
+            switch record.kind {
+            case .paragraph where record.endLine > record.startLine:
+                for inline in (index + 1)..<end {
+                    shiftContinuationLine(&records[inline], firstLine: Int(record.startLine), indent: Int(record.startColumn) - 1)
+                }
+                index = end
+            case .tableCell where hasEscapedPipe(line: Int(record.startLine)):
+                for inline in (index + 1)..<end {
+                    unescapePipes(&records[inline], cellStart: Int(record.startColumn))
+                }
+                index = end
+            default:
+                index += 1
+            }
         }
-        return node
     }
 
-    private func shiftContinuationLines(_ node: MarkdownNode, firstLine: Int, indent: Int) -> MarkdownNode {
-        var node = node
-        func fixed(_ line: Int, _ column: Int) -> Int {
-            guard line > firstLine, line <= source.lineCount, column > 0 else { return column }
-            let range = source.lineRange(line)
+    private func shiftContinuationLine(_ record: inout MarkdownTree.Record, firstLine: Int, indent: Int) {
+        func fixed(_ line: Int32, _ column: Int32) -> Int32 {
+            guard Int(line) > firstLine, Int(line) <= source.lineCount, column > 0 else { return column }
+            let range = source.lineRange(Int(line))
             var leading = 0
             while leading < indent, range.lowerBound + leading < range.upperBound,
                 source.bytes[range.lowerBound + leading] == UInt8(ascii: " ")
             {
                 leading += 1
             }
-            return column - indent + leading
+            return column - Int32(indent) + Int32(leading)
         }
-        node.startColumn = fixed(node.startLine, node.startColumn)
-        node.endColumn = fixed(node.endLine, node.endColumn)
-        node.children = node.children.map { shiftContinuationLines($0, firstLine: firstLine, indent: indent) }
-        return node
+        record.startColumn = fixed(record.startLine, record.startColumn)
+        record.endColumn = fixed(record.endLine, record.endColumn)
     }
 
-    private func unescapePipes(_ node: MarkdownNode, cellStart: Int) -> MarkdownNode {
-        var node = node
-        if node.startLine == node.endLine, node.startLine <= source.lineCount, node.startColumn > 0 {
-            let line = source.lineRange(node.startLine)
-            node.startColumn = rawColumn(node.startColumn, line: line, from: cellStart)
-            node.endColumn = rawColumn(node.endColumn, line: line, from: cellStart)
+    private func hasEscapedPipe(line: Int) -> Bool {
+        guard line >= 1, line <= source.lineCount else { return false }
+        let range = source.lineRange(line)
+        var offset = range.lowerBound
+        while offset + 1 < range.upperBound {
+            if source.bytes[offset] == UInt8(ascii: "\\"), source.bytes[offset + 1] == UInt8(ascii: "|") { return true }
+            offset += 1
         }
-        node.children = node.children.map { unescapePipes($0, cellStart: cellStart) }
-        return node
+        return false
+    }
+
+    private func unescapePipes(_ record: inout MarkdownTree.Record, cellStart: Int) {
+        guard record.startLine == record.endLine, Int(record.startLine) <= source.lineCount, record.startColumn > 0
+        else { return }
+        let line = source.lineRange(Int(record.startLine))
+        record.startColumn = Int32(rawColumn(Int(record.startColumn), line: line, from: cellStart))
+        record.endColumn = Int32(rawColumn(Int(record.endColumn), line: line, from: cellStart))
     }
 
     /// The raw column of a column cmark-gfm counted on the line with each `\|` as one byte.

@@ -24,7 +24,7 @@ public struct EntryExtractor {
             switch block.kind {
             case .heading:
                 headings.removeAll { $0.level >= block.level }
-                headings.append((block.level, block.plainText.trimmingCharacters(in: .whitespaces)))
+                headings.append((block.level, block.plainText.trimmingSpaces))
             case .table:
                 readTable(block, headings: headings, into: &entries, firstIndex: firstIndex)
             case .list:
@@ -155,7 +155,7 @@ public struct EntryExtractor {
                         readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
                     }
                 } else if fields.contains(.title), entry.title == nil {
-                    let text = node.plainText.trimmingCharacters(in: .whitespaces)
+                    let text = node.plainText.trimmingSpaces
                     entry.title = TextField(text: text, range: labelRange(of: range))
                     entry.titleLink = link(node, range: range, label: text)
                     entry.fieldSequence.append((.title, range.lowerBound))
@@ -167,7 +167,7 @@ public struct EntryExtractor {
                         readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
                     }
                 } else if fields.contains(.links) || column == .links || column == .name {
-                    var label = node.plainText.trimmingCharacters(in: .whitespaces)
+                    var label = node.plainText.trimmingSpaces
                     if label.hasPrefix("[") && label.hasSuffix("]") && label.count >= 2 {
                         label = String(label.dropFirst().dropLast())
                     }
@@ -214,7 +214,7 @@ public struct EntryExtractor {
             }
         }
         if column == .name, entry.name == nil {
-            let text = inlines.map(\.plainText).joined().trimmingCharacters(in: .whitespaces)
+            let text = inlines.map(\.plainText).joined().trimmingSpaces
             if !text.isEmpty, let first = inlines.first, let last = inlines.last {
                 entry.name = TextField(
                     text: text, range: document.range(of: first).lowerBound..<document.range(of: last).upperBound)

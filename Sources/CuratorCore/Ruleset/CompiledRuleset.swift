@@ -55,7 +55,7 @@ public struct CompiledRuleset: @unchecked Sendable {
 
     /// The format whose table header starts with `firstHeaderCell`.
     public func tableFormat(firstHeaderCell: String) -> EntryFormat? {
-        let wanted = firstHeaderCell.trimmingCharacters(in: .whitespaces)
+        let wanted = firstHeaderCell.trimmingSpaces
         return ruleset.formats.first { $0.kind == .tableRow && $0.header == wanted }
     }
 
