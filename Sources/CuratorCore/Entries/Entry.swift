@@ -64,6 +64,8 @@ public struct Entry: Sendable {
     public var image: TextField?
     public var links: [Link] = []
     public var dateComment: TextField?
+    /// Table rows: an HTML comment after the last pipe (an inline `curator-disable-line`).
+    public var trailingComment: TextField?
     /// Table rows: the cells as the raw line splits on unescaped pipes, the date comment aside.
     public var rawCells: [Range<Int>] = []
     /// Table rows: the number of columns of the table's header.

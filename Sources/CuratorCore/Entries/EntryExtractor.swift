@@ -92,6 +92,15 @@ public struct EntryExtractor {
         }
         if let first = pieces.first, isBlank(first) { pieces.removeFirst() }
         if let last = pieces.last, isBlank(last) { pieces.removeLast() }
+        // An HTML comment after the last pipe (a `curator-disable-line` switch, a maintainer's
+        // note) is an extra cell GitHub drops unseen; it is no content of the row.
+        if let last = pieces.last, pieces.count > 1 {
+            let trimmed = trim(last)
+            if bytes[trimmed].starts(with: Array("<!--".utf8)), bytes[trimmed].reversed().starts(with: Array("-->".utf8).reversed()) {
+                entry.trailingComment = TextField(text: document.source.text(trimmed), range: trimmed)
+                pieces.removeLast()
+            }
+        }
         if let last = pieces.last {
             let trimmed = trim(last)
             if bytes[trimmed].starts(with: Array("[//]:".utf8)) {

@@ -12,9 +12,10 @@ struct RowShape {
         self.source = source
     }
 
-    /// The row's line without the date comment and trailing blanks.
+    /// The row's line without the date comment, a trailing HTML comment and trailing blanks.
     var body: Range<Int> {
-        let end = entry.dateComment?.range.lowerBound ?? entry.range.upperBound
+        let end = [entry.dateComment?.range.lowerBound, entry.trailingComment?.range.lowerBound, entry.range.upperBound]
+            .compactMap { $0 }.min()!
         var upper = end
         var lower = entry.range.lowerBound
         while upper > lower, Self.isBlank(source.bytes[upper - 1]) { upper -= 1 }
