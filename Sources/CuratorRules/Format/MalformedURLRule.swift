@@ -130,13 +130,13 @@ struct MalformedURLRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (document, _) in context.workspace.documents {
-            var links: [MarkdownNode] = []
-            document.root.forEach { if $0.kind == .link || $0.kind == .image { links.append($0) } }
-            for node in links {
+            // Links are checked during the walk: collecting the nodes first copied every one.
+            document.root.forEach { node in
+                guard node.kind == .link || node.kind == .image else { return }
                 let range = document.range(of: node)
                 guard let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes),
                     let url = node.url, !url.isEmpty
-                else { continue }
+                else { return }
                 let written = document.source.text(destination)
                 // Point past the `<` of an angle-bracketed destination.
                 let offset = written.hasPrefix("<") ? destination.lowerBound + 1 : destination.lowerBound

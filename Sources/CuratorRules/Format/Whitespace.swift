@@ -1,3 +1,4 @@
+import CuratorCore
 import Foundation
 
 extension String {
@@ -20,5 +21,20 @@ extension String {
             return trimmingCharacters(in: .whitespaces)
         }
         return String(self[start..<end])
+    }
+}
+
+extension LintContext {
+    /// Whether the bytes of `range` in `file` spell `text`, as `text(range, in:) == text` says.
+    /// Equal bytes are equal text, which settles nearly every call without decoding a string; only
+    /// bytes that differ are decoded and compared as text, where another normalization form of the
+    /// same characters still counts as equal.
+    func source(_ range: Range<Int>, in file: String, spells text: String) -> Bool {
+        if let bytes = workspace.document(named: file)?.source.bytes, range.upperBound <= bytes.count,
+            range.lowerBound >= 0, bytes[range].elementsEqual(text.utf8)
+        {
+            return true
+        }
+        return self.text(range, in: file) == text
     }
 }
