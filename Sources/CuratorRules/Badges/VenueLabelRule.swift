@@ -111,7 +111,7 @@ struct VenueLabelRule: Rule {
         guard let venues = context.ruleset.ruleset.venues else { return [] }
         var readings: [String: Reading?] = [:]
         var findings: [Finding] = []
-        for entry in context.catalog.entries {
+        context.catalog.forEachEntry { entry in
             for badge in entry.badges {
                 guard let (kind, shape) = StaticBadge.shape(of: badge, in: context.ruleset.ruleset), kind == .venue
                 else { continue }

@@ -71,7 +71,7 @@ struct DuplicateScopes {
         var lastFile: String?
         var lastRelative = ""
         var lastIsMirrorFile = false
-        for entry in entries {
+        context.catalog.forEachEntry { entry in
             if entry.file != lastFile {
                 lastFile = entry.file
                 let found = relative[entry.file]

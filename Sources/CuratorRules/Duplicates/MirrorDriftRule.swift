@@ -193,7 +193,7 @@ struct MirrorDriftRule: Rule {
         let scopes = DuplicateScopes(context)
         let entries = context.catalog.entries
         var starringFiles: [String: Bool] = [:]
-        for entry in entries where entry.starMark != nil { starringFiles[entry.file] = true }
+        context.catalog.forEachEntry { entry in if entry.starMark != nil { starringFiles[entry.file] = true } }
         var profileNumbers: [Profile: Int] = [:]
         var profiles: [Profile] = []
         var profileOfEntry: [Int: Int] = [:]

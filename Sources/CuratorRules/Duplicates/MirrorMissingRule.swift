@@ -84,8 +84,8 @@ struct MirrorMissingRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let scopes = DuplicateScopes(context)
         var findings: [Finding] = []
-        for entry in context.catalog.entries {
-            guard let (topicFile, copies) = scopes.counterparts(of: entry.index), copies.isEmpty else { continue }
+        context.catalog.forEachEntry { entry in
+            guard let (topicFile, copies) = scopes.counterparts(of: entry.index), copies.isEmpty else { return }
             var others: [Int] = []
             if let id = entry.arxivID { others = context.catalog.byArxivID[id] ?? [] }
             if others.count < 2, let title = entry.normalizedTitle { others = context.catalog.byTitle[title] ?? [] }

@@ -63,7 +63,7 @@ struct ArxivLinkRule: Rule {
         // A list cites the same papers in several places; each distinct URL is read once.
         var verdicts: [String: Verdict] = [:]
         var findings: [Finding] = []
-        for entry in context.catalog.entries {
+        context.catalog.forEachEntry { entry in
             for link in [entry.titleLink].compactMap({ $0 }) + entry.links {
                 let verdict: Verdict
                 if let known = verdicts[link.url] {

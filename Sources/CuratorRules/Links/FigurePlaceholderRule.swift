@@ -40,7 +40,7 @@ struct FigurePlaceholderRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         // The same few sources recur on thousands of rows; each is matched once.
         var placeholders: [String: Bool] = [:]
-        return context.catalog.entries.compactMap { entry in
+        return context.catalog.finding { entry in
             guard let image = entry.image else { return nil }
             let isPlaceholder =
                 placeholders[image.text]

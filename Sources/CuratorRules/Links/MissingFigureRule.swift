@@ -51,7 +51,7 @@ struct MissingFigureRule: Rule {
         var placeholders: [String: Bool] = [:]
         var existing: [String: Bool] = [:]
         var directories: [String: String] = [:]
-        return context.catalog.entries.compactMap { entry in
+        return context.catalog.finding { entry in
             guard let image = entry.image else { return nil }
             let isPlaceholder =
                 placeholders[image.text]
