@@ -68,7 +68,7 @@ struct BadgeLabelDashRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        context.catalog.entries.flatMap { entry in
+        context.catalog.findings { entry in
             entry.badges.compactMap { finding(for: $0, of: entry, in: context) }
         }
     }

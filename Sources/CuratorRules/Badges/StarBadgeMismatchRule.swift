@@ -46,7 +46,7 @@ struct StarBadgeMismatchRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        context.catalog.entries.flatMap { entry in
+        context.catalog.findings { entry in
             entry.badges.filter { $0.kind == .star }.flatMap { check($0, of: entry, in: context) }
         }
     }

@@ -68,7 +68,7 @@ struct StarBadgeURLRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         guard let template = context.ruleset.ruleset.badges?.star?.canonical else { return [] }
-        return context.catalog.entries.flatMap { entry in
+        return context.catalog.findings { entry in
             entry.badges.filter { $0.kind == .star }.flatMap { check($0, of: entry, template: template, in: context) }
         }
     }

@@ -95,12 +95,12 @@ struct StaticBadge {
 /// offsets into the URL are offsets into the file.
 enum BadgeSource {
     static func imageURLStart(of badge: Badge, in file: String, context: LintContext) -> Int? {
-        guard let range = badge.imageURLRange, context.text(range, in: file) == badge.imageURL else { return nil }
+        guard let range = badge.imageURLRange, context.source(range, in: file, spells: badge.imageURL) else { return nil }
         return range.lowerBound
     }
 
     static func linkURLStart(of badge: Badge, in file: String, context: LintContext) -> Int? {
-        guard let range = badge.linkURLRange, context.text(range, in: file) == badge.linkURL else { return nil }
+        guard let range = badge.linkURLRange, context.source(range, in: file, spells: badge.linkURL) else { return nil }
         return range.lowerBound
     }
 }

@@ -125,14 +125,16 @@ struct DuplicatePaperRule: Rule {
         var findings: [Finding] = []
         for id in context.catalog.byArxivID.keys.sorted() {
             guard let indexes = context.catalog.byArxivID[id], indexes.count > 1 else { continue }
-            var seen: [Entry] = []
-            for entry in scopes.sorted(indexes) {
-                defer { seen.append(entry) }
+            var seen: [Int] = []
+            for index in scopes.sorted(indexes) {
+                defer { seen.append(index) }
+                let entry = context.catalog.entries[index]
                 let candidates = seen.filter {
-                    DuplicateScopes.kind(of: $0) == DuplicateScopes.kind(of: entry) && scopes.comparable($0, entry)
+                    scopes.kindIDs[$0] == scopes.kindIDs[index] && scopes.comparable($0, index)
                 }
-                let sameScope = candidates.first { scopes.scope(of: $0) == scopes.scope(of: entry) }
-                guard let original = sameScope ?? candidates.first else { continue }
+                let sameScope = candidates.first { scopes.sameScope($0, index) }
+                guard let originalIndex = sameScope ?? candidates.first else { continue }
+                let original = context.catalog.entries[originalIndex]
                 let place = DuplicateScopes.place(of: original, from: entry)
                 var message = sameScope != nil ? Self.sameFile(id, place) : Self.otherFile(id, place)
                 if original.normalizedTitle != entry.normalizedTitle, let title = original.title ?? original.name {

@@ -27,6 +27,19 @@ struct DuplicateScopes {
     private let mirrors: MirrorMap?
     private let formats: [String: EntryFormat]
 
+    // What the rules ask about every entry, worked out once per check and indexed by the entry's
+    // position in the catalog: the rules compare entries pairwise, and deriving scopes and kinds
+    // (string hashing, section lookups) on every comparison dominated their time.
+
+    /// The topic file a mirror copy copies, nil for ordinary entries.
+    private let topics: [String?]
+    /// The scope, as a number: two entries share a scope exactly when their numbers are equal.
+    private let scopeIDs: [Int]
+    /// The kind (`kind(of:)`), as a number.
+    let kindIDs: [Int]
+    /// The rank of the list-relative path among all of them, which orders as the path does.
+    private let pathRanks: [Int]
+
     init(_ context: LintContext) {
         catalog = context.catalog
         var relative: [String: String] = [:]
@@ -37,34 +50,77 @@ struct DuplicateScopes {
         }
         relativeByDisplay = relative
         displayByRelative = display
-        mirrors = context.ruleset.ruleset.mirrors
+        let mirrors = context.ruleset.ruleset.mirrors
+        self.mirrors = mirrors
         var formats: [String: EntryFormat] = [:]
         for format in context.ruleset.ruleset.formats { formats[format.id] = format }
         self.formats = formats
+
+        let entries = catalog.entries
+        var relativePaths: [String] = []
+        var topics: [String?] = []
+        var scopes: [Int] = []
+        var kinds: [Int] = []
+        relativePaths.reserveCapacity(entries.count)
+        topics.reserveCapacity(entries.count)
+        scopes.reserveCapacity(entries.count)
+        kinds.reserveCapacity(entries.count)
+        var scopeNumbers: [Scope: Int] = [:]
+        var kindNumbers: [String: Int] = [:]
+        // Entries of one file follow each other, so the file's facts are looked up once per run.
+        var lastFile: String?
+        var lastRelative = ""
+        var lastIsMirrorFile = false
+        context.catalog.forEachEntry { entry in
+            if entry.file != lastFile {
+                lastFile = entry.file
+                let found = relative[entry.file]
+                lastRelative = found ?? entry.file
+                lastIsMirrorFile = mirrors != nil && found == mirrors?.file
+            }
+            relativePaths.append(lastRelative)
+            var topic: String?
+            if lastIsMirrorFile, let mirrors {
+                for heading in entry.sectionPath.reversed() {
+                    if let mapped = mirrors.sections[heading] {
+                        topic = mapped
+                        break
+                    }
+                }
+            }
+            topics.append(topic)
+            let scope: Scope = topic.map { .mirror(file: entry.file, topic: $0) } ?? .file(entry.file)
+            let scopeCount = scopeNumbers.count
+            scopes.append(scopeNumbers[scope, default: scopeCount])
+            if scopeNumbers[scope] == nil { scopeNumbers[scope] = scopeCount }
+            let kind = DuplicateScopes.kind(of: entry)
+            let kindCount = kindNumbers.count
+            kinds.append(kindNumbers[kind, default: kindCount])
+            if kindNumbers[kind] == nil { kindNumbers[kind] = kindCount }
+        }
+        let rankByPath = Dictionary(
+            uniqueKeysWithValues: Set(relativePaths).sorted().enumerated().map { ($0.element, $0.offset) })
+        self.topics = topics
+        scopeIDs = scopes
+        kindIDs = kinds
+        pathRanks = relativePaths.map { rankByPath[$0]! }
     }
 
     /// The topic file (list-relative path) a mirror copy copies, when `entry` is one. The nearest
     /// heading above the row that the ruleset maps decides, so a subheading inside a mirrored
     /// section keeps its rows mirrored.
-    func mirroredTopic(of entry: Entry) -> String? {
-        guard let mirrors, relativeByDisplay[entry.file] == mirrors.file else { return nil }
-        for heading in entry.sectionPath.reversed() {
-            if let topic = mirrors.sections[heading] { return topic }
-        }
-        return nil
-    }
+    func mirroredTopic(of entry: Entry) -> String? { topics[entry.index] }
 
-    func scope(of entry: Entry) -> Scope {
-        if let topic = mirroredTopic(of: entry) { return .mirror(file: entry.file, topic: topic) }
-        return .file(entry.file)
-    }
+    /// Whether the entry at `index` is a mirror copy.
+    func isMirror(_ index: Int) -> Bool { topics[index] != nil }
+
+    /// Whether the entries at two indexes sit in the same scope.
+    func sameScope(_ first: Int, _ second: Int) -> Bool { scopeIDs[first] == scopeIDs[second] }
 
     /// Whether two entries may be reported as copies of each other: both in the same scope, or
     /// both ordinary entries of different files.
-    func comparable(_ first: Entry, _ second: Entry) -> Bool {
-        let a = scope(of: first)
-        let b = scope(of: second)
-        return a == b || (!a.isMirror && !b.isMirror)
+    func comparable(_ first: Int, _ second: Int) -> Bool {
+        scopeIDs[first] == scopeIDs[second] || (topics[first] == nil && topics[second] == nil)
     }
 
     /// Papers are compared with papers and named items (projects, leaderboards) with items of
@@ -73,39 +129,41 @@ struct DuplicateScopes {
         entry.title != nil ? "paper" : "item:\(entry.formatID)"
     }
 
-    /// The topic file's copies of a README mirror copy: entries of that file with the same arXiv
-    /// id, else the same normalized title, else the same repository. Nil when the entry is no
-    /// mirror copy or the workspace does not hold its topic file (a README linted alone).
-    func counterparts(of entry: Entry) -> (topicFile: String, copies: [Entry])? {
-        guard let topic = mirroredTopic(of: entry), let topicFile = displayPath(ofTopic: topic) else { return nil }
-        func copies(_ indexes: [Int]?) -> [Entry] {
-            (indexes ?? []).map { catalog.entries[$0] }.filter {
-                $0.file == topicFile && DuplicateScopes.kind(of: $0) == DuplicateScopes.kind(of: entry)
-            }
+    /// The topic file's copies of a README mirror copy, as catalog indexes: entries of that file
+    /// with the same arXiv id, else the same normalized title, else the same repository. Nil when
+    /// the entry is no mirror copy or the workspace does not hold its topic file (a README linted
+    /// alone).
+    func counterparts(of index: Int) -> (topicFile: String, copies: [Int])? {
+        guard let topic = topics[index], let topicFile = displayPath(ofTopic: topic) else { return nil }
+        let entries = catalog.entries
+        let kind = kindIDs[index]
+        func copies(_ indexes: [Int]?) -> [Int] {
+            (indexes ?? []).filter { entries[$0].file == topicFile && kindIDs[$0] == kind }
         }
-        var found: [Entry] = []
-        if let id = entry.arxivID { found = copies(catalog.byArxivID[id]) }
-        if found.isEmpty, let title = entry.normalizedTitle, !title.isEmpty { found = copies(catalog.byTitle[title]) }
-        if found.isEmpty, let repository = entry.repository { found = copies(catalog.byRepository[repository.key]) }
+        var found: [Int] = []
+        if let id = entries[index].arxivID { found = copies(catalog.byArxivID[id]) }
+        if found.isEmpty, let title = entries[index].normalizedTitle, !title.isEmpty {
+            found = copies(catalog.byTitle[title])
+        }
+        if found.isEmpty, let repository = entries[index].repository {
+            found = copies(catalog.byRepository[repository.key])
+        }
         return (topicFile, found)
     }
 
     /// The display path of a topic file when the workspace has it.
     func displayPath(ofTopic topic: String) -> String? { displayByRelative[topic] }
 
-    /// The list-relative path of an entry's file, for an order that does not depend on how the
-    /// workspace was assembled.
-    func relativePath(of entry: Entry) -> String { relativeByDisplay[entry.file] ?? entry.file }
-
     /// Whether entries of this format have a figure at all (bullets have none).
     func hasImageColumn(_ entry: Entry) -> Bool {
         formats[entry.formatID]?.columns?.contains(.image) ?? false
     }
 
-    /// Entries in the order copies are reported: the first by list path and line is the original,
-    /// each later one the copy.
-    func sorted(_ indexes: [Int]) -> [Entry] {
-        indexes.map { catalog.entries[$0] }.sorted { (relativePath(of: $0), $0.line) < (relativePath(of: $1), $1.line) }
+    /// Entry indexes in the order copies are reported: the first by list path and line is the
+    /// original, each later one the copy.
+    func sorted(_ indexes: [Int]) -> [Int] {
+        let entries = catalog.entries
+        return indexes.sorted { (pathRanks[$0], entries[$0].line) < (pathRanks[$1], entries[$1].line) }
     }
 
     /// `file:line`, or just `line N` when the other entry is in the same file.

@@ -90,16 +90,20 @@ struct DuplicateTitleRule: Rule {
         var findings: [Finding] = []
         for title in context.catalog.byTitle.keys.sorted() {
             guard let indexes = context.catalog.byTitle[title], indexes.count > 1 else { continue }
-            var seen: [Entry] = []
-            for entry in scopes.sorted(indexes) {
-                defer { seen.append(entry) }
+            var seen: [Int] = []
+            for index in scopes.sorted(indexes) {
+                defer { seen.append(index) }
+                let entry = context.catalog.entries[index]
                 let candidates = seen.filter {
-                    DuplicateScopes.kind(of: $0) == DuplicateScopes.kind(of: entry) && scopes.comparable($0, entry)
+                    scopes.kindIDs[$0] == scopes.kindIDs[index] && scopes.comparable($0, index)
                 }
                 // An entry that repeats an earlier one's arXiv id is `duplicate-paper`'s finding.
-                if let id = entry.arxivID, candidates.contains(where: { $0.arxivID == id }) { continue }
-                let sameScope = candidates.first { scopes.scope(of: $0) == scopes.scope(of: entry) }
-                guard let original = sameScope ?? candidates.first else { continue }
+                if let id = entry.arxivID, candidates.contains(where: { context.catalog.entries[$0].arxivID == id }) {
+                    continue
+                }
+                let sameScope = candidates.first { scopes.sameScope($0, index) }
+                guard let originalIndex = sameScope ?? candidates.first else { continue }
+                let original = context.catalog.entries[originalIndex]
                 var ids = ""
                 if let theirs = original.arxivID, let ours = entry.arxivID { ids = Self.differentIDs(theirs, ours) }
                 let place = DuplicateScopes.place(of: original, from: entry)

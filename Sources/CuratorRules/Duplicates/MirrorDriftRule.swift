@@ -149,19 +149,94 @@ struct MirrorDriftRule: Rule {
         var message: String
     }
 
+    /// The fields of an entry as the comparison sees them. Two entries with equal profiles differ
+    /// from any third entry in the same number of fields, so the README row's closest copy is
+    /// found by counting differences once per pair of distinct profiles: with a paper listed many
+    /// times, comparing every row with every copy field by field grew with the square of the
+    /// copies.
+    struct Profile: Hashable {
+        var starred: Bool
+        /// Whether the star mark counts (the entry's file uses star marks at all).
+        var comparesStars: Bool
+        var badges: Set<String>
+        var title: String
+        var authors: String
+        /// The figure, nil when the entry's format has no figure column.
+        var image: String?
+        var links: Set<String>
+
+        init(_ entry: Entry, scopes: DuplicateScopes, comparesStars: Bool) {
+            starred = entry.starMark != nil
+            self.comparesStars = comparesStars
+            badges = Set(entry.badges.map { $0.imageURL.trimmedOfWhitespace() })
+            title = DuplicateScopes.collapsed((entry.title ?? entry.name)?.text ?? "")
+            authors = DuplicateScopes.collapsed(entry.authors?.text ?? "")
+            image = scopes.hasImageColumn(entry) ? DuplicateScopes.collapsed(entry.image?.text ?? "") : nil
+            links = Set(([entry.titleLink].compactMap { $0 } + entry.links).map { $0.url.trimmedOfWhitespace() })
+        }
+
+        /// How many differences `differences` reports between a README row of this profile and a
+        /// copy of `theirs`.
+        func differenceCount(to theirs: Profile) -> Int {
+            var count = 0
+            if theirs.comparesStars, starred != theirs.starred { count += 1 }
+            if badges != theirs.badges { count += 1 }
+            if title != theirs.title { count += 1 }
+            if authors != theirs.authors { count += 1 }
+            if let mine = image, let other = theirs.image, mine != other { count += 1 }
+            if links != theirs.links { count += 1 }
+            return count
+        }
+    }
+
     func check(_ context: LintContext) -> [Finding] {
         let scopes = DuplicateScopes(context)
+        let entries = context.catalog.entries
         var starringFiles: [String: Bool] = [:]
-        for entry in context.catalog.entries where entry.starMark != nil { starringFiles[entry.file] = true }
-        var findings: [Finding] = []
-        for entry in context.catalog.entries {
-            guard let (_, copies) = scopes.counterparts(of: entry), !copies.isEmpty else { continue }
-            let compared = copies.map {
-                ($0, Self.differences(entry, $0, scopes: scopes, compareStars: starringFiles[$0.file] ?? false))
+        context.catalog.forEachEntry { entry in if entry.starMark != nil { starringFiles[entry.file] = true } }
+        var profileNumbers: [Profile: Int] = [:]
+        var profiles: [Profile] = []
+        var profileOfEntry: [Int: Int] = [:]
+        func profile(_ index: Int) -> Int {
+            if let known = profileOfEntry[index] { return known }
+            let entry = entries[index]
+            let profile = Profile(entry, scopes: scopes, comparesStars: starringFiles[entry.file] ?? false)
+            let number: Int
+            if let known = profileNumbers[profile] {
+                number = known
+            } else {
+                number = profiles.count
+                profiles.append(profile)
+                profileNumbers[profile] = number
             }
+            profileOfEntry[index] = number
+            return number
+        }
+        var counts: [Int: [Int: Int]] = [:]
+        var findings: [Finding] = []
+        for index in entries.indices {
+            guard let (_, copies) = scopes.counterparts(of: index), !copies.isEmpty else { continue }
+            let ours = profile(index)
             // Of several copies (a duplicate in the topic file, reported by duplicate-paper), the
-            // README row is measured against the one it matches best.
-            guard let (copy, closest) = compared.min(by: { $0.1.count < $1.1.count }) else { continue }
+            // README row is measured against the one it matches best: the first with the fewest
+            // differences.
+            var best: (copy: Int, count: Int)?
+            for copy in copies {
+                let theirs = profile(copy)
+                let count: Int
+                if let known = counts[ours]?[theirs] {
+                    count = known
+                } else {
+                    count = profiles[ours].differenceCount(to: profiles[theirs])
+                    counts[ours, default: [:]][theirs] = count
+                }
+                if best == nil || count < best!.count { best = (copy, count) }
+            }
+            guard let best else { continue }
+            let entry = entries[index]
+            let copy = entries[best.copy]
+            let closest = Self.differences(
+                entry, copy, scopes: scopes, compareStars: starringFiles[copy.file] ?? false)
             for difference in closest {
                 var finding = context.finding(
                     Self.self, file: entry.file, offset: difference.offset, message: difference.message)
@@ -187,12 +262,12 @@ struct MirrorDriftRule: Rule {
 
         // A set that only lacks members is reported at `missingAt`, where they would be added.
         func compareSets(_ field: String, _ mine: [(url: String, offset: Int)], _ other: [String], missingAt: Int?) {
-            let here = mine.map { $0.url.trimmingCharacters(in: .whitespaces) }
-            let there = other.map { $0.trimmingCharacters(in: .whitespaces) }
+            let here = mine.map { $0.url.trimmedOfWhitespace() }
+            let there = other.map { $0.trimmedOfWhitespace() }
             let onlyHere = here.filter { !there.contains($0) }
             let onlyThere = there.filter { !here.contains($0) }
             guard !onlyHere.isEmpty || !onlyThere.isEmpty else { return }
-            let offset = mine.first { onlyHere.contains($0.url.trimmingCharacters(in: .whitespaces)) }?.offset ?? missingAt ?? anchor
+            let offset = zip(mine, here).first { onlyHere.contains($0.1) }?.0.offset ?? missingAt ?? anchor
             found.append(Difference(offset: offset, message: setDiffers(field, place, onlyHere: onlyHere, onlyThere: onlyThere)))
         }
 

@@ -84,13 +84,15 @@ struct MirrorMissingRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let scopes = DuplicateScopes(context)
         var findings: [Finding] = []
-        for entry in context.catalog.entries {
-            guard let (topicFile, copies) = scopes.counterparts(of: entry), copies.isEmpty else { continue }
+        context.catalog.forEachEntry { entry in
+            guard let (topicFile, copies) = scopes.counterparts(of: entry.index), copies.isEmpty else { return }
             var others: [Int] = []
             if let id = entry.arxivID { others = context.catalog.byArxivID[id] ?? [] }
             if others.count < 2, let title = entry.normalizedTitle { others = context.catalog.byTitle[title] ?? [] }
-            let elsewhere = scopes.sorted(others).filter { $0.index != entry.index }.map {
-                DuplicateScopes.place(of: $0, from: entry) + (scopes.mirroredTopic(of: $0) == nil ? "" : " (under \"\($0.section ?? "")\")")
+            let elsewhere = scopes.sorted(others).filter { $0 != entry.index }.map { index in
+                let other = context.catalog.entries[index]
+                return DuplicateScopes.place(of: other, from: entry)
+                    + (scopes.isMirror(index) ? " (under \"\(other.section ?? "")\")" : "")
             }
             findings.append(
                 context.finding(

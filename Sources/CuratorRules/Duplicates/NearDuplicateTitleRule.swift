@@ -99,37 +99,99 @@ struct NearDuplicateTitleRule: Rule {
         ]
     )
 
+    /// What the pairwise comparison needs of an entry, as numbers: a list with every paper
+    /// listed many times puts dozens of entries in a bucket, and comparing strings and scopes on
+    /// every pair dominated the rule's time.
+    private struct Facts {
+        var title: Int
+        var hasArxivID: Bool
+        /// The repository key and the primary URL, numbered; -1 when the entry has none.
+        var repository: Int
+        var primaryURL: Int
+    }
+
     func check(_ context: LintContext) -> [Finding] {
         let scopes = DuplicateScopes(context)
-        let entries = context.catalog.entries.filter { $0.normalizedTitle.map { !$0.isEmpty } ?? false }
-        var order: [Int: Int] = [:]
-        for (position, entry) in scopes.sorted(entries.map(\.index)).enumerated() { order[entry.index] = position }
+        let all = context.catalog.entries
+        let indexes = all.indices.filter { all[$0].normalizedTitle.map { !$0.isEmpty } ?? false }
+        var order = [Int](repeating: 0, count: all.count)
+        for (position, index) in scopes.sorted(indexes).enumerated() { order[index] = position }
 
-        let blocker = TitleBlocker(titles: entries.compactMap(\.normalizedTitle))
-        var buckets: [String: [Entry]] = [:]
-        for entry in entries {
-            for key in blocker.keys(entry.normalizedTitle ?? "") { buckets[key, default: []].append(entry) }
+        // Distinct titles, each read once however many entries carry it.
+        var titleNumbers: [String: Int] = [:]
+        var titles: [String] = []
+        var titleCounts: [Int] = []
+        var names: [String: Int] = [:]
+        func number(_ text: String?) -> Int {
+            guard let text else { return -1 }
+            if let known = names[text] { return known }
+            names[text] = names.count
+            return names.count - 1
         }
-        // For each later entry, the earliest earlier entry it is close to.
-        var originals: [Int: Entry] = [:]
-        for (_, members) in buckets.sorted(by: { $0.key < $1.key }) {
-            let bucket = members.sorted { ($0.normalizedTitle?.count ?? 0) < ($1.normalizedTitle?.count ?? 0) }
+        var facts: [Int: Facts] = [:]
+        for index in indexes {
+            let entry = all[index]
+            let title = entry.normalizedTitle ?? ""
+            let titleNumber: Int
+            if let known = titleNumbers[title] {
+                titleNumber = known
+            } else {
+                titleNumber = titles.count
+                titleNumbers[title] = titleNumber
+                titles.append(title)
+            }
+            if titleNumber == titleCounts.count { titleCounts.append(0) }
+            titleCounts[titleNumber] += 1
+            // Repository keys and URLs share one numbering; a key never looks like a URL, and
+            // equal numbers mean equal strings either way.
+            facts[index] = Facts(
+                title: titleNumber, hasArxivID: entry.arxivID != nil, repository: number(entry.repository?.key),
+                primaryURL: number(Self.primaryURL(entry)))
+        }
+        let lengths = titles.map(\.count)
+        let blocker = TitleBlocker(titles: titles, counts: titleCounts)
+        var buckets: [String: [Int]] = [:]
+        var keysOfTitle: [[String]] = titles.map { blocker.keys($0) }
+        for index in indexes {
+            for key in keysOfTitle[facts[index]!.title] { buckets[key, default: []].append(index) }
+        }
+        keysOfTitle = []
+
+        // For each later entry, the earliest earlier entry it is close to. The earliest wins
+        // whatever order the pairs are met in, so buckets may be visited in any order.
+        var originals: [Int: Int] = [:]
+        var closeness: [Int: [Int: Bool]] = [:]
+        for members in buckets.values {
+            let bucket = members.sorted { lengths[facts[$0]!.title] < lengths[facts[$1]!.title] }
+            let bucketFacts = bucket.map { facts[$0]! }
             for (offset, first) in bucket.enumerated() {
-                let firstLength = first.normalizedTitle?.count ?? 0
-                for second in bucket[(offset + 1)...] {
-                    if (second.normalizedTitle?.count ?? 0) - firstLength > TitleSimilarity.maxLengthDifference { break }
-                    let (original, copy) = order[first.index]! < order[second.index]! ? (first, second) : (second, first)
-                    guard Self.mayBeOnePaper(original, copy, scopes: scopes),
-                        TitleSimilarity.areClose(original.normalizedTitle ?? "", copy.normalizedTitle ?? "")
-                    else { continue }
-                    if let known = originals[copy.index], order[known.index]! <= order[original.index]! { continue }
-                    originals[copy.index] = original
+                let firstFacts = bucketFacts[offset]
+                let firstLength = lengths[firstFacts.title]
+                for secondOffset in (offset + 1)..<bucket.count {
+                    let secondFacts = bucketFacts[secondOffset]
+                    if lengths[secondFacts.title] - firstLength > TitleSimilarity.maxLengthDifference { break }
+                    // Equal titles are never close (the exact duplicate rule reports them).
+                    if secondFacts.title == firstFacts.title { continue }
+                    let second = bucket[secondOffset]
+                    let (original, copy, originalFacts, copyFacts) =
+                        order[first] < order[second]
+                        ? (first, second, firstFacts, secondFacts) : (second, first, secondFacts, firstFacts)
+                    if let known = originals[copy], order[known] <= order[original] { continue }
+                    guard Self.mayBeOnePaper(original, originalFacts, copy, copyFacts, scopes: scopes) else { continue }
+                    let close: Bool
+                    if let known = closeness[originalFacts.title]?[copyFacts.title] {
+                        close = known
+                    } else {
+                        close = TitleSimilarity.areClose(titles[originalFacts.title], titles[copyFacts.title])
+                        closeness[originalFacts.title, default: [:]][copyFacts.title] = close
+                    }
+                    if close { originals[copy] = original }
                 }
             }
         }
         return originals.keys.sorted().compactMap { index in
-            let copy = context.catalog.entries[index]
-            guard let original = originals[index], let ours = copy.title ?? copy.name,
+            let copy = all[index]
+            guard let original = originals[index].map({ all[$0] }), let ours = copy.title ?? copy.name,
                 let theirs = original.title ?? original.name
             else { return nil }
             let (quotedOurs, quotedTheirs) = DuplicateScopes.quoteDifference(ours.text, theirs.text)
@@ -142,13 +204,18 @@ struct NearDuplicateTitleRule: Rule {
     }
 
     /// Whether nothing says the two entries are different papers or an already reported pair.
-    static func mayBeOnePaper(_ first: Entry, _ second: Entry, scopes: DuplicateScopes) -> Bool {
-        guard DuplicateScopes.kind(of: first) == DuplicateScopes.kind(of: second), scopes.comparable(first, second)
-        else { return false }
+    private static func mayBeOnePaper(
+        _ first: Int, _ firstFacts: Facts, _ second: Int, _ secondFacts: Facts, scopes: DuplicateScopes
+    ) -> Bool {
+        guard scopes.kindIDs[first] == scopes.kindIDs[second], scopes.comparable(first, second) else { return false }
         // Equal ids are `duplicate-paper`'s finding; different ids are different papers.
-        if first.arxivID != nil, second.arxivID != nil { return false }
-        if let a = first.repository, let b = second.repository, a.key != b.key { return false }
-        if first.arxivID == nil, second.arxivID == nil, let a = primaryURL(first), let b = primaryURL(second), a != b {
+        if firstFacts.hasArxivID, secondFacts.hasArxivID { return false }
+        if firstFacts.repository >= 0, secondFacts.repository >= 0, firstFacts.repository != secondFacts.repository {
+            return false
+        }
+        if !firstFacts.hasArxivID, !secondFacts.hasArxivID, firstFacts.primaryURL >= 0, secondFacts.primaryURL >= 0,
+            firstFacts.primaryURL != secondFacts.primaryURL
+        {
             return false
         }
         return true

@@ -18,10 +18,11 @@ struct TitleBlocker {
 
     private let frequency: [String: Int]
 
-    init(titles: [String]) {
+    /// - Parameter counts: how many entries carry each title (distinct titles are read once).
+    init(titles: [String], counts: [Int]) {
         var frequency: [String: Int] = [:]
-        for title in titles {
-            for key in Set(TitleBlocker.candidateKeys(title)) { frequency[key, default: 0] += 1 }
+        for (title, count) in zip(titles, counts) {
+            for key in Set(TitleBlocker.candidateKeys(title)) { frequency[key, default: 0] += count }
         }
         self.frequency = frequency
     }
@@ -39,7 +40,9 @@ struct TitleBlocker {
     /// Every key a title could have: its two ends and each of its words.
     private static func candidateKeys(_ title: String) -> [String] {
         guard title.count >= TitleSimilarity.minimumLength else { return [] }
-        let compact = title.replacingOccurrences(of: " ", with: "")
+        // Dropping space scalars (not characters) matches what the Foundation replacement did,
+        // without bridging to NSString.
+        let compact = String(String.UnicodeScalarView(title.unicodeScalars.filter { $0 != " " }))
         return ["<" + String(compact.prefix(keyLength)), ">" + String(compact.suffix(keyLength))]
             + words(title).map { "=" + $0 }
     }

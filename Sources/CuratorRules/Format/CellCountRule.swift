@@ -56,6 +56,11 @@ struct CellCountRule: EntryRule {
         ]
     )
 
+    /// Checks every entry without copying it (see `Catalog.forEachEntry`).
+    func check(_ context: LintContext) -> [Finding] {
+        context.catalog.findings { check($0, in: context) }
+    }
+
     func check(_ entry: Entry, in context: LintContext) -> [Finding] {
         guard entry.kind == .tableRow, entry.columnCount > 0,
             let source = context.workspace.document(named: entry.file)?.source

@@ -58,6 +58,11 @@ struct DateCommentRule: EntryRule {
     /// Days in each month, February counted in a leap year: the comment has no year.
     private static let daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
+    /// Checks every entry without copying it (see `Catalog.forEachEntry`).
+    func check(_ context: LintContext) -> [Finding] {
+        context.catalog.findings { check($0, in: context) }
+    }
+
     func check(_ entry: Entry, in context: LintContext) -> [Finding] {
         guard entry.kind == .tableRow, let source = context.workspace.document(named: entry.file)?.source else { return [] }
         let comment: Range<Int>

@@ -45,7 +45,7 @@ struct EmptyLinkRule: Rule {
                 let visible = node.children.filter { !($0.kind == .text && ($0.literal ?? "").allSatisfy(\.isWhitespace)) }
                 let isBadge = visible.count == 1 && visible[0].kind == .image
                 let offset = document.range(of: node).lowerBound
-                let url = (node.url ?? "").trimmingCharacters(in: .whitespaces)
+                let url = (node.url ?? "").trimmedOfWhitespace()
                 if url.isEmpty && !isBadge {
                     findings.append(
                         context.finding(Self.self, file: document.path, offset: offset, message: Self.emptyDestinationMessage))

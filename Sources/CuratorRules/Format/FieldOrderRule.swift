@@ -50,6 +50,11 @@ struct FieldOrderRule: EntryRule {
         ]
     )
 
+    /// Checks every entry without copying it (see `Catalog.forEachEntry`).
+    func check(_ context: LintContext) -> [Finding] {
+        context.catalog.findings { check($0, in: context) }
+    }
+
     func check(_ entry: Entry, in context: LintContext) -> [Finding] {
         guard let format = context.ruleset.ruleset.formats.first(where: { $0.id == entry.formatID }),
             let fields = format.fields

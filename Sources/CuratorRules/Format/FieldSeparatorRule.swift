@@ -56,6 +56,11 @@ struct FieldSeparatorRule: EntryRule {
         ]
     )
 
+    /// Checks every entry without copying it (see `Catalog.forEachEntry`).
+    func check(_ context: LintContext) -> [Finding] {
+        context.catalog.findings { check($0, in: context) }
+    }
+
     func check(_ entry: Entry, in context: LintContext) -> [Finding] {
         guard entry.kind == .tableRow, let titleLink = entry.titleLink,
             let format = context.ruleset.ruleset.formats.first(where: { $0.id == entry.formatID }),

@@ -44,6 +44,11 @@ struct LinkLabelRule: EntryRule {
         ]
     )
 
+    /// Checks every entry without copying it (see `Catalog.forEachEntry`).
+    func check(_ context: LintContext) -> [Finding] {
+        context.catalog.findings { check($0, in: context) }
+    }
+
     func check(_ entry: Entry, in context: LintContext) -> [Finding] {
         guard let spelled = context.ruleset.ruleset.links?.spelled,
             let source = context.workspace.document(named: entry.file)?.source

@@ -41,10 +41,22 @@ struct LinkSyntaxScanner {
         /// The destinations of link and image nodes on each line, to match by content where
         /// positions drift.
         var destinations: [Int: [String]] = [:]
-        /// The destinations' bytes of rendered links, whose `](` belong to a URL.
-        var covered: [Range<Int>] = []
-        /// Code and HTML, whose brackets are not markdown.
-        var skipped: [Range<Int>] = []
+        /// The destinations' bytes of rendered links, whose `](` belong to a URL. Marked byte by
+        /// byte (one flag per byte of the document) so that asking about a `]` costs the same
+        /// however many links the file holds; a list of ranges made the scan quadratic.
+        var covered: [Bool]
+        /// Code and HTML, whose brackets are not markdown, marked byte by byte like `covered`.
+        var skipped: [Bool]
+
+        init(byteCount: Int) {
+            covered = [Bool](repeating: false, count: byteCount)
+            skipped = [Bool](repeating: false, count: byteCount)
+        }
+
+        static func mark(_ range: Range<Int>, in flags: inout [Bool]) {
+            let clamped = range.clamped(to: 0..<flags.count)
+            for index in clamped { flags[index] = true }
+        }
         /// Table rows by line, with the end of their last cell: bytes past it are cells GitHub drops.
         var rowEnds: [Int: Int] = [:]
     }
@@ -56,7 +68,7 @@ struct LinkSyntaxScanner {
     /// image node on the same line has the destination written there, whatever its column.
     func candidates() -> [Candidate] {
         let bytes = document.source.bytes
-        var facts = TreeFacts()
+        var facts = TreeFacts(byteCount: bytes.count)
         collect(document.root, into: &facts)
         var result: [Candidate] = []
         var index = 0
@@ -66,7 +78,7 @@ struct LinkSyntaxScanner {
                 continue
             }
             defer { index += 1 }
-            if facts.skipped.contains(where: { $0.contains(index) }) { continue }
+            if facts.skipped[index] { continue }
             let lineNumber = document.source.line(ofByte: index)
             let line = document.source.lineRange(lineNumber)
             // Cells past the header's count never reach the tree; `cell-count` reports their loss.
@@ -81,7 +93,7 @@ struct LinkSyntaxScanner {
                 from: open + 1, lineEnd: line.upperBound, stopsAtPipe: facts.rowEnds[lineNumber] != nil)
             if !spaced {
                 let written = normalized(destination.range)
-                if facts.rendered.contains(index) || facts.covered.contains(where: { $0.contains(index) }) {
+                if facts.rendered.contains(index) || facts.covered[index] {
                     if let position = facts.destinations[lineNumber]?.firstIndex(of: written) {
                         facts.destinations[lineNumber]?.remove(at: position)
                     }
@@ -94,7 +106,7 @@ struct LinkSyntaxScanner {
             } else {
                 // `] (` only reads as a broken link when a URL follows, not in ordinary prose.
                 let rest = bytes[(open + 1)..<line.upperBound]
-                guard rest.starts(with: Array("http".utf8)) || rest.starts(with: Array("www.".utf8)) else { continue }
+                guard rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8) else { continue }
             }
             let start = openingBracket(before: index, lineStart: line.lowerBound)
             let failure: Failure
@@ -117,7 +129,7 @@ struct LinkSyntaxScanner {
 
     /// A written destination as cmark reports it: without surrounding spaces or angle brackets.
     private func normalized(_ range: Range<Int>) -> String {
-        var text = document.source.text(range).trimmingCharacters(in: .whitespaces)
+        var text = document.source.text(range).trimmedOfWhitespace()
         if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
         return text
     }
@@ -128,11 +140,11 @@ struct LinkSyntaxScanner {
             let range = document.range(of: node)
             if let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes) {
                 facts.rendered.insert(destination.lowerBound - 2)
-                facts.covered.append(destination)
+                TreeFacts.mark(destination, in: &facts.covered)
             }
             facts.destinations[node.startLine, default: []].append(node.url ?? "")
         case .code, .codeBlock, .htmlBlock, .htmlInline:
-            facts.skipped.append(document.range(of: node))
+            TreeFacts.mark(document.range(of: node), in: &facts.skipped)
         case .tableRow, .tableHeader:
             let cells = node.children.filter { $0.startColumn > 0 }
             if let last = cells.last { facts.rowEnds[node.startLine] = document.range(of: last).upperBound }

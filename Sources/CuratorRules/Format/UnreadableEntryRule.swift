@@ -41,6 +41,11 @@ struct UnreadableEntryRule: EntryRule {
         ]
     )
 
+    /// Checks every entry without copying it (see `Catalog.forEachEntry`).
+    func check(_ context: LintContext) -> [Finding] {
+        context.catalog.findings { check($0, in: context) }
+    }
+
     func check(_ entry: Entry, in context: LintContext) -> [Finding] {
         guard let reason = entry.unreadableReason else { return [] }
         var offset = entry.range.lowerBound

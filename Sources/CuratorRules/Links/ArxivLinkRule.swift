@@ -52,31 +52,59 @@ struct ArxivLinkRule: Rule {
         ]
     )
 
-    func check(_ context: LintContext) -> [Finding] {
-        context.catalog.entries.flatMap { entry in
-            ([entry.titleLink].compactMap { $0 } + entry.links).compactMap { finding(for: $0, in: entry, context: context) }
-        }
+    /// What a URL says about itself, independent of where it is written.
+    enum Verdict {
+        case fine
+        case malformed
+        case wrongForm(reasons: [String], canonical: String)
     }
 
-    private func finding(for link: Link, in entry: Entry, context: LintContext) -> Finding? {
-        let urlStart = link.urlRange.flatMap { context.text($0, in: entry.file) == link.url ? $0.lowerBound : nil }
+    func check(_ context: LintContext) -> [Finding] {
+        // A list cites the same papers in several places; each distinct URL is read once.
+        var verdicts: [String: Verdict] = [:]
+        var findings: [Finding] = []
+        context.catalog.forEachEntry { entry in
+            for link in [entry.titleLink].compactMap({ $0 }) + entry.links {
+                let verdict: Verdict
+                if let known = verdicts[link.url] {
+                    verdict = known
+                } else {
+                    verdict = Self.verdict(link.url)
+                    verdicts[link.url] = verdict
+                }
+                if let finding = finding(for: link, verdict: verdict, in: entry, context: context) {
+                    findings.append(finding)
+                }
+            }
+        }
+        return findings
+    }
+
+    private func finding(for link: Link, verdict: Verdict, in entry: Entry, context: LintContext) -> Finding? {
+        if case .fine = verdict { return nil }
+        let urlStart = link.urlRange.flatMap { context.source($0, in: entry.file, spells: link.url) ? $0.lowerBound : nil }
         let offset = urlStart ?? link.range.lowerBound
-        guard let reference = ArxivReference(url: link.url) else {
-            guard Self.isArxivPaperURL(link.url) else { return nil }
+        guard case .wrongForm(let reasons, let canonical) = verdict else {
             return context.finding(Self.self, file: entry.file, offset: offset, message: Self.malformedMessage)
         }
-        let canonical = reference.canonicalURL
-        guard link.url != canonical else { return nil }
-        var reasons: [String] = []
-        if reference.view != "abs" { reasons.append(reference.view == "pdf" ? "points at the PDF" : "points at the HTML view") }
-        if let version = reference.version { reasons.append("pins version v\(version)") }
-        if reference.host != "arxiv.org" { reasons.append("uses the host \(reference.host)") }
-        if link.url.lowercased().hasPrefix("http://") { reasons.append("uses http") }
-        if reasons.isEmpty { reasons.append("has extra characters") }
         let fix = urlStart.map {
             context.replace($0..<($0 + link.url.utf8.count), in: entry.file, with: canonical, summary: "link \(canonical)")
         }
         return context.finding(Self.self, file: entry.file, offset: offset, message: Self.message(reasons, canonical), fix: fix)
+    }
+
+    /// What the rule says about a URL wherever it is written.
+        static func verdict(_ url: String) -> Verdict {
+        guard let reference = ArxivReference(url: url) else { return isArxivPaperURL(url) ? .malformed : .fine }
+        let canonical = reference.canonicalURL
+        guard url != canonical else { return .fine }
+        var reasons: [String] = []
+        if reference.view != "abs" { reasons.append(reference.view == "pdf" ? "points at the PDF" : "points at the HTML view") }
+        if let version = reference.version { reasons.append("pins version v\(version)") }
+        if reference.host != "arxiv.org" { reasons.append("uses the host \(reference.host)") }
+        if url.lowercased().hasPrefix("http://") { reasons.append("uses http") }
+        if reasons.isEmpty { reasons.append("has extra characters") }
+        return .wrongForm(reasons: reasons, canonical: canonical)
     }
 
     /// An arXiv abstract, PDF or HTML link, whatever follows the view.

@@ -38,8 +38,18 @@ struct FigurePlaceholderRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        context.catalog.entries.compactMap { entry in
-            guard let image = entry.image, FigureSource.isPlaceholder(image.text, in: context.ruleset) else { return nil }
+        // The same few sources recur on thousands of rows; each is matched once.
+        var placeholders: [String: Bool] = [:]
+        return context.catalog.finding { entry in
+            guard let image = entry.image else { return nil }
+            let isPlaceholder =
+                placeholders[image.text]
+                ?? {
+                    let found = FigureSource.isPlaceholder(image.text, in: context.ruleset)
+                    placeholders[image.text] = found
+                    return found
+                }()
+            guard isPlaceholder else { return nil }
             return context.finding(Self.self, file: entry.file, offset: image.range.lowerBound, message: Self.message(image.text))
         }
     }

@@ -10,14 +10,13 @@ enum FigureSource {
 
     /// The path of the figure within the list's repository, when the source is one of the list's
     /// own files (it starts with `figures.local-prefix`, possibly after `./`).
-    static func localPath(of source: String, in entry: Entry, context: LintContext) -> String? {
+    static func localPath(of source: String, directory: String, context: LintContext) -> String? {
         guard let prefix = context.ruleset.ruleset.figures?.localPrefix else { return nil }
-        var path = Substring(source.trimmingCharacters(in: .whitespaces))
+        var path = Substring(source.trimmedOfWhitespace())
         while path.hasPrefix("./") { path = path.dropFirst(2) }
         guard path.hasPrefix(prefix) else { return nil }
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
         let decoded = String(path).removingPercentEncoding ?? String(path)
-        let directory = listRelativeDirectory(of: entry, in: context)
         return directory.isEmpty ? decoded : directory + "/" + decoded
     }
 

@@ -46,11 +46,37 @@ struct MissingFigureRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         var listings: [String: [String]] = [:]
-        return context.catalog.entries.compactMap { entry in
-            guard let image = entry.image, !FigureSource.isPlaceholder(image.text, in: context.ruleset),
-                let path = FigureSource.localPath(of: image.text, in: entry, context: context),
-                !context.fileExists(path)
+        // Rows repeat figure sources (a README row shows its topic file's figure), and each answer
+        // costs a regular expression or a file system call; each is asked once per source.
+        var placeholders: [String: Bool] = [:]
+        var existing: [String: Bool] = [:]
+        var directories: [String: String] = [:]
+        return context.catalog.finding { entry in
+            guard let image = entry.image else { return nil }
+            let isPlaceholder =
+                placeholders[image.text]
+                ?? {
+                    let found = FigureSource.isPlaceholder(image.text, in: context.ruleset)
+                    placeholders[image.text] = found
+                    return found
+                }()
+            let directory =
+                directories[entry.file]
+                ?? {
+                    let found = FigureSource.listRelativeDirectory(of: entry, in: context)
+                    directories[entry.file] = found
+                    return found
+                }()
+            guard !isPlaceholder, let path = FigureSource.localPath(of: image.text, directory: directory, context: context)
             else { return nil }
+            let exists =
+                existing[path]
+                ?? {
+                    let found = context.fileExists(path)
+                    existing[path] = found
+                    return found
+                }()
+            guard !exists else { return nil }
             let folder = (path as NSString).deletingLastPathComponent
             if listings[folder] == nil {
                 let url = context.workspace.root.appendingPathComponent(folder)

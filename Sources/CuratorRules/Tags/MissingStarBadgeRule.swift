@@ -50,7 +50,7 @@ struct MissingStarBadgeRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        context.catalog.entries.compactMap { entry -> Finding? in
+        context.catalog.finding { entry -> Finding? in
             guard Self.hasBadgeField(entry, in: context),
                 !RequiredTags.requirements(for: entry, in: context).contains(where: { $0.badge == BadgeKind.star.rawValue })
             else { return nil }

@@ -36,7 +36,7 @@ struct RequiredTagRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        context.catalog.entries.flatMap { entry in
+        context.catalog.findings { entry in
             RequiredTags.requirements(for: entry, in: context).compactMap { requirement -> Finding? in
                 guard !entry.badges.contains(where: { $0.kind.rawValue == requirement.badge }) else { return nil }
                 let offset = entry.fieldSequence.map(\.offset).min() ?? entry.range.lowerBound
