@@ -44,14 +44,26 @@ public struct Workspace: Sendable {
         let resolvedRoot = (listRoot ?? workingDirectory).standardizedFileURL
         self.root = resolvedRoot
         var seen: Set<String> = []
+        let unique = files.filter { seen.insert($0.path).inserted }
+        // Files are read, parsed and their entries extracted in parallel; entries are numbered
+        // afterwards in file order, so the catalog is the same as a sequential read's.
+        let parsed = concurrentMap(unique.count) { index -> Result<(Document, String, [Entry]), InputError> in
+            let file = unique[index]
+            let relative = Workspace.relativePath(of: file, to: resolvedRoot)
+            return Result { () throws(InputError) in
+                let document = try Document.read(at: file, displayPath: Workspace.relativePath(of: file, to: workingDirectory))
+                let extractor = EntryExtractor(ruleset: ruleset, document: document, relativePath: relative)
+                return (document, relative, extractor.entries(firstIndex: 0))
+            }
+        }
         var documents: [(Document, String)] = []
         var entries: [Entry] = []
-        for file in files where seen.insert(file.path).inserted {
-            let display = Workspace.relativePath(of: file, to: workingDirectory)
-            let relative = Workspace.relativePath(of: file, to: resolvedRoot)
-            let document = try Document.read(at: file, displayPath: display)
-            let extractor = EntryExtractor(ruleset: ruleset, document: document, relativePath: relative)
-            entries += extractor.entries(firstIndex: entries.count)
+        for result in parsed {
+            let (document, relative, fileEntries) = try result.get()
+            for var entry in fileEntries {
+                entry.index = entries.count
+                entries.append(entry)
+            }
             documents.append((document, relative))
         }
         self.documents = documents
