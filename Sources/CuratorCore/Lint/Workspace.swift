@@ -7,6 +7,8 @@ public struct Workspace: Sendable {
     public let ruleset: CompiledRuleset
     /// Parsed documents with their list-relative paths, in a stable order.
     public let documents: [(document: Document, relativePath: String)]
+    /// Position in `documents` by display path: rules look documents up for every finding.
+    private let documentIndex: [String: Int]
     public let catalog: Catalog
 
     /// Reads `paths` (files, or directories searched for the ruleset's files).
@@ -67,6 +69,7 @@ public struct Workspace: Sendable {
             documents.append((document, relative))
         }
         self.documents = documents
+        self.documentIndex = Workspace.index(documents)
         self.catalog = Catalog(entries: entries)
     }
 
@@ -83,11 +86,20 @@ public struct Workspace: Sendable {
             documents.append((document, file.relativePath))
         }
         self.documents = documents
+        self.documentIndex = Workspace.index(documents)
         self.catalog = Catalog(entries: entries)
     }
 
     public func document(named path: String) -> Document? {
-        documents.first { $0.document.path == path }?.document
+        documentIndex[path].map { documents[$0].document }
+    }
+
+    private static func index(_ documents: [(Document, String)]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, (document, _)) in documents.enumerated() where index[document.path] == nil {
+            index[document.path] = position
+        }
+        return index
     }
 
     /// The list's files below `directory` that the ruleset includes, sorted by path.
