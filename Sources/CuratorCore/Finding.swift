@@ -67,13 +67,21 @@ public struct Finding: Sendable, Hashable, Codable {
     public var severity: Severity
     public var message: String
     public var fix: Fix?
+    /// Other places the finding concerns (the earlier copy of a duplicate). `--changed-since`
+    /// keeps a finding when any of its places changed, so adding a copy above an old row is
+    /// still reported on the old row.
+    public var related: [SourceLocation]
 
-    public init(location: SourceLocation, ruleID: String, severity: Severity, message: String, fix: Fix? = nil) {
+    public init(
+        location: SourceLocation, ruleID: String, severity: Severity, message: String, fix: Fix? = nil,
+        related: [SourceLocation] = []
+    ) {
         self.location = location
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
         self.fix = fix
+        self.related = related
     }
 }
 

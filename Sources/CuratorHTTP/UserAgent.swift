@@ -5,5 +5,5 @@ public enum CuratorIdentity {
     public static let version = "0.1.0"
 
     /// The User-Agent sent with every request unless the request sets its own.
-    public static let userAgent = "curator/\(version) (+https://github.com/curator-lint/curator)"
+    public static let userAgent = "curator/\(version) (paper-list linter; libcurl)"
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CuratorHTTP
 import CuratorCore
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 /// configuration or input error (nothing written).
 @main
 struct Curator: AsyncParsableCommand {
-    static let version = "0.1.0"
+    static let version = CuratorIdentity.version
 
     static let configuration = CommandConfiguration(
         commandName: "curator",

@@ -33,6 +33,9 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(help: "Colour the text format.")
     var color = false
 
+    @Flag(help: "Print how long reading the list and each rule took, on standard error.")
+    var timings = false
+
     @Argument(help: "List files or directories (default: the config's directory, or the working directory).")
     var paths: [String] = []
 
@@ -40,11 +43,15 @@ struct LintCommand: AsyncParsableCommand {
     static let maximumFixPasses = 5
 
     func run() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         var workspace = try shared.loadWorkspace(paths: paths)
+        if timings { Self.printTiming("read \(workspace.documents.count) files", clock.now - started) }
         // Changed lines are known before the network stage so that only their links are fetched.
         let changed = try changedSince.map {
             try GitChanges.changedLines(since: $0, workingDirectory: shared.workingDirectory)
         }
+        let networkStarted = clock.now
         let facts =
             offline
             ? nil
@@ -52,9 +59,11 @@ struct LintCommand: AsyncParsableCommand {
                 options: network, environment: ProcessInfo.processInfo.environment,
                 workingDirectory: shared.workingDirectory
             ).run(workspace, changedLines: changed)
+        if timings, !offline { Self.printTiming("check the links", clock.now - networkStarted) }
         let linter = Linter(
             rules: BuiltInRules.instances().filter { !offline || type(of: $0).description.scope == .offline })
-        var report = linter.lint(LintContext(workspace: workspace, facts: facts))
+        let timing: ((String, Duration) -> Void)? = timings ? { Self.printTiming($0, $1) } : nil
+        var report = linter.lint(LintContext(workspace: workspace, facts: facts), timing: timing)
         if fix {
             var pass = 0
             // The facts stay those of the first check: a fix only ever replaces a URL by one the
@@ -74,6 +83,11 @@ struct LintCommand: AsyncParsableCommand {
             sourceBaseURI: ReportOptions.githubSourceBaseURI(environment: ProcessInfo.processInfo.environment))
         try shared.emit(format.render(report, options: options))
         if report.hasErrors { throw CuratorExit.findingsWithErrors }
+    }
+
+    private static func printTiming(_ what: String, _ duration: Duration) {
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        FileHandle.standardError.write(Data(String(format: "%9.1f ms  %@\n", milliseconds, what).utf8))
     }
 
     /// Writes fixed files; every file is written whole through a temporary file and a rename.

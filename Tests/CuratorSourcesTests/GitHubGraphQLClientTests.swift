@@ -2,6 +2,7 @@ import CuratorTestSupport
 import Foundation
 import Testing
 
+import CuratorHTTP
 @testable import CuratorSources
 
 @Suite struct GitHubGraphQLClientTests {

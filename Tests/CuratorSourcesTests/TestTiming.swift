@@ -4,7 +4,8 @@ import CuratorSources
 enum TestTiming {
     /// The spacing the arXiv double demands.
     static let arxivSpacing: Duration = .milliseconds(200)
-    /// The spacing the client keeps: a margin above the double's, as in production (3.25 s for 3 s).
-    static let arxivClientSpacing: Duration = .milliseconds(250)
+    /// The client keeps exactly the spacing the double demands: it measures the gap from the end of
+    /// one response, so arrivals can never come closer together than that.
+    static let arxivClientSpacing: Duration = .milliseconds(200)
     static let quickRetry = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200), jitter: 0)
 }

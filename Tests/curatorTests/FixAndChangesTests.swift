@@ -61,5 +61,16 @@ struct FixAndChangesTests {
         }
         #expect(try lines(all.stdout).contains(3))
         #expect(try lines(changed.stdout) == [4])
+
+        // A copy added above an old row: the duplicate is reported on the old row, which did not
+        // change, because the finding names the new copy as a related place.
+        let copy = "| [Old, again](https://arxiv.org/abs/2401.00001) <br> A | | |\n"
+        try (Self.header + copy + old.dropFirst(Self.header.count)).write(to: file, atomically: true, encoding: .utf8)
+        let duplicated = try CLI.run(["lint", "--offline", "--format", "json", "--changed-since", "HEAD", "."], in: directory)
+        let object = try JSONSerialization.jsonObject(with: Data(duplicated.stdout.utf8)) as? [String: Any]
+        let rules = (object?["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        let places = (object?["findings"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }
+        #expect(rules.contains("duplicate-paper"))
+        #expect(places.contains(4))
     }
 }

@@ -7,8 +7,9 @@ import Testing
 @Suite struct LinksCLITests {
     static let header = "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
 
+    /// A paper row titled after its URL, so that no two rows trip the duplicate rules.
     static func row(_ title: String, _ links: String = "", badges: String = "") -> String {
-        "|\(badges)[Paper](\(title)) <br> A. Author | | \(links) |\n"
+        "|\(badges)[Paper at \(title.split(separator: "/").last ?? "")](\(title)) <br> A. Author | | \(links) |\n"
     }
 
     /// The world behind `https://example.org/`: one path per behaviour.
@@ -72,6 +73,10 @@ import Testing
         }
     }
 
+    static let networkRules: Set<String> = [
+        "dead-link", "moved-link", "renamed-repository", "archived-repository", "withdrawn-paper", "unreachable-link",
+    ]
+
     static func remap(_ server: RawServer) -> String { "^https://example\\.org/(.*)$ \(server.baseURL)/$1" }
 
     @Test func everyBehaviourEndsInItsVerdictAndOnlyDeadLinksFailTheRun() async throws {
@@ -95,7 +100,8 @@ import Testing
             environment: ["CI": "true"])
         let elapsed = (clock.now - start).seconds
         #expect(result.status == 1, "\(result.stderr)")
-        let found = try Self.findings(result.stdout).filter { $0.rule != "trailing-space" }
+        // The list repeats a row on purpose (one link, two places); only the network rules count here.
+        let found = try Self.findings(result.stdout).filter { Self.networkRules.contains($0.rule) }
         func rules(onLine line: Int) -> [String] { found.filter { $0.line == line }.map(\.rule).sorted() }
         // Rows start at line 3, in the order of `paths`.
         let line = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0 + 3) })

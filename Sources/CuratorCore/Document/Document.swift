@@ -9,7 +9,7 @@ public struct Document: Sendable {
 
     public init(path: String, bytes: [UInt8]) throws(InputError) {
         source = try SourceText(path: path, bytes: bytes)
-        root = GFMParser.parse(bytes)
+        root = GFMParser.parse(bytes, correcting: source).root
     }
 
     /// Reads a file from disk. `displayPath` is what findings show.

@@ -1,4 +1,5 @@
 internal import CCmark
+import Foundation
 
 /// Parses GitHub-flavoured markdown with cmark-gfm, GitHub's own renderer, so that what the linter
 /// believes a row or a link to be is what GitHub shows.
@@ -6,7 +7,21 @@ enum GFMParser {
     /// The table, autolink and strikethrough extensions GitHub enables for markdown files.
     private static let extensionNames = ["table", "autolink", "strikethrough"]
 
-    static func parse(_ bytes: [UInt8]) -> MarkdownNode {
+    /// cmark-gfm's type names, looked up once instead of compared as strings for every node.
+    private static let kindsByName: [String: MarkdownNode.Kind] = {
+        var kinds: [String: MarkdownNode.Kind] = [:]
+        for kind in [
+            MarkdownNode.Kind.document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph,
+            .heading, .thematicBreak, .footnoteDefinition, .text, .softbreak, .linebreak, .code, .htmlInline,
+            .customInline, .emph, .strong, .link, .image, .footnoteReference, .table, .tableHeader, .tableRow,
+            .tableCell, .strikethrough,
+        ] {
+            kinds[kind.rawValue] = kind
+        }
+        return kinds
+    }()
+
+    static func parse(_ bytes: [UInt8], correcting source: SourceText) -> MarkdownTree {
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
             fatalError("cmark-gfm could not allocate a parser")
@@ -26,38 +41,71 @@ enum GFMParser {
             fatalError("cmark-gfm returned no document")
         }
         defer { cmark_node_free(root) }
-        return convert(root)
+        var builder = Builder()
+        builder.records.reserveCapacity(bytes.count / 16)
+        builder.pool.reserveCapacity(bytes.count)
+        builder.append(root, nextSibling: -1)
+        SourcePositionCorrector(source: source).correct(&builder.records)
+        return MarkdownTree(records: builder.records, pool: builder.pool)
     }
 
-    private static func convert(_ node: OpaquePointer) -> MarkdownNode {
-        let typeName = String(cString: cmark_node_get_type_string(node))
-        var children: [MarkdownNode] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            children.append(convert(current))
-            child = cmark_node_next(current)
+    /// Copies cmark-gfm's tree into flat records in document order.
+    private struct Builder {
+        var records: [MarkdownTree.Record] = []
+        var pool: [UInt8] = []
+        /// Kinds by the address of cmark-gfm's static type-name strings, which never change.
+        var kindCache: [UnsafeRawPointer: MarkdownNode.Kind] = [:]
+
+        mutating func append(_ node: OpaquePointer, nextSibling: Int32) {
+            let index = records.count
+            let kind = kindOf(node)
+            records.append(
+                MarkdownTree.Record(
+                    kind: kind,
+                    level: kind == .heading ? Int8(cmark_node_get_heading_level(node)) : 0,
+                    startLine: cmark_node_get_start_line(node),
+                    startColumn: cmark_node_get_start_column(node),
+                    endLine: cmark_node_get_end_line(node),
+                    endColumn: cmark_node_get_end_column(node),
+                    literal: hasLiteral(kind) ? copy(cmark_node_get_literal(node)) : nil,
+                    url: kind == .link || kind == .image ? copy(cmark_node_get_url(node)) : nil,
+                    firstChild: -1, nextSibling: nextSibling, subtreeEnd: 0))
+            var child = cmark_node_first_child(node)
+            var previous: Int32 = -1
+            while let current = child {
+                let childIndex = Int32(records.count)
+                if previous < 0 { records[index].firstChild = childIndex } else { records[Int(previous)].nextSibling = childIndex }
+                append(current, nextSibling: -1)
+                previous = childIndex
+                child = cmark_node_next(current)
+            }
+            records[index].subtreeEnd = Int32(records.count)
         }
-        let kind = MarkdownNode.Kind(rawValue: typeName) ?? .other
-        let literal: String? =
+
+        private mutating func kindOf(_ node: OpaquePointer) -> MarkdownNode.Kind {
+            guard let name = cmark_node_get_type_string(node) else { return .other }
+            let key = UnsafeRawPointer(name)
+            if let kind = kindCache[key] { return kind }
+            let kind = GFMParser.kindsByName[String(cString: name)] ?? .other
+            kindCache[key] = kind
+            return kind
+        }
+
+        private func hasLiteral(_ kind: MarkdownNode.Kind) -> Bool {
             switch kind {
-            case .text, .code, .htmlInline, .htmlBlock, .codeBlock: cmark_node_get_literal(node).map { String(cString: $0) }
-            default: nil
+            case .text, .code, .htmlInline, .htmlBlock, .codeBlock: true
+            default: false
             }
-        let url: String? =
-            switch kind {
-            case .link, .image: cmark_node_get_url(node).map { String(cString: $0) }
-            default: nil
+        }
+
+        private mutating func copy(_ text: UnsafePointer<CChar>?) -> Range<Int>? {
+            guard let text else { return nil }
+            let start = pool.count
+            let length = strlen(text)
+            text.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+                pool.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
             }
-        return MarkdownNode(
-            kind: kind,
-            startLine: Int(cmark_node_get_start_line(node)),
-            startColumn: Int(cmark_node_get_start_column(node)),
-            endLine: Int(cmark_node_get_end_line(node)),
-            endColumn: Int(cmark_node_get_end_column(node)),
-            literal: literal,
-            url: url,
-            level: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0,
-            children: children
-        )
+            return start..<pool.count
+        }
     }
 }

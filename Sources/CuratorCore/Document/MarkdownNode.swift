@@ -1,7 +1,9 @@
 /// One node of the GitHub-flavoured markdown tree, as cmark-gfm parsed it, with its source span.
 ///
-/// Lines are 1-based; columns are 1-based byte columns within the line, both ends inclusive, as
-/// cmark-gfm reports them. `SourceText` turns them into byte offsets.
+/// A node is a view into a `MarkdownTree`: copying it copies one reference and an index, so rules
+/// can pass nodes around freely. Lines are 1-based; columns are 1-based byte columns within the
+/// line, both ends inclusive, as cmark-gfm reports them (corrected where it is wrong, see
+/// `SourcePositionCorrector`). `Document.range(of:)` turns them into byte offsets.
 public struct MarkdownNode: Sendable {
     public enum Kind: String, Sendable {
         case document, blockQuote = "block_quote", list, item, codeBlock = "code_block"
@@ -15,37 +17,104 @@ public struct MarkdownNode: Sendable {
         case other
     }
 
-    public var kind: Kind
-    public var startLine: Int
-    public var startColumn: Int
-    public var endLine: Int
-    public var endColumn: Int
-    /// Text of text, code and HTML nodes.
-    public var literal: String?
-    /// Destination of links and images.
-    public var url: String?
-    /// Level of headings.
-    public var level: Int
-    public var children: [MarkdownNode]
+    let tree: MarkdownTree
+    let index: Int
 
-    /// The concatenated text of this node's descendants, as a reader sees it.
-    public var plainText: String {
-        var result = ""
-        appendPlainText(to: &result)
+    private var record: MarkdownTree.Record { tree.records[index] }
+
+    public var kind: Kind { record.kind }
+    public var startLine: Int { Int(record.startLine) }
+    public var startColumn: Int { Int(record.startColumn) }
+    public var endLine: Int { Int(record.endLine) }
+    public var endColumn: Int { Int(record.endColumn) }
+    /// Heading level, 0 for other nodes.
+    public var level: Int { Int(record.level) }
+
+    /// Text of text, code and HTML nodes.
+    public var literal: String? { tree.string(record.literal) }
+
+    /// Destination of links and images.
+    public var url: String? { tree.string(record.url) }
+
+    /// The child nodes, in order.
+    public var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = record.firstChild
+        while child >= 0 {
+            result.append(MarkdownNode(tree: tree, index: Int(child)))
+            child = tree.records[Int(child)].nextSibling
+        }
         return result
     }
 
-    private func appendPlainText(to result: inout String) {
-        switch kind {
-        case .text, .code: result += literal ?? ""
-        case .softbreak, .linebreak: result += " "
-        default: for child in children { child.appendPlainText(to: &result) }
+    /// The first child, without building the list of all of them.
+    public var firstChild: MarkdownNode? {
+        record.firstChild >= 0 ? MarkdownNode(tree: tree, index: Int(record.firstChild)) : nil
+    }
+
+    /// The concatenated text of this node's descendants, as a reader sees it.
+    public var plainText: String {
+        var bytes: [UInt8] = []
+        appendPlainText(index, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func appendPlainText(_ node: Int, to bytes: inout [UInt8]) {
+        let record = tree.records[node]
+        switch record.kind {
+        case .text, .code:
+            if let literal = record.literal { bytes += tree.pool[literal] }
+        case .softbreak, .linebreak:
+            bytes.append(UInt8(ascii: " "))
+        default:
+            var child = record.firstChild
+            while child >= 0 {
+                appendPlainText(Int(child), to: &bytes)
+                child = tree.records[Int(child)].nextSibling
+            }
         }
     }
 
     /// Every descendant (this node first), depth first.
     public func forEach(_ body: (MarkdownNode) -> Void) {
-        body(self)
-        for child in children { child.forEach(body) }
+        // Records are stored in document order, and a node's descendants follow it contiguously.
+        for position in index..<tree.subtreeEnd(of: index) {
+            body(MarkdownNode(tree: tree, index: position))
+        }
     }
+}
+
+/// The nodes of one parsed document in document order, with their texts in one byte pool, so a
+/// whole file's tree is two allocations instead of one per node.
+final class MarkdownTree: Sendable {
+    struct Record: Sendable {
+        var kind: MarkdownNode.Kind
+        var level: Int8
+        var startLine: Int32
+        var startColumn: Int32
+        var endLine: Int32
+        var endColumn: Int32
+        var literal: Range<Int>?
+        var url: Range<Int>?
+        var firstChild: Int32
+        var nextSibling: Int32
+        /// The index after this node's last descendant.
+        var subtreeEnd: Int32
+    }
+
+    let records: [Record]
+    let pool: [UInt8]
+
+    init(records: [Record], pool: [UInt8]) {
+        self.records = records
+        self.pool = pool
+    }
+
+    func string(_ range: Range<Int>?) -> String? {
+        range.map { String(decoding: pool[$0], as: UTF8.self) }
+    }
+
+    func subtreeEnd(of index: Int) -> Int { Int(records[index].subtreeEnd) }
+
+    var root: MarkdownNode { MarkdownNode(tree: self, index: 0) }
 }

@@ -64,6 +64,8 @@ public struct Entry: Sendable {
     public var image: TextField?
     public var links: [Link] = []
     public var dateComment: TextField?
+    /// Table rows: an HTML comment after the last pipe (an inline `curator-disable-line`).
+    public var trailingComment: TextField?
     /// Table rows: the cells as the raw line splits on unescaped pipes, the date comment aside.
     public var rawCells: [Range<Int>] = []
     /// Table rows: the number of columns of the table's header.
@@ -94,26 +96,28 @@ public struct Entry: Sendable {
     public var paperLinks: [Link] { links.filter { $0.role == "paper" } }
 
     /// The paper's arXiv identifier without version, from the title link or a paper link.
-    public var arxivID: String? {
-        if let url = titleLink?.url, let id = ArxivReference(url: url)?.id { return id }
-        for link in paperLinks { if let id = ArxivReference(url: link.url)?.id { return id } }
-        return nil
-    }
-
+    public private(set) var arxivID: String?
     /// The repository of the entry's code link (or of a github.com title link).
-    public var repository: RepositoryReference? {
-        for link in codeLinks { if let repo = RepositoryReference(url: link.url) { return repo } }
-        if let url = titleLink?.url { return RepositoryReference(url: url) }
-        return nil
-    }
-
+    public private(set) var repository: RepositoryReference?
     /// The repository the star badge shows.
-    public var starRepository: RepositoryReference? {
-        starBadge.flatMap { RepositoryReference(starBadgeURL: $0.imageURL) }
-    }
-
+    public private(set) var starRepository: RepositoryReference?
     /// A title reduced for comparison: case, punctuation and spacing do not count.
-    public var normalizedTitle: String? {
-        (title ?? name).map { TitleNormalizer.normalize($0.text) }
+    public private(set) var normalizedTitle: String?
+
+    /// Works out the identities above from the fields, once, after extraction: the duplicate and
+    /// mirror rules look them up many times per entry.
+    public mutating func deriveIdentities() {
+        arxivID = {
+            if let url = titleLink?.url, let id = ArxivReference(url: url)?.id { return id }
+            for link in paperLinks { if let id = ArxivReference(url: link.url)?.id { return id } }
+            return nil
+        }()
+        repository = {
+            for link in codeLinks { if let repo = RepositoryReference(url: link.url) { return repo } }
+            if let url = titleLink?.url { return RepositoryReference(url: url) }
+            return nil
+        }()
+        starRepository = starBadge.flatMap { RepositoryReference(starBadgeURL: $0.imageURL) }
+        normalizedTitle = (title ?? name).map { TitleNormalizer.normalize($0.text) }
     }
 }

@@ -24,7 +24,7 @@ public struct EntryExtractor {
             switch block.kind {
             case .heading:
                 headings.removeAll { $0.level >= block.level }
-                headings.append((block.level, block.plainText.trimmingCharacters(in: .whitespaces)))
+                headings.append((block.level, block.plainText.trimmingSpaces))
             case .table:
                 readTable(block, headings: headings, into: &entries, firstIndex: firstIndex)
             case .list:
@@ -63,6 +63,7 @@ public struct EntryExtractor {
                 entry.unreadableReason =
                     columns.contains(.paper) ? "no title link in the first cell" : "no name in the first cell"
             }
+            entry.deriveIdentities()
             entries.append(entry)
         }
     }
@@ -91,6 +92,15 @@ public struct EntryExtractor {
         }
         if let first = pieces.first, isBlank(first) { pieces.removeFirst() }
         if let last = pieces.last, isBlank(last) { pieces.removeLast() }
+        // An HTML comment after the last pipe (a `curator-disable-line` switch, a maintainer's
+        // note) is an extra cell GitHub drops unseen; it is no content of the row.
+        if let last = pieces.last, pieces.count > 1 {
+            let trimmed = trim(last)
+            if bytes[trimmed].starts(with: Array("<!--".utf8)), bytes[trimmed].reversed().starts(with: Array("-->".utf8).reversed()) {
+                entry.trailingComment = TextField(text: document.source.text(trimmed), range: trimmed)
+                pieces.removeLast()
+            }
+        }
         if let last = pieces.last {
             let trimmed = trim(last)
             if bytes[trimmed].starts(with: Array("[//]:".utf8)) {
@@ -123,6 +133,7 @@ public struct EntryExtractor {
             if entry.title == nil && entry.name == nil {
                 entry.unreadableReason = "no title link or name"
             }
+            entry.deriveIdentities()
             entries.append(entry)
         }
     }
@@ -144,8 +155,16 @@ public struct EntryExtractor {
                 if let badge = badge(node, range: range), fields.contains(.badges) {
                     entry.badges.append(badge)
                     entry.fieldSequence.append((.badges, range.lowerBound))
+                    // A badge between the title and the authors (`[Title](url) [![Type](...)]() <br> A`)
+                    // ends the authors' span before it starts; read the authors after the badge instead.
+                    if titleEnd != nil, entry.authors == nil, entry.links.isEmpty, fields.contains(.authors) {
+                        let end = inlines[(position + 1)...].first { $0.kind == .link }.map {
+                            document.range(of: $0).lowerBound
+                        }
+                        readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
+                    }
                 } else if fields.contains(.title), entry.title == nil {
-                    let text = node.plainText.trimmingCharacters(in: .whitespaces)
+                    let text = node.plainText.trimmingSpaces
                     entry.title = TextField(text: text, range: labelRange(of: range))
                     entry.titleLink = link(node, range: range, label: text)
                     entry.fieldSequence.append((.title, range.lowerBound))
@@ -157,7 +176,7 @@ public struct EntryExtractor {
                         readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
                     }
                 } else if fields.contains(.links) || column == .links || column == .name {
-                    var label = node.plainText.trimmingCharacters(in: .whitespaces)
+                    var label = node.plainText.trimmingSpaces
                     if label.hasPrefix("[") && label.hasSuffix("]") && label.count >= 2 {
                         label = String(label.dropFirst().dropLast())
                     }
@@ -187,19 +206,29 @@ public struct EntryExtractor {
             case .image:
                 if column == .image {
                     entry.image = TextField(text: node.url ?? "", range: range)
+                } else if fields.contains(.badges), entry.title == nil, let url = node.url,
+                    ruleset.badgeKind(imageURL: url, alt: node.plainText) != .other
+                {
+                    // A badge image not wrapped in a link still shows the badge; reading it keeps
+                    // its venue visible to the rules.
+                    entry.badges.append(
+                        Badge(
+                            kind: ruleset.badgeKind(imageURL: url, alt: node.plainText), alt: node.plainText,
+                            imageURL: url, imageURLRange: destinationRange(in: range), linkURL: "",
+                            linkURLRange: nil, range: range))
+                    entry.fieldSequence.append((.badges, range.lowerBound))
                 }
             default:
                 break
             }
         }
         if column == .name, entry.name == nil {
-            let text = inlines.map(\.plainText).joined().trimmingCharacters(in: .whitespaces)
+            let text = inlines.map(\.plainText).joined().trimmingSpaces
             if !text.isEmpty, let first = inlines.first, let last = inlines.last {
                 entry.name = TextField(
                     text: text, range: document.range(of: first).lowerBound..<document.range(of: last).upperBound)
             }
         }
-        _ = titleEnd
     }
 
     private func fieldsOfColumn(_ column: EntryFormat.Column, format: EntryFormat) -> [EntryFormat.Field] {
@@ -221,7 +250,7 @@ public struct EntryExtractor {
         let imageURL = image.url ?? ""
         let imageRange = document.range(of: image)
         return Badge(
-            kind: ruleset.badgeKind(imageURL: imageURL),
+            kind: ruleset.badgeKind(imageURL: imageURL, alt: image.plainText),
             alt: image.plainText,
             imageURL: imageURL,
             imageURLRange: destinationRange(in: imageRange),

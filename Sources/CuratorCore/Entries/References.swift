@@ -9,13 +9,21 @@ public struct ArxivReference: Sendable, Hashable {
     public var host: String
 
     public init?(url: String) {
-        guard let hostEnd = url.range(of: "://") else { return nil }
-        let rest = url[hostEnd.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        let host = rest[..<slash].lowercased()
-        guard host == "arxiv.org" || host == "www.arxiv.org" || host == "export.arxiv.org" else { return nil }
-        var path = String(rest[rest.index(after: slash)...])
-        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        // Every link of every entry passes through here; most are not arXiv's, and a byte search
+        // for the host rules them out before any string is built.
+        let bytes = Array(url.utf8)
+        guard let schemeEnd = ArxivReference.find(Array("://".utf8), in: bytes, from: 0) else { return nil }
+        let hostStart = schemeEnd + 3
+        let hostEnd = bytes[hostStart...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+        let host = String(decoding: bytes[hostStart..<hostEnd], as: UTF8.self).lowercased()
+        guard host == "arxiv.org" || host == "www.arxiv.org" || host == "export.arxiv.org", hostEnd < bytes.count else {
+            return nil
+        }
+        var pathEnd = bytes.count
+        if let cut = bytes[hostEnd...].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            pathEnd = cut
+        }
+        let path = String(decoding: bytes[(hostEnd + 1)..<pathEnd], as: UTF8.self)
         let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, ["abs", "pdf", "html"].contains(parts[0]) else { return nil }
         var identifier = parts[1]
@@ -33,6 +41,16 @@ public struct ArxivReference: Sendable, Hashable {
         self.version = version
         self.view = parts[0]
         self.host = host
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var index = start
+        while index + needle.count <= haystack.count {
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// New-style `YYMM.NNNNN` or old-style `archive(.subject)/YYMMNNN`.
@@ -112,18 +130,33 @@ public struct RepositoryReference: Sendable, Hashable, Codable, CustomStringConv
 /// Reduces titles so that copies differing only in case, punctuation or spacing compare equal.
 public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(title.utf8.count)
         var pendingSpace = false
+        // Most titles are ASCII: fold them byte by byte and ask Unicode only about the rest.
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in title.utf8 {
+                let lower = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                    if pendingSpace && !result.isEmpty { result.append(32) }
+                    pendingSpace = false
+                    result.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        var text = ""
         for scalar in title.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingSpace && !result.isEmpty { result.append(" ") }
+                if pendingSpace && !text.isEmpty { text.append(" ") }
                 pendingSpace = false
-                result.unicodeScalars.append(scalar)
+                text.unicodeScalars.append(scalar)
             } else {
                 pendingSpace = true
             }
         }
-        return result
+        return text
     }
 }

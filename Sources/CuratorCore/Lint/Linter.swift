@@ -9,21 +9,33 @@ public struct Linter: Sendable {
     /// - Parameter changedLines: when set (from `--changed-since`), only findings on entries with a
     ///   changed line, or on a changed line themselves, are kept. Rules still see the whole list, so
     ///   a new row is compared with every old one.
-    public func lint(_ context: LintContext, changedLines: [String: Set<Int>]? = nil) -> LintReport {
+    /// - Parameter timing: called with each rule's id and how long it took, for `--timings`.
+    public func lint(
+        _ context: LintContext, changedLines: [String: Set<Int>]? = nil,
+        timing: ((String, Duration) -> Void)? = nil
+    ) -> LintReport {
         let ruleset = context.ruleset.ruleset
         var suppressions: [String: Suppressions] = [:]
         for (document, _) in context.workspace.documents {
             suppressions[document.path] = Suppressions(source: document.source)
         }
+        let active = rules.filter { ruleset.rules?[type(of: $0).description.id] != "off" }
+        // Rules are independent pure functions of the context: run them on all cores, then merge
+        // their findings in the rules' order.
+        let results = concurrentMap(active.count) { index -> ([Finding], Duration) in
+            let clock = ContinuousClock()
+            let started = clock.now
+            let found = active[index].check(context)
+            return (found, clock.now - started)
+        }
         var findings: [Finding] = []
         var summaries: [String: RuleSummary] = [:]
-        for rule in rules {
+        for (rule, (found, duration)) in zip(active, results) {
             let description = type(of: rule).description
-            let setting = ruleset.rules?[description.id]
-            if setting == "off" { continue }
             summaries[description.id] = description.ruleSummary
-            let severity = setting.flatMap(Severity.init(rawValue:))
-            for var finding in rule.check(context) {
+            timing?(description.id, duration)
+            let severity = ruleset.rules?[description.id].flatMap(Severity.init(rawValue:))
+            for var finding in found {
                 if let severity { finding.severity = severity }
                 if suppressions[finding.location.file]?.silences(finding.ruleID, line: finding.location.line) == true {
                     continue
@@ -33,12 +45,16 @@ public struct Linter: Sendable {
         }
         if let changedLines {
             let entryLines = Linter.entryLineSpans(context.catalog)
-            findings = findings.filter { finding in
-                guard let changed = changedLines[finding.location.file] else { return false }
-                if changed.contains(finding.location.line) { return true }
-                guard let span = entryLines[finding.location.file]?.first(where: { $0.contains(finding.location.line) })
-                else { return false }
+            func touched(_ location: SourceLocation) -> Bool {
+                guard let changed = changedLines[location.file] else { return false }
+                if changed.contains(location.line) { return true }
+                guard let span = entryLines[location.file]?.first(where: { $0.contains(location.line) }) else {
+                    return false
+                }
                 return span.contains { changed.contains($0) }
+            }
+            findings = findings.filter { finding in
+                touched(finding.location) || finding.related.contains(where: touched)
             }
         }
         findings.sort { ($0.location, $0.ruleID, $0.message) < ($1.location, $1.ruleID, $1.message) }

@@ -7,6 +7,8 @@ public struct Workspace: Sendable {
     public let ruleset: CompiledRuleset
     /// Parsed documents with their list-relative paths, in a stable order.
     public let documents: [(document: Document, relativePath: String)]
+    /// Position in `documents` by display path: rules look documents up for every finding.
+    private let documentIndex: [String: Int]
     public let catalog: Catalog
 
     /// Reads `paths` (files, or directories searched for the ruleset's files).
@@ -44,17 +46,30 @@ public struct Workspace: Sendable {
         let resolvedRoot = (listRoot ?? workingDirectory).standardizedFileURL
         self.root = resolvedRoot
         var seen: Set<String> = []
+        let unique = files.filter { seen.insert($0.path).inserted }
+        // Files are read, parsed and their entries extracted in parallel; entries are numbered
+        // afterwards in file order, so the catalog is the same as a sequential read's.
+        let parsed = concurrentMap(unique.count) { index -> Result<(Document, String, [Entry]), InputError> in
+            let file = unique[index]
+            let relative = Workspace.relativePath(of: file, to: resolvedRoot)
+            return Result { () throws(InputError) in
+                let document = try Document.read(at: file, displayPath: Workspace.relativePath(of: file, to: workingDirectory))
+                let extractor = EntryExtractor(ruleset: ruleset, document: document, relativePath: relative)
+                return (document, relative, extractor.entries(firstIndex: 0))
+            }
+        }
         var documents: [(Document, String)] = []
         var entries: [Entry] = []
-        for file in files where seen.insert(file.path).inserted {
-            let display = Workspace.relativePath(of: file, to: workingDirectory)
-            let relative = Workspace.relativePath(of: file, to: resolvedRoot)
-            let document = try Document.read(at: file, displayPath: display)
-            let extractor = EntryExtractor(ruleset: ruleset, document: document, relativePath: relative)
-            entries += extractor.entries(firstIndex: entries.count)
+        for result in parsed {
+            let (document, relative, fileEntries) = try result.get()
+            for var entry in fileEntries {
+                entry.index = entries.count
+                entries.append(entry)
+            }
             documents.append((document, relative))
         }
         self.documents = documents
+        self.documentIndex = Workspace.index(documents)
         self.catalog = Catalog(entries: entries)
     }
 
@@ -71,11 +86,20 @@ public struct Workspace: Sendable {
             documents.append((document, file.relativePath))
         }
         self.documents = documents
+        self.documentIndex = Workspace.index(documents)
         self.catalog = Catalog(entries: entries)
     }
 
     public func document(named path: String) -> Document? {
-        documents.first { $0.document.path == path }?.document
+        documentIndex[path].map { documents[$0].document }
+    }
+
+    private static func index(_ documents: [(Document, String)]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, (document, _)) in documents.enumerated() where index[document.path] == nil {
+            index[document.path] = position
+        }
+        return index
     }
 
     /// The list's files below `directory` that the ruleset includes, sorted by path.

@@ -32,6 +32,12 @@ public struct LintContext: Sendable {
             location: location, ruleID: R.description.id, severity: R.description.severity, message: message, fix: fix)
     }
 
+    /// Where an entry starts, for a finding's related places.
+    public func location(of entry: Entry) -> SourceLocation {
+        workspace.document(named: entry.file)?.source.sourceLocation(ofByte: entry.range.lowerBound)
+            ?? SourceLocation(file: entry.file, line: entry.line, column: 1)
+    }
+
     /// A fix that replaces one byte range of `file`.
     public func replace(_ range: Range<Int>, in file: String, with replacement: String, summary: String) -> Fix {
         Fix(summary: summary, edits: [TextEdit(file: file, range: range, replacement: replacement)])

@@ -71,7 +71,7 @@ public struct Example: Sendable {
     public var otherFiles: [String: String]
     /// The shipped ruleset the example is read with.
     public var ruleset: String
-    /// What the network said, for the examples of network rules; nil runs the example offline.
+    /// What the network said, for network rules; nil runs the example offline.
     public var facts: Facts?
     public var file: String
     public var line: Int

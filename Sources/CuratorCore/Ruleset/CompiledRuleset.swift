@@ -40,17 +40,22 @@ public struct CompiledRuleset: @unchecked Sendable {
 
     public func dateComment(for formatID: String) -> NSRegularExpression? { dateComments[formatID] }
 
-    /// Which kind of badge an image URL is, by the ruleset's patterns (star before venue before type).
-    public func badgeKind(imageURL: String) -> BadgeKind {
+    /// Which kind of badge an image is, by the ruleset's patterns (star before venue before type).
+    /// The alt text decides too: a `Publish` badge whose kind the vocabulary does not know
+    /// (`IEEE-TC'22`) is still a venue badge, only a badly written one.
+    public func badgeKind(imageURL: String, alt: String) -> BadgeKind {
         if CompiledRuleset.matches(starBadge, imageURL) { return .star }
         if CompiledRuleset.matches(venueBadge, imageURL) { return .venue }
+        if let venueAlt = ruleset.badges?.venue?.alt, alt == venueAlt, CompiledRuleset.matches(typeBadge, imageURL) {
+            return .venue
+        }
         if CompiledRuleset.matches(typeBadge, imageURL) { return .type }
         return .other
     }
 
     /// The format whose table header starts with `firstHeaderCell`.
     public func tableFormat(firstHeaderCell: String) -> EntryFormat? {
-        let wanted = firstHeaderCell.trimmingCharacters(in: .whitespaces)
+        let wanted = firstHeaderCell.trimmingSpaces
         return ruleset.formats.first { $0.kind == .tableRow && $0.header == wanted }
     }
 

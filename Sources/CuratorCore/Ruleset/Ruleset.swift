@@ -84,6 +84,9 @@ public struct BadgeShape: Sendable, Decodable {
     public var canonical: String?
     /// First dash-separated part of a shields.io static badge (`Conference`).
     public var kinds: [String]?
+    /// How many dash-separated parts the list's static badges of this kind have: 3 for
+    /// `Conference-ICML'24-blue`, 2 for `Unstructured-C2A4A6`. A literal dash inside a part is `--`.
+    public var parts: Int?
 }
 
 public struct BadgeShapes: Sendable, Decodable {
@@ -158,6 +161,10 @@ public struct MirrorMap: Sendable, Decodable {
 }
 
 public struct RequiredTag: Sendable, Decodable {
+    /// The files (a glob relative to the list root) whose entries must carry the badge.
     public var file: String
+    /// The badge kind that must be present (`star`, `venue`, `type`).
     public var badge: String
+    /// The entry formats the requirement applies to; all formats when absent.
+    public var formats: [String]?
 }

@@ -1,4 +1,8 @@
 import CuratorCore
 
-/// The tag rules, registered in `BuiltInRules`.
-let tagRules: [any Rule.Type] = []
+/// The tag rules, registered in `BuiltInRules`. The file's own requirement comes first: where it
+/// asks for a star badge, it reports the entries missing-star-badge would otherwise repeat.
+let tagRules: [any Rule.Type] = [
+    RequiredTagRule.self,
+    MissingStarBadgeRule.self,
+]

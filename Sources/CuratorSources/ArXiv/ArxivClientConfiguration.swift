@@ -1,3 +1,5 @@
+import CuratorHTTP
+
 /// Everything about how the arXiv client talks to the API that a caller or a test may change.
 public struct ArxivClientConfiguration: Sendable {
     /// The query endpoint (`ARXIV_API_URL`).
@@ -20,7 +22,7 @@ public struct ArxivClientConfiguration: Sendable {
     public init(
         endpoint: String = ArxivClientConfiguration.defaultEndpoint,
         batchSize: Int = 100,
-        spacing: Duration = .milliseconds(3250),
+        spacing: Duration = .seconds(3),
         retry: RetryPolicy = RetryPolicy(maxAttempts: 4, initialDelay: .seconds(5), maximumDelay: .seconds(60)),
         emptyFeedRetries: Int = 1,
         userAgent: String = CuratorIdentity.userAgent,

@@ -1,3 +1,4 @@
+import CuratorHTTP
 import Foundation
 
 /// How the GitHub clients reach the API and how patient they are with its limits.

@@ -1,13 +1,15 @@
-/// Lets one request start at a time and keeps a minimum gap between the starts of consecutive
-/// requests to the same service.
+/// Lets one request run at a time and keeps a minimum gap between the end of one request and the
+/// start of the next to the same service.
 ///
 /// arXiv asks clients for a single connection and three seconds between calls, and answers
-/// `429 Rate exceeded.` to anything faster, so the gap is measured from one start to the next
-/// (not from the end of the previous response). Callers queue in arrival order.
+/// `429 Rate exceeded.` to anything faster. The server measures arrivals, and a request can reach
+/// it late (a slow connection set-up) while the next one arrives quickly; measuring the gap from
+/// the end of the previous response guarantees that arrivals are at least `spacing` apart, where
+/// measuring from start to start does not. Callers queue in arrival order.
 public actor RequestPacer {
     public let spacing: Duration
     private let clock = ContinuousClock()
-    private var lastStart: ContinuousClock.Instant?
+    private var lastEnd: ContinuousClock.Instant?
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
@@ -20,15 +22,17 @@ public actor RequestPacer {
         _ operation: @Sendable () async throws(E) -> T
     ) async throws(E) -> T {
         await acquire()
-        defer { release() }
-        if let lastStart {
-            let due = lastStart.advanced(by: spacing)
+        defer {
+            lastEnd = clock.now
+            release()
+        }
+        if let lastEnd {
+            let due = lastEnd.advanced(by: spacing)
             if due > clock.now {
                 // Cancellation only shortens the wait; the request itself still honours the caller's task.
                 try? await Task.sleep(until: due, clock: clock)
             }
         }
-        lastStart = clock.now
         return try await operation()
     }
 

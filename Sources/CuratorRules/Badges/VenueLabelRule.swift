@@ -1,0 +1,220 @@
+import CuratorCore
+
+/// A venue badge whose label is not a venue of the vocabulary in the list's `VENUE'YY` form.
+///
+/// Lint reports each venue badge (`[![Publish](https://img.shields.io/badge/Conference-LABEL-color)]()`)
+/// whose kind is not one of `badges.venue.kinds`, whose label starts with a venue missing from
+/// `venues.names`, has no year, or is spelled differently from the list's own form: the venue's
+/// case (`MLsys'24`), the year (`CVPR2024`, `SOSP%202023`, `TMLR_2025`, `ACL24'Findings`) or the
+/// case of a known qualifier (`workshop`). It points at the kind or the label.
+/// The fix rewrites a label that only differs in spelling to the list's form; unknown venues,
+/// missing years and unknown kinds need a person.
+struct VenueLabelRule: Rule {
+    static func unknownKind(_ kind: String, _ kinds: [String]) -> String {
+        "venue badge kind '\(kind)' is not one of \(kinds.joined(separator: ", "))"
+    }
+
+    static func unknownVenue(_ venue: String) -> String {
+        "venue '\(venue)' is not in the list's venue vocabulary"
+    }
+
+    static func noYear(_ label: String) -> String {
+        "venue label '\(label)' has no year; the list writes VENUE'YY"
+    }
+
+    static func notVenueFormat(_ label: String) -> String {
+        "venue label '\(label)' is not in the list's form VENUE'YY"
+    }
+
+    static func respelled(_ label: String, _ canonical: String) -> String {
+        "venue label '\(label)' is written '\(canonical)' in this list"
+    }
+
+    static let description = RuleDescription(
+        id: "venue-label",
+        summary: "Venue badges name a venue of the vocabulary as `VENUE'YY`, optionally with a qualifier.",
+        rationale: """
+            Readers scan and search the venue badges, so one venue must look the same on every row: \
+            `MLsys'24`, `CVPR2024` and `SOSP 2023` hide rows from a search for `MLSys'24`, `CVPR'24` \
+            and `SOSP'23`. The label's first token must be a venue of `venues.names` (compared \
+            without case, written in the vocabulary's case) followed by an apostrophe and a two-digit \
+            year. Whatever follows a space is a qualifier and is free text, because workshop names \
+            (`NeurIPS'24 ENLSP`, `ICML'23 ES FOMO`) are qualifiers too; only a qualifier that is one \
+            of `venues.qualifiers` written in another case is respelled.
+            """,
+        severity: .warning,
+        triggering: [
+            Example(
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-↓MLsys'24-blue)]()<br>[T](https://arxiv.org/abs/2401.00001) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-↓CVPR2024-blue)]()<br>[T](https://arxiv.org/abs/2401.00002) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-↓IPCA'24-blue)]()<br>[T](https://arxiv.org/abs/2401.00003) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/Journal-↓TMLR-blue)]()<br>[T](https://arxiv.org/abs/2401.00004) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/↓IEEE-TC'22-blue)]()<br>[T](https://arxiv.org/abs/2401.00005) <br> A | | |\n"
+            ),
+            Example(
+                "* [![Publish](https://img.shields.io/badge/Conference-↓SOSP%202023-blue)]() [T](https://arxiv.org/abs/2401.00001). A.\n"
+                    + "* [![Publish](https://img.shields.io/badge/Conference-↓NAACL'24%20workshop-blue)]() [T](https://arxiv.org/abs/2401.00002). A.\n",
+                path: "hardware.md"),
+        ],
+        nonTriggering: [
+            Example(
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-MLSys'24-blue)]()<br>[T](https://arxiv.org/abs/2401.00001) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-ACL'23%20Findings-blue)]()<br>[T](https://arxiv.org/abs/2401.00002) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-NeurIPS'24%20ENLSP-blue)]()<br>[T](https://arxiv.org/abs/2401.00003) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-ICML'23%20ES%20FOMO-blue)]()<br>[T](https://arxiv.org/abs/2401.00004) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-ICMLA'23-blue)]()<br>[T](https://arxiv.org/abs/2401.00005) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-LREC--COLING'24-blue)]()<br>[T](https://arxiv.org/abs/2401.00006) <br> A | | |\n"
+                    + "|[![Publish](https://img.shields.io/badge/Conference-SIGCOMM'24-red)]()<br>[T](https://arxiv.org/abs/2401.00007) <br> A | | |\n"
+            ),
+            Example(
+                "* [![Type](https://img.shields.io/badge/Unstructured-C2A4A6)]() [T](https://arxiv.org/abs/2401.00001). A.\n",
+                path: "hardware.md"),
+        ],
+        corrections: [
+            Correction(
+                Example(
+                    "* [![Publish](https://img.shields.io/badge/Conference-↓ACL24'Findings-blue)]() [T](https://arxiv.org/abs/2401.00001). A.\n"
+                        + "* [![Publish](https://img.shields.io/badge/Journal-↓TMLR_2025-blue)]() [T](https://arxiv.org/abs/2401.00002). A.\n"
+                        + "* [![Publish](https://img.shields.io/badge/Conference-↓MLsys'24-blue)]() [T](https://arxiv.org/abs/2401.00003). A.\n"
+                        + "* [![Publish](https://img.shields.io/badge/Conference-↓ICASSP2024-blue)]() [T](https://arxiv.org/abs/2401.00004). A.\n",
+                    path: "hardware.md"),
+                "* [![Publish](https://img.shields.io/badge/Conference-ACL'24%20Findings-blue)]() [T](https://arxiv.org/abs/2401.00001). A.\n"
+                    + "* [![Publish](https://img.shields.io/badge/Journal-TMLR'25-blue)]() [T](https://arxiv.org/abs/2401.00002). A.\n"
+                    + "* [![Publish](https://img.shields.io/badge/Conference-MLSys'24-blue)]() [T](https://arxiv.org/abs/2401.00003). A.\n"
+                    + "* [![Publish](https://img.shields.io/badge/Conference-ICASSP'24-blue)]() [T](https://arxiv.org/abs/2401.00004). A.\n"
+            )
+        ]
+    )
+
+    /// What a label says about itself: in the list's form, another spelling of it, or a problem
+    /// a person must resolve.
+    enum Verdict: Equatable {
+        case fine
+        case respell(String)
+        case problem(String)
+    }
+
+    /// What a venue badge's image URL says, read once per distinct URL: a list repeats the same
+    /// few dozen venue badges on thousands of rows, and decoding and examining each copy again
+    /// dominated the rule's time.
+    struct Reading {
+        var kindText: String
+        var kindRange: Range<Int>
+        var label: String
+        var labelRange: Range<Int>
+        var verdict: Verdict
+    }
+
+    func check(_ context: LintContext) -> [Finding] {
+        guard let venues = context.ruleset.ruleset.venues else { return [] }
+        var readings: [String: Reading?] = [:]
+        var findings: [Finding] = []
+        context.catalog.forEachEntry { entry in
+            for badge in entry.badges {
+                guard let (kind, shape) = StaticBadge.shape(of: badge, in: context.ruleset.ruleset), kind == .venue
+                else { continue }
+                let reading: Reading?
+                if let known = readings[badge.imageURL] {
+                    reading = known
+                } else {
+                    reading = Self.read(badge.imageURL, venues: venues)
+                    readings[badge.imageURL] = reading
+                }
+                guard let reading else { continue }
+                if let finding = finding(for: badge, reading: reading, shape: shape, file: entry.file, in: context) {
+                    findings.append(finding)
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Reads a venue badge's image URL; nil when it is no static badge with a label.
+    static func read(_ imageURL: String, venues: VenueVocabulary) -> Reading? {
+        guard let parsed = StaticBadge(url: imageURL), parsed.parts.count >= 3 else { return nil }
+        let labelParts = parsed.parts[1..<(parsed.parts.count - 1)]
+        guard let firstPart = labelParts.first, let lastPart = labelParts.last else { return nil }
+        let label = labelParts.map(\.shown).joined(separator: "-")
+        return Reading(
+            kindText: parsed.parts[0].shown, kindRange: parsed.parts[0].range, label: label,
+            labelRange: firstPart.range.lowerBound..<lastPart.range.upperBound, verdict: examine(label, venues: venues))
+    }
+
+    private func finding(for badge: Badge, reading: Reading, shape: BadgeShape, file: String, in context: LintContext)
+        -> Finding?
+    {
+        let start = BadgeSource.imageURLStart(of: badge, in: file, context: context)
+        func offset(_ inURL: Int) -> Int { start.map { $0 + inURL } ?? badge.range.lowerBound }
+        if let kinds = shape.kinds, !kinds.contains(reading.kindText) {
+            return context.finding(
+                Self.self, file: file, offset: offset(reading.kindRange.lowerBound),
+                message: Self.unknownKind(reading.kindText, kinds))
+        }
+        let labelRange = reading.labelRange
+        switch reading.verdict {
+        case .fine:
+            return nil
+        case .problem(let message):
+            return context.finding(Self.self, file: file, offset: offset(labelRange.lowerBound), message: message)
+        case .respell(let canonical):
+            let fix = start.map {
+                context.replace(
+                    ($0 + labelRange.lowerBound)..<($0 + labelRange.upperBound), in: file,
+                    with: StaticBadge.encode(canonical), summary: "write the venue label as '\(canonical)'")
+            }
+            return context.finding(
+                Self.self, file: file, offset: offset(labelRange.lowerBound),
+                message: Self.respelled(reading.label, canonical), fix: fix)
+        }
+    }
+
+    /// Reads a label as shown (`ACL'23 Findings`) against the vocabulary.
+    static func examine(_ label: String, venues: VenueVocabulary) -> Verdict {
+        let separator = yearSeparator(venues.label)
+        let lowered = label.lowercased()
+        // The longest name wins, so that `ICMLA` is not read as `ICML` and `LREC-COLING` not as
+        // `LREC`; a name must not run on into further letters (`ICLRW` is not `ICLR`).
+        let name = venues.names.sorted { $0.count > $1.count }.first { name in
+            guard lowered.hasPrefix(name.lowercased()) else { return false }
+            let next = label.dropFirst(name.count).first
+            return next.map { !$0.isLetter } ?? true
+        }
+        guard let name else {
+            let token = label.prefix { $0.isLetter || $0 == "-" || $0 == "&" || $0 == "." }
+            return token.isEmpty ? .problem(notVenueFormat(label)) : .problem(unknownVenue(String(token)))
+        }
+        let rest = label.dropFirst(name.count)
+        var year: Substring
+        var qualifier: Substring
+        if rest.hasPrefix(separator), let match = rest.dropFirst(separator.count).wholeMatch(of: /(\d\d)(?: (.+))?/) {
+            year = match.1
+            qualifier = match.2 ?? ""
+        } else if let match = rest.wholeMatch(of: /\s*'?(\d{4}|\d{2})'?\s*(.*)/) {
+            year = match.1.suffix(2)
+            qualifier = match.2
+        } else if rest.isEmpty || rest.first == " " {
+            return .problem(noYear(label))
+        } else {
+            return .problem(notVenueFormat(label))
+        }
+        qualifier = qualifier.drop { $0 == " " }
+        while qualifier.last == " " { qualifier.removeLast() }
+        if let known = venues.qualifiers?.first(where: { $0.lowercased() == qualifier.lowercased() }) {
+            qualifier = Substring(known)
+        }
+        let canonical =
+            venues.label.replacingOccurrences(of: "{venue}", with: name).replacingOccurrences(of: "{yy}", with: year)
+            + (qualifier.isEmpty ? "" : " \(qualifier)")
+        return canonical == label ? .fine : .respell(canonical)
+    }
+
+    /// The text between venue and year in the label format (`'` in `{venue}'{yy}`).
+    static func yearSeparator(_ format: String) -> String {
+        guard let venue = format.range(of: "{venue}"), let year = format.range(of: "{yy}"),
+            venue.upperBound <= year.lowerBound
+        else { return "'" }
+        return String(format[venue.upperBound..<year.lowerBound])
+    }
+}

@@ -1,0 +1,217 @@
+import CuratorCore
+
+/// Where each entry belongs for the duplicate and mirror rules, and what may be compared with what.
+///
+/// Every entry sits in a scope. An ordinary entry's scope is its file. A row of the mirror file
+/// (the README) under a heading the ruleset maps to a topic file is a *mirror copy*: its scope is
+/// that pair (README, topic file), so two copies under the same heading are still duplicates of
+/// each other, but a copy is never a duplicate of its own topic file's row (that is the point of
+/// the mirror) nor of any other file's row (the topic files themselves already say whether a paper
+/// sits in two topics, and saying it again for the README copies would report one defect twice).
+struct DuplicateScopes {
+    enum Scope: Hashable {
+        case file(String)
+        /// The mirror file's display path and the topic file's list-relative path.
+        case mirror(file: String, topic: String)
+
+        var isMirror: Bool {
+            if case .mirror = self { return true }
+            return false
+        }
+    }
+
+    let catalog: Catalog
+    /// Display path → list-relative path, and back.
+    private let relativeByDisplay: [String: String]
+    private let displayByRelative: [String: String]
+    private let mirrors: MirrorMap?
+    private let formats: [String: EntryFormat]
+
+    // What the rules ask about every entry, worked out once per check and indexed by the entry's
+    // position in the catalog: the rules compare entries pairwise, and deriving scopes and kinds
+    // (string hashing, section lookups) on every comparison dominated their time.
+
+    /// The topic file a mirror copy copies, nil for ordinary entries.
+    private let topics: [String?]
+    /// The scope, as a number: two entries share a scope exactly when their numbers are equal.
+    private let scopeIDs: [Int]
+    /// The kind (`kind(of:)`), as a number.
+    let kindIDs: [Int]
+    /// The rank of the list-relative path among all of them, which orders as the path does.
+    private let pathRanks: [Int]
+
+    init(_ context: LintContext) {
+        catalog = context.catalog
+        var relative: [String: String] = [:]
+        var display: [String: String] = [:]
+        for (document, path) in context.workspace.documents {
+            relative[document.path] = path
+            display[path] = document.path
+        }
+        relativeByDisplay = relative
+        displayByRelative = display
+        let mirrors = context.ruleset.ruleset.mirrors
+        self.mirrors = mirrors
+        var formats: [String: EntryFormat] = [:]
+        for format in context.ruleset.ruleset.formats { formats[format.id] = format }
+        self.formats = formats
+
+        let entries = catalog.entries
+        var relativePaths: [String] = []
+        var topics: [String?] = []
+        var scopes: [Int] = []
+        var kinds: [Int] = []
+        relativePaths.reserveCapacity(entries.count)
+        topics.reserveCapacity(entries.count)
+        scopes.reserveCapacity(entries.count)
+        kinds.reserveCapacity(entries.count)
+        var scopeNumbers: [Scope: Int] = [:]
+        var kindNumbers: [String: Int] = [:]
+        // Entries of one file follow each other, so the file's facts are looked up once per run.
+        var lastFile: String?
+        var lastRelative = ""
+        var lastIsMirrorFile = false
+        context.catalog.forEachEntry { entry in
+            if entry.file != lastFile {
+                lastFile = entry.file
+                let found = relative[entry.file]
+                lastRelative = found ?? entry.file
+                lastIsMirrorFile = mirrors != nil && found == mirrors?.file
+            }
+            relativePaths.append(lastRelative)
+            var topic: String?
+            if lastIsMirrorFile, let mirrors {
+                for heading in entry.sectionPath.reversed() {
+                    if let mapped = mirrors.sections[heading] {
+                        topic = mapped
+                        break
+                    }
+                }
+            }
+            topics.append(topic)
+            let scope: Scope = topic.map { .mirror(file: entry.file, topic: $0) } ?? .file(entry.file)
+            let scopeCount = scopeNumbers.count
+            scopes.append(scopeNumbers[scope, default: scopeCount])
+            if scopeNumbers[scope] == nil { scopeNumbers[scope] = scopeCount }
+            let kind = DuplicateScopes.kind(of: entry)
+            let kindCount = kindNumbers.count
+            kinds.append(kindNumbers[kind, default: kindCount])
+            if kindNumbers[kind] == nil { kindNumbers[kind] = kindCount }
+        }
+        let rankByPath = Dictionary(
+            uniqueKeysWithValues: Set(relativePaths).sorted().enumerated().map { ($0.element, $0.offset) })
+        self.topics = topics
+        scopeIDs = scopes
+        kindIDs = kinds
+        pathRanks = relativePaths.map { rankByPath[$0]! }
+    }
+
+    /// The topic file (list-relative path) a mirror copy copies, when `entry` is one. The nearest
+    /// heading above the row that the ruleset maps decides, so a subheading inside a mirrored
+    /// section keeps its rows mirrored.
+    func mirroredTopic(of entry: Entry) -> String? { topics[entry.index] }
+
+    /// Whether the entry at `index` is a mirror copy.
+    func isMirror(_ index: Int) -> Bool { topics[index] != nil }
+
+    /// Whether the entries at two indexes sit in the same scope.
+    func sameScope(_ first: Int, _ second: Int) -> Bool { scopeIDs[first] == scopeIDs[second] }
+
+    /// Whether two entries may be reported as copies of each other: both in the same scope, or
+    /// both ordinary entries of different files.
+    func comparable(_ first: Int, _ second: Int) -> Bool {
+        scopeIDs[first] == scopeIDs[second] || (topics[first] == nil && topics[second] == nil)
+    }
+
+    /// Papers are compared with papers and named items (projects, leaderboards) with items of
+    /// their own format: a project that links its paper is not a second listing of the paper.
+    static func kind(of entry: Entry) -> String {
+        entry.title != nil ? "paper" : "item:\(entry.formatID)"
+    }
+
+    /// The topic file's copies of a README mirror copy, as catalog indexes: entries of that file
+    /// with the same arXiv id, else the same normalized title, else the same repository. Nil when
+    /// the entry is no mirror copy or the workspace does not hold its topic file (a README linted
+    /// alone).
+    func counterparts(of index: Int) -> (topicFile: String, copies: [Int])? {
+        guard let topic = topics[index], let topicFile = displayPath(ofTopic: topic) else { return nil }
+        let entries = catalog.entries
+        let kind = kindIDs[index]
+        func copies(_ indexes: [Int]?) -> [Int] {
+            (indexes ?? []).filter { entries[$0].file == topicFile && kindIDs[$0] == kind }
+        }
+        var found: [Int] = []
+        if let id = entries[index].arxivID { found = copies(catalog.byArxivID[id]) }
+        if found.isEmpty, let title = entries[index].normalizedTitle, !title.isEmpty {
+            found = copies(catalog.byTitle[title])
+        }
+        if found.isEmpty, let repository = entries[index].repository {
+            found = copies(catalog.byRepository[repository.key])
+        }
+        return (topicFile, found)
+    }
+
+    /// The display path of a topic file when the workspace has it.
+    func displayPath(ofTopic topic: String) -> String? { displayByRelative[topic] }
+
+    /// Whether entries of this format have a figure at all (bullets have none).
+    func hasImageColumn(_ entry: Entry) -> Bool {
+        formats[entry.formatID]?.columns?.contains(.image) ?? false
+    }
+
+    /// Entry indexes in the order copies are reported: the first by list path and line is the
+    /// original, each later one the copy.
+    func sorted(_ indexes: [Int]) -> [Int] {
+        let entries = catalog.entries
+        return indexes.sorted { (pathRanks[$0], entries[$0].line) < (pathRanks[$1], entries[$1].line) }
+    }
+
+    /// `file:line`, or just `line N` when the other entry is in the same file.
+    static func place(of other: Entry, from entry: Entry) -> String {
+        other.file == entry.file ? "line \(other.line)" : "\(other.file):\(other.line)"
+    }
+
+    /// Where findings about an entry point: its title (or name), else the row itself.
+    static func anchor(of entry: Entry) -> Int {
+        entry.title?.range.lowerBound ?? entry.name?.range.lowerBound ?? entry.range.lowerBound
+    }
+
+    /// A short quotation of `text`, starting shortly before `from` when the interesting part lies
+    /// far into it, so that two long texts that differ late still read differently.
+    static func quote(_ text: String, from offset: Int = 0, limit: Int = 60) -> String {
+        let characters = Array(text)
+        var start = offset > 20 ? offset - 12 : 0
+        // Start at a word, so that the quotation does not open with a broken one.
+        while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+        let end = min(characters.count, start + limit)
+        let body = String(characters[start..<end])
+        return "\"" + (start > 0 ? "…" : "") + body + (end < characters.count ? "…" : "") + "\""
+    }
+
+    /// Both texts quoted from a little before their first difference.
+    static func quoteDifference(_ first: String, _ second: String) -> (String, String) {
+        let a = Array(first)
+        let b = Array(second)
+        var common = 0
+        while common < a.count, common < b.count, a[common] == b[common] { common += 1 }
+        return (quote(first, from: common), quote(second, from: common))
+    }
+
+    /// Collapses runs of whitespace, so that spacing alone never counts as a difference.
+    static func collapsed(_ text: String) -> String {
+        // Most fields are already collapsed; finding that out byte by byte is far cheaper than
+        // splitting on Unicode whitespace.
+        var previousWasSpace = true
+        var clean = true
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80 || (isSpace && previousWasSpace) {
+                clean = false
+                break
+            }
+            previousWasSpace = isSpace
+        }
+        if clean && !previousWasSpace { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

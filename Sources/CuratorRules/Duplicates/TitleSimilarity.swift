@@ -1,0 +1,141 @@
+/// How close two normalized titles are, and the blocking keys that find close pairs without
+/// comparing every title with every other.
+///
+/// Scaling: each title goes into at most five buckets: by the first and by the last `keyLength`
+/// characters of the title with its spaces removed (so `fine tuning` and `finetuning` agree), and
+/// by each of its three rarest words (plural `s` aside). Two titles a typo, a plural or a dropped
+/// word apart share a key unless the edits touch both ends and two of the three rarest words at
+/// once. A key that more than `maxBucket` titles share is dropped: it says little (on
+/// Awesome-Efficient-LLM, 142 titles end in "...large language models") and comparing within it
+/// would grow with the square of the list. Every bucket therefore holds at most `maxBucket`
+/// titles (13 at most on that list once such keys are dropped), and each comparison is a banded edit distance that gives up after 3 edits, so it costs
+/// O(length). The whole check is O(n·maxBucket) for n titles: it grows linearly with the number
+/// of entries, not with its square.
+struct TitleBlocker {
+    static let keyLength = 16
+    static let maxBucket = 40
+    static let rareWords = 3
+
+    private let frequency: [String: Int]
+
+    /// - Parameter counts: how many entries carry each title (distinct titles are read once).
+    init(titles: [String], counts: [Int]) {
+        var frequency: [String: Int] = [:]
+        for (title, count) in zip(titles, counts) {
+            for key in Set(TitleBlocker.candidateKeys(title)) { frequency[key, default: 0] += count }
+        }
+        self.frequency = frequency
+    }
+
+    /// The keys a normalized title is bucketed under.
+    func keys(_ title: String) -> [String] {
+        let usable = Set(Self.candidateKeys(title)).filter { (frequency[$0] ?? 0) <= Self.maxBucket }
+        let ends = usable.filter { !$0.hasPrefix("=") }
+        let rare = usable.filter { $0.hasPrefix("=") }
+            .sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
+            .prefix(Self.rareWords)
+        return ends.sorted() + rare
+    }
+
+    /// Every key a title could have: its two ends and each of its words.
+    private static func candidateKeys(_ title: String) -> [String] {
+        guard title.count >= TitleSimilarity.minimumLength else { return [] }
+        // Dropping space scalars (not characters) matches what the Foundation replacement did,
+        // without bridging to NSString.
+        let compact = String(String.UnicodeScalarView(title.unicodeScalars.filter { $0 != " " }))
+        return ["<" + String(compact.prefix(keyLength)), ">" + String(compact.suffix(keyLength))]
+            + words(title).map { "=" + $0 }
+    }
+
+    /// Words with a plural `s` dropped, so that `model` and `models` share a bucket.
+    static func words(_ title: String) -> [String] {
+        title.split(separator: " ").map { word in
+            word.count > 3 && word.hasSuffix("s") ? String(word.dropLast()) : String(word)
+        }
+    }
+}
+
+enum TitleSimilarity {
+    /// Titles shorter than this are too short to call a small difference a typo.
+    static let minimumLength = 16
+    /// A dropped word of up to this many characters is still a near-duplicate.
+    static let maxLengthDifference = 20
+    /// Fewest words the shorter title must have for a dropped word to be a near-duplicate.
+    static let minimumWordsForDroppedWord = 5
+
+    /// Edits allowed between two titles: about 5 % of the longer, at least 1 and at most 3.
+    static func allowedEdits(_ first: String, _ second: String) -> Int {
+        max(1, min(3, max(first.count, second.count) / 20))
+    }
+
+    /// Whether two different normalized titles differ only slightly: a few character edits (a
+    /// typo, a hyphen), plurals, or one whole word added or dropped. Titles whose numbers differ
+    /// (`Part 1` and `Part 2`, `Part II` and `Part III`, `FlashAttention` and `FlashAttention-2`)
+    /// are different papers of a series and never close.
+    static func areClose(_ first: String, _ second: String) -> Bool {
+        guard first != second, numbering(first) == numbering(second) else { return false }
+        let a = Array(first.unicodeScalars)
+        let b = Array(second.unicodeScalars)
+        if boundedDistance(a, b, limit: allowedEdits(first, second)) != nil { return true }
+        let firstWords = TitleBlocker.words(first)
+        let secondWords = TitleBlocker.words(second)
+        return firstWords == secondWords || differByOneWord(firstWords, secondWords)
+    }
+
+    /// The numbers of a title in order: its digit runs (wherever they stand, so `llama 2` and
+    /// `llama2` agree) and its roman numerals from II on (a lone `i`, `v` or `x` is too often a
+    /// word or a letter).
+    static func numbering(_ title: String) -> [String] {
+        var numbers: [String] = []
+        var run = ""
+        for character in title {
+            if character.isNumber {
+                run.append(character)
+            } else if !run.isEmpty {
+                numbers.append(run)
+                run = ""
+            }
+        }
+        if !run.isEmpty { numbers.append(run) }
+        return numbers + title.split(separator: " ").map(String.init).filter(romanNumerals.contains)
+    }
+
+    private static let romanNumerals: Set<String> = ["ii", "iii", "iv", "vi", "vii", "viii", "ix"]
+
+    /// One sequence is the other with exactly one word inserted.
+    static func differByOneWord(_ first: [String], _ second: [String]) -> Bool {
+        let (short, long) = first.count < second.count ? (first, second) : (second, first)
+        guard long.count == short.count + 1, short.count >= minimumWordsForDroppedWord else { return false }
+        var prefix = 0
+        while prefix < short.count, short[prefix] == long[prefix] { prefix += 1 }
+        return short[prefix...] == long[(prefix + 1)...]
+    }
+
+    /// Levenshtein distance when it is at most `limit`, else nil. Only the diagonal band of
+    /// width `2·limit+1` is computed, and cells outside it are never read, so a comparison costs
+    /// O(limit·length).
+    static func boundedDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let infinity = limit + 1
+        var previous = (0...b.count).map { $0 <= limit ? $0 : infinity }
+        var current = [Int](repeating: infinity, count: b.count + 1)
+        for i in 1...a.count {
+            let low = max(1, i - limit)
+            let high = min(b.count, i + limit)
+            current[low - 1] = low == 1 && i <= limit ? i : infinity
+            var rowMinimum = current[low - 1]
+            if low <= high {
+                for j in low...high {
+                    let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1, infinity)
+                    rowMinimum = min(rowMinimum, current[j])
+                }
+            }
+            if high < b.count { current[high + 1] = infinity }
+            if rowMinimum > limit { return nil }
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+}

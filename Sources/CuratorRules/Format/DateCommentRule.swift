@@ -1,0 +1,104 @@
+import CuratorCore
+import Foundation
+
+/// Trailing date comments that are not in the list's form.
+///
+/// Lint reports each row's date comment that does not match the format's `date-comment` pattern
+/// (`[//]: #06/17`, `[//]: #Recommend`) or names an impossible month or day, and text after a
+/// row's last pipe that was meant as a date comment but is not written as one (`[//] #06/17`).
+/// Rows without a date comment are fine. The fix rewrites a comment whose date is valid, or whose
+/// word is `Recommend`, into the canonical form; an impossible date is left to a person.
+struct DateCommentRule: EntryRule {
+    static func shapeMessage(_ text: String) -> String {
+        "date comment '\(text)' is not in the form '[//]: #MM/DD' or '[//]: #Recommend'"
+    }
+
+    static func dateMessage(_ text: String) -> String {
+        "date comment '\(text)' names no real month and day"
+    }
+
+    static let description = RuleDescription(
+        id: "date-comment",
+        summary: "Date comments after table rows have the list's form.",
+        rationale: """
+            The list records when each row was added in a comment after the row's last pipe, which \
+            GitHub hides. Scripts sort and prune rows by it; a comment in another shape is either \
+            shown to readers or silently skipped by those scripts.
+            """,
+        severity: .warning,
+        triggering: [
+            Example(
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2409.13652) <br> A | |[Paper](https://arxiv.org/abs/2409.13652)|↓[//]: # 06/17\n|[Title 2](https://arxiv.org/abs/2409.13653) <br> B | |[Paper](https://arxiv.org/abs/2409.13653)|↓[//]: #6/7\n|[Title 3](https://arxiv.org/abs/2409.13654) <br> C | |[Paper](https://arxiv.org/abs/2409.13654)|↓[//]: #13/45\n"
+            ),
+            Example(
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2409.13652) <br> A | |[Paper](https://arxiv.org/abs/2409.13652)|↓[//] #06/17\n|[Title 2](https://arxiv.org/abs/2409.13653) <br> B | |[Paper](https://arxiv.org/abs/2409.13653)| ↓[//]: #recommend\n"
+            ),
+        ],
+        nonTriggering: [
+            Example(
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2409.13652) <br> A | |[Paper](https://arxiv.org/abs/2409.13652)|[//]: #06/17\n|[Title 2](https://arxiv.org/abs/2409.13653) <br> B | |[Paper](https://arxiv.org/abs/2409.13653)| [//]: #Recommend\n"
+            ),
+            Example(
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2409.13652) <br> A | |[Paper](https://arxiv.org/abs/2409.13652)|\n|[Title 2](https://arxiv.org/abs/2409.13653) <br> B | |[Paper](https://arxiv.org/abs/2409.13653)|[//]: #02/29\n"
+            ),
+        ],
+        corrections: [
+            Correction(
+                Example(
+                    "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2409.13652) <br> A | |[Paper](https://arxiv.org/abs/2409.13652)|↓[//]: # 6/17\n|[Title 2](https://arxiv.org/abs/2409.13653) <br> B | |[Paper](https://arxiv.org/abs/2409.13653)|↓[//] #recommend\n"
+                ),
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2409.13652) <br> A | |[Paper](https://arxiv.org/abs/2409.13652)|[//]: #06/17\n|[Title 2](https://arxiv.org/abs/2409.13653) <br> B | |[Paper](https://arxiv.org/abs/2409.13653)|[//]: #Recommend\n"
+            )
+        ]
+    )
+
+    private static let date = try! NSRegularExpression(pattern: #"^\[?/{1,2}\]?\s*:?\s*#\s*(\d{1,2})\s*/\s*(\d{1,2})$"#)
+    private static let recommend = try! NSRegularExpression(
+        pattern: #"^\[?/{1,2}\]?\s*:?\s*#\s*recommend(ed)?$"#, options: [.caseInsensitive])
+    /// Days in each month, February counted in a leap year: the comment has no year.
+    private static let daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+    /// Checks every entry without copying it (see `Catalog.forEachEntry`).
+    func check(_ context: LintContext) -> [Finding] {
+        context.catalog.findings { check($0, in: context) }
+    }
+
+    func check(_ entry: Entry, in context: LintContext) -> [Finding] {
+        guard entry.kind == .tableRow, let source = context.workspace.document(named: entry.file)?.source else { return [] }
+        let comment: Range<Int>
+        if let dateComment = entry.dateComment {
+            comment = dateComment.range
+        } else if let tail = RowShape(entry, in: source).strayTail, RowShape.looksLikeDateComment(source.text(tail)) {
+            comment = tail
+        } else {
+            return []
+        }
+        let text = source.text(comment)
+        let whole = NSRange(text.startIndex..., in: text)
+        var canonical: String?
+        var impossible = false
+        if let match = Self.date.firstMatch(in: text, range: whole),
+            let month = Range(match.range(at: 1), in: text).flatMap({ Int(text[$0]) }),
+            let day = Range(match.range(at: 2), in: text).flatMap({ Int(text[$0]) })
+        {
+            if (1...12).contains(month), (1...Self.daysInMonth[month - 1]).contains(day) {
+                canonical = String(format: "[//]: #%02d/%02d", month, day)
+            } else {
+                impossible = true
+            }
+        } else if Self.recommend.firstMatch(in: text, range: whole) != nil {
+            canonical = "[//]: #Recommend"
+        }
+        let pattern = context.ruleset.dateComment(for: entry.formatID)
+        let matchesFormat = pattern.map { CompiledRuleset.matches($0, text) } ?? true
+        if matchesFormat && !impossible { return [] }
+        if impossible {
+            return [context.finding(Self.self, file: entry.file, offset: comment.lowerBound, message: Self.dateMessage(text))]
+        }
+        return [
+            context.finding(
+                Self.self, file: entry.file, offset: comment.lowerBound, message: Self.shapeMessage(text),
+                fix: canonical.map { context.replace(comment, in: entry.file, with: $0, summary: "write the date comment as \($0)") })
+        ]
+    }
+}

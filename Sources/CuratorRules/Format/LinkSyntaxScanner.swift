@@ -1,0 +1,216 @@
+import CuratorCore
+import Foundation
+
+/// Finds text that a writer meant as a link but that cmark-gfm did not turn into one.
+///
+/// The raw bytes are searched for the link-like shapes `](` and `] (`; every such place that is not
+/// the middle of a link or image node of the parsed tree is a link GitHub shows as plain text. Both
+/// `unrendered-link` and `malformed-url` read this one scan, each keeping the failures of its kind,
+/// so that one broken link is reported once.
+struct LinkSyntaxScanner {
+    /// Why a link-like piece of text is not a link.
+    enum Failure: Equatable {
+        /// `[Paper] (url)`: space between the label's `]` and the `(`.
+        case spaceBeforeDestination
+        /// `[Title](url` with no `)` on the line.
+        case unclosed
+        /// `Paper](url)` with no `[` to open the label.
+        case noOpeningBracket
+        /// The destination holds a space or a line break, which ends a bare destination.
+        case spaceInDestination
+        /// Any other shape cmark refused.
+        case rejected
+    }
+
+    struct Candidate {
+        /// The `[` that opens the label, or the `]` when there is none.
+        var start: Int
+        /// The `]` that closes the label.
+        var labelEnd: Int
+        /// The destination's bytes as written (up to the `)` or the line's end).
+        var destination: Range<Int>
+        var failure: Failure
+    }
+
+    let document: Document
+
+    /// What the parsed tree says about the document, gathered in one walk.
+    private struct TreeFacts {
+        /// The `]` of every link and image node, by the node's reported position.
+        var rendered = Set<Int>()
+        /// The destinations of link and image nodes on each line, to match by content where
+        /// positions drift.
+        var destinations: [Int: [String]] = [:]
+        /// The destinations' bytes of rendered links, whose `](` belong to a URL. Marked byte by
+        /// byte (one flag per byte of the document) so that asking about a `]` costs the same
+        /// however many links the file holds; a list of ranges made the scan quadratic.
+        var covered: [Bool]
+        /// Code and HTML, whose brackets are not markdown, marked byte by byte like `covered`.
+        var skipped: [Bool]
+
+        init(byteCount: Int) {
+            covered = [Bool](repeating: false, count: byteCount)
+            skipped = [Bool](repeating: false, count: byteCount)
+        }
+
+        static func mark(_ range: Range<Int>, in flags: inout [Bool]) {
+            let clamped = range.clamped(to: 0..<flags.count)
+            for index in clamped { flags[index] = true }
+        }
+        /// Table rows by line, with the end of their last cell: bytes past it are cells GitHub drops.
+        var rowEnds: [Int: Int] = [:]
+    }
+
+    /// Every place in the document that looks like a link but is not one, in file order.
+    ///
+    /// cmark-gfm misplaces the columns of inline nodes on lazy continuation lines of list items and
+    /// after an escaped pipe in a table cell, so a place counts as a rendered link when a link or
+    /// image node on the same line has the destination written there, whatever its column.
+    func candidates() -> [Candidate] {
+        let bytes = document.source.bytes
+        var facts = TreeFacts(byteCount: bytes.count)
+        collect(document.root, into: &facts)
+        var result: [Candidate] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "]") else {
+                index += 1
+                continue
+            }
+            defer { index += 1 }
+            if facts.skipped[index] { continue }
+            let lineNumber = document.source.line(ofByte: index)
+            let line = document.source.lineRange(lineNumber)
+            // Cells past the header's count never reach the tree; `cell-count` reports their loss.
+            if let rowEnd = facts.rowEnds[lineNumber], index >= rowEnd { continue }
+            var open = index + 1
+            while open < line.upperBound, bytes[open] == UInt8(ascii: " ") || bytes[open] == UInt8(ascii: "\t") {
+                open += 1
+            }
+            guard open < line.upperBound, bytes[open] == UInt8(ascii: "(") else { continue }
+            let spaced = open > index + 1
+            let destination = destinationBytes(
+                from: open + 1, lineEnd: line.upperBound, stopsAtPipe: facts.rowEnds[lineNumber] != nil)
+            if !spaced {
+                let written = normalized(destination.range)
+                if facts.rendered.contains(index) || facts.covered[index] {
+                    if let position = facts.destinations[lineNumber]?.firstIndex(of: written) {
+                        facts.destinations[lineNumber]?.remove(at: position)
+                    }
+                    continue
+                }
+                if destination.closed, let position = facts.destinations[lineNumber]?.firstIndex(of: written) {
+                    facts.destinations[lineNumber]?.remove(at: position)
+                    continue
+                }
+            } else {
+                // `] (` only reads as a broken link when a URL follows, not in ordinary prose.
+                let rest = bytes[(open + 1)..<line.upperBound]
+                guard rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8) else { continue }
+            }
+            let start = openingBracket(before: index, lineStart: line.lowerBound)
+            let failure: Failure
+            if spaced {
+                failure = .spaceBeforeDestination
+            } else if destination.closed == false {
+                failure = .unclosed
+            } else if start == nil {
+                failure = .noOpeningBracket
+            } else if bytes[destination.range].contains(UInt8(ascii: " ")) {
+                failure = .spaceInDestination
+            } else {
+                failure = .rejected
+            }
+            result.append(
+                Candidate(start: start ?? index, labelEnd: index, destination: destination.range, failure: failure))
+        }
+        return result
+    }
+
+    /// A written destination as cmark reports it: without surrounding spaces or angle brackets.
+    private func normalized(_ range: Range<Int>) -> String {
+        var text = document.source.text(range).trimmedOfWhitespace()
+        if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
+        return text
+    }
+
+    private func collect(_ node: MarkdownNode, into facts: inout TreeFacts) {
+        switch node.kind {
+        case .link, .image:
+            let range = document.range(of: node)
+            if let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes) {
+                facts.rendered.insert(destination.lowerBound - 2)
+                TreeFacts.mark(destination, in: &facts.covered)
+            }
+            facts.destinations[node.startLine, default: []].append(node.url ?? "")
+        case .code, .codeBlock, .htmlBlock, .htmlInline:
+            TreeFacts.mark(document.range(of: node), in: &facts.skipped)
+        case .tableRow, .tableHeader:
+            let cells = node.children.filter { $0.startColumn > 0 }
+            if let last = cells.last { facts.rowEnds[node.startLine] = document.range(of: last).upperBound }
+        default:
+            break
+        }
+        for child in node.children { collect(child, into: &facts) }
+    }
+
+    /// The destination's bytes after `(`: up to the `)` that balances it, or to the line's end. In a
+    /// table row an unescaped `|` ends the cell first, and with it the destination.
+    private func destinationBytes(from start: Int, lineEnd: Int, stopsAtPipe: Bool) -> (range: Range<Int>, closed: Bool) {
+        let bytes = document.source.bytes
+        var depth = 0
+        var index = start
+        while index < lineEnd {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "|") where stopsAtPipe: return (start..<index, false)
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                if depth == 0 { return (start..<index, true) }
+                depth -= 1
+            default: break
+            }
+            index += 1
+        }
+        return (start..<lineEnd, false)
+    }
+
+    /// The `[` that a label ending at `close` opens with, balancing nested brackets.
+    private func openingBracket(before close: Int, lineStart: Int) -> Int? {
+        let bytes = document.source.bytes
+        var depth = 0
+        var index = close - 1
+        while index >= lineStart {
+            switch bytes[index] {
+            case UInt8(ascii: "]"): depth += 1
+            case UInt8(ascii: "["):
+                if depth == 0 { return index }
+                depth -= 1
+            default: break
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The bytes between `](` and the final `)` of an inline link or image spanning `range`.
+    static func destinationRange(in range: Range<Int>, bytes: [UInt8]) -> Range<Int>? {
+        guard range.count >= 3, range.upperBound <= bytes.count, bytes[range.upperBound - 1] == UInt8(ascii: ")") else {
+            return nil
+        }
+        var index = range.upperBound - 2
+        var depth = 0
+        while index > range.lowerBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ")") { depth += 1 }
+            if byte == UInt8(ascii: "(") {
+                if depth == 0 {
+                    return bytes[index - 1] == UInt8(ascii: "]") ? (index + 1)..<(range.upperBound - 1) : nil
+                }
+                depth -= 1
+            }
+            index -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,119 @@
+import CuratorCore
+import Foundation
+
+/// The raw shape of a table row's line: its pipes and what stands outside them. Shared by the
+/// rules that judge rows by their bytes, so that each defect is claimed by exactly one of them.
+struct RowShape {
+    let entry: Entry
+    let source: SourceText
+
+    init(_ entry: Entry, in source: SourceText) {
+        self.entry = entry
+        self.source = source
+    }
+
+    /// The row's line without the date comment, a trailing HTML comment and trailing blanks.
+    var body: Range<Int> {
+        let end = [entry.dateComment?.range.lowerBound, entry.trailingComment?.range.lowerBound, entry.range.upperBound]
+            .compactMap { $0 }.min()!
+        var upper = end
+        var lower = entry.range.lowerBound
+        while upper > lower, Self.isBlank(source.bytes[upper - 1]) { upper -= 1 }
+        while lower < upper, Self.isBlank(source.bytes[lower]) { lower += 1 }
+        return lower..<upper
+    }
+
+    var startsWithPipe: Bool { body.first.map { source.bytes[$0] == UInt8(ascii: "|") } ?? false }
+
+    /// Whether the last byte before the date comment is a pipe. A date comment must itself follow
+    /// a pipe, so a row with one counts by the pipe before it.
+    var endsWithPipe: Bool {
+        guard let last = body.last else { return false }
+        return source.bytes[last] == UInt8(ascii: "|") && !isEscaped(last)
+    }
+
+    /// Text after the row's last pipe that GitHub turns into a cell past the header's count: the
+    /// cell is dropped, and with it the text. Nil when the row ends with a pipe, or when that text
+    /// is the row's last proper cell (it has no more cells than the header without it).
+    var strayTail: Range<Int>? {
+        guard !endsWithPipe, entry.columnCount > 0, entry.rawCells.count > entry.columnCount,
+            let last = entry.rawCells.last
+        else { return nil }
+        let trimmed = Self.trim(last, in: source)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The cells that count against the header: the raw cells less a stray tail.
+    var cellCount: Int { entry.rawCells.count - (strayTail == nil ? 0 : 1) }
+
+    /// A row with no readable content: nothing but pipes and at most a few stray characters, as
+    /// left behind by a slip of the keyboard. Such a row is stray text, not an unreadable entry.
+    var isStray: Bool {
+        var content: [UInt8] = []
+        for index in body where !Self.isBlank(source.bytes[index]) && source.bytes[index] != UInt8(ascii: "|") {
+            content.append(source.bytes[index])
+        }
+        let text = String(decoding: content, as: UTF8.self)
+        return text.count <= 3 || !text.contains { $0.isLetter || $0.isNumber }
+    }
+
+    /// The first pipe that ends a cell while a `[` of that cell is still open: a pipe typed inside a
+    /// title or label, which GitHub takes for a cell border and so splits the link in two.
+    var pipeInsideLabel: Int? {
+        for cell in entry.rawCells.dropLast() where cell.upperBound < entry.range.upperBound {
+            var depth = 0
+            for index in cell {
+                switch source.bytes[index] {
+                case UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "]"): depth = max(0, depth - 1)
+                default: break
+                }
+            }
+            if depth > 0, source.bytes[cell.upperBound] == UInt8(ascii: "|") { return cell.upperBound }
+        }
+        return nil
+    }
+
+    private func isEscaped(_ index: Int) -> Bool {
+        var backslashes = 0
+        var position = index - 1
+        while position >= entry.range.lowerBound, source.bytes[position] == UInt8(ascii: "\\") {
+            backslashes += 1
+            position -= 1
+        }
+        return backslashes % 2 == 1
+    }
+
+    static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
+    static func trim(_ range: Range<Int>, in source: SourceText) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isBlank(source.bytes[lower]) { lower += 1 }
+        while upper > lower, isBlank(source.bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+}
+
+extension RowShape {
+    /// Whether text after a row's last pipe was meant as the list's date comment (`[//]: #06/17`)
+    /// though it is not written as one: `[//] #06/17`, `[/]: #06/17`, `//: #06/17`.
+    static func looksLikeDateComment(_ text: String) -> Bool {
+        text.range(of: #"^\[?/{1,2}\]?\s*:?\s*#"#, options: .regularExpression) != nil
+    }
+
+    /// The table-row entries of a file grouped by table: rows on consecutive lines of one format.
+    static func tables(of entries: [Entry]) -> [[Entry]] {
+        var tables: [[Entry]] = []
+        for entry in entries where entry.kind == .tableRow {
+            if let last = tables.last?.last, last.file == entry.file, last.formatID == entry.formatID,
+                last.line + 1 == entry.line
+            {
+                tables[tables.count - 1].append(entry)
+            } else {
+                tables.append([entry])
+            }
+        }
+        return tables
+    }
+}
