@@ -16,7 +16,8 @@ import Testing
         task.cancel()
         let failure = await task.value
         #expect(failure?.kind == .cancelled)
-        #expect((clock.now - start).seconds < 2)
+        // Far below the 20 s the request would take uncancelled, with room for a loaded machine.
+        #expect((clock.now - start).seconds < 10)
         #expect(server.requests.count == 1)
     }
 

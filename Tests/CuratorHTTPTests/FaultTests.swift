@@ -27,7 +27,8 @@ import Testing
         let elapsed = (clock.now - start).seconds
         #expect(failure?.kind == .timeout)
         #expect(failure?.curlCode == 28)
-        #expect(elapsed >= 1.4 && elapsed < 3, "took \(elapsed) s")
+        // The upper bound only has to tell a timeout from a 100 s drip; a loaded CI machine is slow.
+        #expect(elapsed >= 1.4 && elapsed < 10, "took \(elapsed) s")
     }
 
     @Test(arguments: [

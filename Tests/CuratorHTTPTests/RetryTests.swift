@@ -15,7 +15,8 @@ import CuratorTestSupport
         let response = try await makeEngine().send(quickRequest(server.url("/")))
         #expect(response.status == 200)
         let gap = try #require(server.arrivalGaps.first)
-        #expect(gap >= 0.95 && gap < 2.5, "waited \(gap) s")
+        // At least the second Retry-After asks for; the upper bound only rules out a wait of minutes.
+        #expect(gap >= 0.95 && gap < 10, "waited \(gap) s")
     }
 
     @Test func tooManyRequestsHonoursRetryAfterDate() async throws {
@@ -32,7 +33,7 @@ import CuratorTestSupport
         let response = try await makeEngine().send(quickRequest(server.url("/")))
         #expect(response.status == 200)
         let gap = try #require(server.arrivalGaps.first)
-        #expect(gap >= 0.95 && gap < 3, "waited \(gap) s")
+        #expect(gap >= 0.95 && gap < 10, "waited \(gap) s")
     }
 
     @Test func retryAfterIsCapped() async throws {
@@ -45,7 +46,8 @@ import CuratorTestSupport
         let response = try await makeEngine(retry: retry).send(quickRequest(server.url("/")))
         #expect(response.status == 200)
         let gap = try #require(server.arrivalGaps.first)
-        #expect(gap >= 0.35 && gap < 2, "waited \(gap) s")
+        // Capped at 0.4 s instead of the hour the server asked for.
+        #expect(gap >= 0.35 && gap < 10, "waited \(gap) s")
     }
 
     @Test func serviceUnavailableIsRetriedUntilSuccess() async throws {
