@@ -117,26 +117,3 @@ public struct SourceText: Sendable {
         return nil
     }
 }
-
-/// Input that cannot be read: the place and what was wrong. Exit status 2.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var line: Int?
-    public var column: Int?
-    public var message: String
-
-    public init(path: String, line: Int? = nil, column: Int? = nil, message: String) {
-        self.path = path
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String {
-        switch (line, column) {
-        case let (line?, column?): "\(path):\(line):\(column): \(message)"
-        case let (line?, nil): "\(path):\(line): \(message)"
-        default: "\(path): \(message)"
-        }
-    }
-}

@@ -147,7 +147,7 @@ public enum RulesetLoader {
 }
 
 /// A configuration or ruleset that cannot be used: where, and what was expected. Exit status 2.
-public struct ConfigError: Error, Sendable, CustomStringConvertible {
+public struct ConfigError: PlacedError {
     public var path: String
     public var line: Int?
     public var column: Int?
@@ -220,14 +220,6 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
             if String(describing: type).hasPrefix("Array") { "a list" } else if String(describing: type).hasPrefix("Dictionary") {
                 "a mapping"
             } else { "a \(String(describing: type))" }
-        }
-    }
-
-    public var description: String {
-        switch (line, column) {
-        case let (line?, column?): "\(path):\(line):\(column): \(message)"
-        case let (line?, nil): "\(path):\(line): \(message)"
-        default: "\(path): \(message)"
         }
     }
 }
