@@ -92,14 +92,13 @@ struct LinkSyntaxScanner {
             let destination = destinationBytes(
                 from: open + 1, lineEnd: line.upperBound, stopsAtPipe: facts.rowEnds[lineNumber] != nil)
             if !spaced {
-                let written = normalized(destination.range)
                 if facts.rendered.contains(index) || facts.covered[index] {
-                    if let position = facts.destinations[lineNumber]?.firstIndex(of: written) {
+                    if let position = position(of: destination.range, in: facts.destinations[lineNumber]) {
                         facts.destinations[lineNumber]?.remove(at: position)
                     }
                     continue
                 }
-                if destination.closed, let position = facts.destinations[lineNumber]?.firstIndex(of: written) {
+                if destination.closed, let position = position(of: destination.range, in: facts.destinations[lineNumber]) {
                     facts.destinations[lineNumber]?.remove(at: position)
                     continue
                 }
@@ -134,24 +133,61 @@ struct LinkSyntaxScanner {
         return text
     }
 
-    private func collect(_ node: MarkdownNode, into facts: inout TreeFacts) {
-        switch node.kind {
-        case .link, .image:
-            let range = document.range(of: node)
-            if let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes) {
-                facts.rendered.insert(destination.lowerBound - 2)
-                TreeFacts.mark(destination, in: &facts.covered)
-            }
-            facts.destinations[node.startLine, default: []].append(node.url ?? "")
-        case .code, .codeBlock, .htmlBlock, .htmlInline:
-            TreeFacts.mark(document.range(of: node), in: &facts.skipped)
-        case .tableRow, .tableHeader:
-            let cells = node.children.filter { $0.startColumn > 0 }
-            if let last = cells.last { facts.rowEnds[node.startLine] = document.range(of: last).upperBound }
-        default:
-            break
+    /// The first of `destinations` that the destination written at `range` spells, as comparing
+    /// `normalized(range)` with each would find it. Nearly every written destination is ASCII with
+    /// ASCII ends, whose trimmed bytes are compared directly; a string only equals bytes that are
+    /// not its own when Unicode says two spellings are one, so the rest is decoded and compared
+    /// as text.
+    private func position(of range: Range<Int>, in destinations: [String]?) -> Int? {
+        guard let destinations, !destinations.isEmpty else { return nil }
+        let bytes = document.source.bytes
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        let isASCII = !bytes[range].contains { $0 >= 0x80 }
+        guard isASCII else {
+            let written = normalized(range)
+            return destinations.firstIndex(of: written)
         }
-        for child in node.children { collect(child, into: &facts) }
+        while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
+        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+        if upper - lower >= 2, bytes[lower] == UInt8(ascii: "<"), bytes[upper - 1] == UInt8(ascii: ">") {
+            lower += 1
+            upper -= 1
+        }
+        let written = bytes[lower..<upper]
+        for (position, destination) in destinations.enumerated() {
+            if destination.utf8.elementsEqual(written) { return position }
+            // An ASCII text equals only its own bytes; anything else may be another spelling.
+            if destination.utf8.contains(where: { $0 >= 0x80 }), destination == normalized(range) { return position }
+        }
+        return nil
+    }
+
+    /// Gathers the facts in one pass over the records, which are stored in document order (a
+    /// node before its descendants), so no list of children is built per node. Table cells only
+    /// ever sit in a row, so the row a cell belongs to is the last row met.
+    private func collect(_ root: MarkdownNode, into facts: inout TreeFacts) {
+        var rowLine = 0
+        root.forEach { node in
+            switch node.kind {
+            case .link, .image:
+                let range = document.range(of: node)
+                if let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes) {
+                    facts.rendered.insert(destination.lowerBound - 2)
+                    TreeFacts.mark(destination, in: &facts.covered)
+                }
+                facts.destinations[node.startLine, default: []].append(node.url ?? "")
+            case .code, .codeBlock, .htmlBlock, .htmlInline:
+                TreeFacts.mark(document.range(of: node), in: &facts.skipped)
+            case .tableRow, .tableHeader:
+                rowLine = node.startLine
+            case .tableCell:
+                // The row's end is that of its last cell with a real position.
+                if node.startColumn > 0 { facts.rowEnds[rowLine] = document.range(of: node).upperBound }
+            default:
+                break
+            }
+        }
     }
 
     /// The destination's bytes after `(`: up to the `)` that balances it, or to the line's end. In a
