@@ -151,7 +151,7 @@ struct NearDuplicateTitleRule: Rule {
         let lengths = titles.map(\.count)
         let blocker = TitleBlocker(titles: titles, counts: titleCounts)
         var buckets: [String: [Int]] = [:]
-        var keysOfTitle: [[String]] = titles.map { blocker.keys($0) }
+        var keysOfTitle: [[String]] = titles.indices.map { blocker.keys(ofTitle: $0) }
         for index in indexes {
             for key in keysOfTitle[facts[index]!.title] { buckets[key, default: []].append(index) }
         }
