@@ -16,34 +16,55 @@ struct TitleBlocker {
     static let maxBucket = 40
     static let rareWords = 3
 
-    private let frequency: [String: Int]
-    /// Each title's distinct candidate keys, by the title's number: worked out once, since both
-    /// counting the keys and choosing a title's keys read them, and making them (a string per
-    /// word) was most of the rule's time.
-    private let candidates: [[String]]
+    /// Every distinct key, by number; a title's keys are numbers, so that counting and choosing
+    /// them hashes each key string once instead of on every count and every comparison.
+    private let keyTexts: [String]
+    /// How many entries carry each key, by the key's number.
+    private let frequency: [Int]
+    /// Each title's distinct candidate keys (numbers), by the title's number: worked out once,
+    /// since both counting the keys and choosing a title's keys read them.
+    private let candidates: [[Int]]
 
     /// - Parameter counts: how many entries carry each title (distinct titles are read once).
     init(titles: [String], counts: [Int]) {
-        var frequency: [String: Int] = [:]
-        var candidates: [[String]] = []
+        var numbers: [String: Int] = [:]
+        var keyTexts: [String] = []
+        var frequency: [Int] = []
+        var candidates: [[Int]] = []
         candidates.reserveCapacity(titles.count)
         for (title, count) in zip(titles, counts) {
-            let keys = Array(Set(TitleBlocker.candidateKeys(title)))
-            for key in keys { frequency[key, default: 0] += count }
+            var keys: [Int] = []
+            for text in TitleBlocker.candidateKeys(title) {
+                let number: Int
+                if let known = numbers[text] {
+                    number = known
+                } else {
+                    number = keyTexts.count
+                    numbers[text] = number
+                    keyTexts.append(text)
+                    frequency.append(0)
+                }
+                // A key a title has twice counts once for it.
+                if !keys.contains(number) { keys.append(number) }
+            }
+            for key in keys { frequency[key] += count }
             candidates.append(keys)
         }
+        self.keyTexts = keyTexts
         self.frequency = frequency
         self.candidates = candidates
     }
 
-    /// The keys the title numbered `number` (its position in `titles`) is bucketed under.
-    func keys(ofTitle number: Int) -> [String] {
-        let usable = candidates[number].filter { (frequency[$0] ?? 0) <= Self.maxBucket }
-        let ends = usable.filter { !$0.hasPrefix("=") }
-        let rare = usable.filter { $0.hasPrefix("=") }
-            .sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
+    /// The keys (numbers) the title numbered `number` (its position in `titles`) is bucketed
+    /// under: its ends and its rarest words, less the keys too many titles share. Which keys
+    /// they are matters; their order does not.
+    func keys(ofTitle number: Int) -> [Int] {
+        let usable = candidates[number].filter { frequency[$0] <= Self.maxBucket }
+        let ends = usable.filter { !keyTexts[$0].hasPrefix("=") }
+        let rare = usable.filter { keyTexts[$0].hasPrefix("=") }
+            .sorted { (frequency[$0], keyTexts[$0]) < (frequency[$1], keyTexts[$1]) }
             .prefix(Self.rareWords)
-        return ends.sorted() + rare
+        return ends + rare
     }
 
     /// Every key a title could have: its two ends and each of its words.
