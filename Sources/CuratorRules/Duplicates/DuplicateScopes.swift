@@ -121,7 +121,20 @@ struct DuplicateScopes {
         self.topics = topics
         scopeIDs = scopes
         kindIDs = kinds
-        pathRanks = relativePaths.map { rankByPath[$0]! }
+        // Entries of one file follow each other, so a rank is looked up once per run of them.
+        var ranks: [Int] = []
+        ranks.reserveCapacity(relativePaths.count)
+        var previous: (path: String, rank: Int)?
+        for path in relativePaths {
+            if let previous, previous.path == path {
+                ranks.append(previous.rank)
+                continue
+            }
+            let rank = rankByPath[path]!
+            previous = (path, rank)
+            ranks.append(rank)
+        }
+        pathRanks = ranks
     }
 
     /// The topic file (list-relative path) a mirror copy copies, when `entry` is one. The nearest
