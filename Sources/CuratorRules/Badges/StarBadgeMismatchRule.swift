@@ -59,7 +59,9 @@ struct StarBadgeMismatchRule: Rule {
         }
     }
 
-    private func check(_ badge: Badge, showing shown: RepositoryReference, of entry: Entry, in context: LintContext) -> [Finding] {
+    private func check(_ badge: Badge, showing shown: RepositoryReference, of entry: Entry, in context: LintContext)
+        -> [Finding]
+    {
         var findings: [Finding] = []
         // The first code repository is the entry's repository; when it is the one shown, nothing
         // else about the code links can make a finding, so they are not read again.
@@ -69,20 +71,24 @@ struct StarBadgeMismatchRule: Rule {
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file,
-                        offset: BadgeSource.imageURLStart(of: badge, in: entry.file, context: context) ?? badge.range.lowerBound,
+                        offset: BadgeSource.imageURLStart(of: badge, in: entry.file, context: context)
+                            ?? badge.range.lowerBound,
                         message: Self.codeMessage(shown, first)))
             }
         }
         // A link to the shown repository's page names that repository, unless its name ends in
         // `.git` in any case, which reading a link may drop.
-        if StarBadgeShape.linkIsRepositoryPage(badge.linkURL, of: shown) == true, !StarBadgeShape.mayEndInGit(shown.name) {
+        if StarBadgeShape.linkIsRepositoryPage(badge.linkURL, of: shown) == true,
+            !StarBadgeShape.mayEndInGit(shown.name)
+        {
             return findings
         }
         if let linked = RepositoryReference(url: badge.linkURL), linked.key != shown.key {
             findings.append(
                 context.finding(
                     Self.self, file: entry.file,
-                    offset: BadgeSource.linkURLStart(of: badge, in: entry.file, context: context) ?? badge.range.lowerBound,
+                    offset: BadgeSource.linkURLStart(of: badge, in: entry.file, context: context)
+                        ?? badge.range.lowerBound,
                     message: Self.linkMessage(shown, linked)))
         }
         return findings

@@ -9,7 +9,8 @@ enum StarBadgeShape {
     /// ASCII letters, digits, `-`, `_` and `.` (`RepositoryReference` accepts nothing else) and hold
     /// no `/`, so the keys are equal exactly when owners and names are equal without ASCII case.
     static func sameRepository(_ first: RepositoryReference, _ second: RepositoryReference) -> Bool {
-        equalIgnoringASCIICase(first.owner.utf8, second.owner.utf8) && equalIgnoringASCIICase(first.name.utf8, second.name.utf8)
+        equalIgnoringASCIICase(first.owner.utf8, second.owner.utf8)
+            && equalIgnoringASCIICase(first.name.utf8, second.name.utf8)
     }
 
     /// Whether `url` is `https://github.com/OWNER/REPO` of `repository` without case, as comparing

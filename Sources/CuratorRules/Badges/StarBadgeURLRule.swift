@@ -83,7 +83,8 @@ struct StarBadgeURLRule: Rule {
     }
 
     private static func render(_ template: String, _ repository: RepositoryReference) -> String {
-        template.replacingOccurrences(of: "{owner}", with: repository.owner).replacingOccurrences(of: "{repo}", with: repository.name)
+        template.replacingOccurrences(of: "{owner}", with: repository.owner).replacingOccurrences(
+            of: "{repo}", with: repository.name)
     }
 
     /// The findings of one star badge whose image names `shown` (nil when it names none). A badge
@@ -95,7 +96,9 @@ struct StarBadgeURLRule: Rule {
     ) -> [Finding] {
         var findings: [Finding] = []
         let repository = shown ?? Self.inferredRepository(of: badge, in: entry)
-        let imageInShape = repository.map { shape.matches(badge.imageURL, $0) ?? (badge.imageURL == Self.render(template, $0)) } ?? false
+        let imageInShape =
+            repository.map { shape.matches(badge.imageURL, $0) ?? (badge.imageURL == Self.render(template, $0)) }
+            ?? false
         if !imageInShape {
             let imageStart = BadgeSource.imageURLStart(of: badge, in: entry.file, context: context)
             let expectedImage = repository.map { Self.render(template, $0) }
@@ -105,7 +108,9 @@ struct StarBadgeURLRule: Rule {
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file, offset: offset, message: Self.imageMessage(expectedImage),
-                        fix: context.replace(range, in: entry.file, with: expectedImage, summary: "write the star badge's image URL in the list's shape")))
+                        fix: context.replace(
+                            range, in: entry.file, with: expectedImage,
+                            summary: "write the star badge's image URL in the list's shape")))
             } else {
                 findings.append(
                     context.finding(
@@ -116,7 +121,8 @@ struct StarBadgeURLRule: Rule {
         guard let repository else { return findings }
         let expectedLink = repository.url
         let linkInShape =
-            StarBadgeShape.linkIsRepositoryPage(badge.linkURL, of: repository) ?? (badge.linkURL.lowercased() == expectedLink.lowercased())
+            StarBadgeShape.linkIsRepositoryPage(badge.linkURL, of: repository)
+            ?? (badge.linkURL.lowercased() == expectedLink.lowercased())
         guard !linkInShape else { return findings }
         let linked = RepositoryReference(url: badge.linkURL)
         // A link to another repository is a mismatch, not a matter of shape.

@@ -209,7 +209,9 @@ struct VenueLabelRule: Rule {
             }
             guard let name = found?.name else {
                 let token = label.prefix { $0.isLetter || $0 == "-" || $0 == "&" || $0 == "." }
-                return token.isEmpty ? .problem(VenueLabelRule.notVenueFormat(label)) : .problem(VenueLabelRule.unknownVenue(String(token)))
+                return token.isEmpty
+                    ? .problem(VenueLabelRule.notVenueFormat(label))
+                    : .problem(VenueLabelRule.unknownVenue(String(token)))
             }
             let rest = label.dropFirst(name.count)
             var year: Substring
@@ -231,7 +233,8 @@ struct VenueLabelRule: Rule {
                 qualifier = Substring(known)
             }
             let canonical =
-                venues.label.replacingOccurrences(of: "{venue}", with: name).replacingOccurrences(of: "{yy}", with: year)
+                venues.label.replacingOccurrences(of: "{venue}", with: name).replacingOccurrences(
+                    of: "{yy}", with: year)
                 + (qualifier.isEmpty ? "" : " \(qualifier)")
             return canonical == label ? .fine : .respell(canonical)
         }

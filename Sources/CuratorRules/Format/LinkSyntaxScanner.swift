@@ -107,7 +107,9 @@ struct LinkSyntaxScanner {
                     }
                     continue
                 }
-                if destination.closed, let position = position(of: destination.range, in: facts.destinations[lineNumber]) {
+                if destination.closed,
+                    let position = position(of: destination.range, in: facts.destinations[lineNumber])
+                {
                     facts.destinations[lineNumber].remove(at: position)
                     continue
                 }
@@ -158,7 +160,9 @@ struct LinkSyntaxScanner {
             return destinations.firstIndex(of: written)
         }
         while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
-        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") {
+            upper -= 1
+        }
         if upper - lower >= 2, bytes[lower] == UInt8(ascii: "<"), bytes[upper - 1] == UInt8(ascii: ">") {
             lower += 1
             upper -= 1
@@ -206,7 +210,8 @@ struct LinkSyntaxScanner {
 
     /// The destination's bytes after `(`: up to the `)` that balances it, or to the line's end. In a
     /// table row an unescaped `|` ends the cell first, and with it the destination.
-    private func destinationBytes(from start: Int, lineEnd: Int, stopsAtPipe: Bool) -> (range: Range<Int>, closed: Bool) {
+    private func destinationBytes(from start: Int, lineEnd: Int, stopsAtPipe: Bool) -> (range: Range<Int>, closed: Bool)
+    {
         let bytes = document.source.bytes
         var depth = 0
         var index = start

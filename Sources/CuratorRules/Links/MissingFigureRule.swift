@@ -60,7 +60,9 @@ struct MissingFigureRule: Rule {
                     directories[entry.file] = found
                     return found
                 }()
-            guard let path = FigureSource.localPath(of: image.text, directory: directory, context: context) else { return nil }
+            guard let path = FigureSource.localPath(of: image.text, directory: directory, context: context) else {
+                return nil
+            }
             let exists =
                 existing[path]
                 ?? {
