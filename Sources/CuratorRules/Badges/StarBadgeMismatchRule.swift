@@ -47,26 +47,48 @@ struct StarBadgeMismatchRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.catalog.findings { entry in
-            entry.badges.filter { $0.kind == .star }.flatMap { check($0, of: entry, in: context) }
+            var findings: [Finding] = []
+            var isFirstStar = true
+            for badge in entry.badges where badge.kind == .star {
+                // The entry read its first star badge's repository already, from the same image URL.
+                let shown = isFirstStar ? entry.starRepository : RepositoryReference(starBadgeURL: badge.imageURL)
+                isFirstStar = false
+                if let shown { findings += check(badge, showing: shown, of: entry, in: context) }
+            }
+            return findings
         }
     }
 
-    private func check(_ badge: Badge, of entry: Entry, in context: LintContext) -> [Finding] {
-        guard let shown = RepositoryReference(starBadgeURL: badge.imageURL) else { return [] }
+    private func check(_ badge: Badge, showing shown: RepositoryReference, of entry: Entry, in context: LintContext)
+        -> [Finding]
+    {
         var findings: [Finding] = []
-        let code = Self.codeRepositories(of: entry)
-        if let first = code.first, !code.contains(where: { $0.key == shown.key }) {
-            findings.append(
-                context.finding(
-                    Self.self, file: entry.file,
-                    offset: BadgeSource.imageURLStart(of: badge, in: entry.file, context: context) ?? badge.range.lowerBound,
-                    message: Self.codeMessage(shown, first)))
+        // The first code repository is the entry's repository; when it is the one shown, nothing
+        // else about the code links can make a finding, so they are not read again.
+        if let first = entry.repository, !StarBadgeShape.sameRepository(first, shown) {
+            let code = Self.codeRepositories(of: entry)
+            if !code.contains(where: { $0.key == shown.key }) {
+                findings.append(
+                    context.finding(
+                        Self.self, file: entry.file,
+                        offset: BadgeSource.imageURLStart(of: badge, in: entry.file, context: context)
+                            ?? badge.range.lowerBound,
+                        message: Self.codeMessage(shown, first)))
+            }
+        }
+        // A link to the shown repository's page names that repository, unless its name ends in
+        // `.git` in any case, which reading a link may drop.
+        if StarBadgeShape.linkIsRepositoryPage(badge.linkURL, of: shown) == true,
+            !StarBadgeShape.mayEndInGit(shown.name)
+        {
+            return findings
         }
         if let linked = RepositoryReference(url: badge.linkURL), linked.key != shown.key {
             findings.append(
                 context.finding(
                     Self.self, file: entry.file,
-                    offset: BadgeSource.linkURLStart(of: badge, in: entry.file, context: context) ?? badge.range.lowerBound,
+                    offset: BadgeSource.linkURLStart(of: badge, in: entry.file, context: context)
+                        ?? badge.range.lowerBound,
                     message: Self.linkMessage(shown, linked)))
         }
         return findings

@@ -68,26 +68,49 @@ struct StarBadgeURLRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         guard let template = context.ruleset.ruleset.badges?.star?.canonical else { return [] }
+        let shape = StarBadgeShape.Template(template)
         return context.catalog.findings { entry in
-            entry.badges.filter { $0.kind == .star }.flatMap { check($0, of: entry, template: template, in: context) }
+            var findings: [Finding] = []
+            var isFirstStar = true
+            for badge in entry.badges where badge.kind == .star {
+                // The entry read its first star badge's repository already, from the same image URL.
+                let shown = isFirstStar ? entry.starRepository : RepositoryReference(starBadgeURL: badge.imageURL)
+                isFirstStar = false
+                findings += check(badge, showing: shown, of: entry, template: template, shape: shape, in: context)
+            }
+            return findings
         }
     }
 
-    private func check(_ badge: Badge, of entry: Entry, template: String, in context: LintContext) -> [Finding] {
+    private static func render(_ template: String, _ repository: RepositoryReference) -> String {
+        template.replacingOccurrences(of: "{owner}", with: repository.owner).replacingOccurrences(
+            of: "{repo}", with: repository.name)
+    }
+
+    /// The findings of one star badge whose image names `shown` (nil when it names none). A badge
+    /// in the list's shape is recognised by its bytes; only a badge that is not renders the
+    /// template, lowercases its link and reads where its URLs stand in the file.
+    private func check(
+        _ badge: Badge, showing shown: RepositoryReference?, of entry: Entry, template: String,
+        shape: StarBadgeShape.Template, in context: LintContext
+    ) -> [Finding] {
         var findings: [Finding] = []
-        let repository = RepositoryReference(starBadgeURL: badge.imageURL) ?? Self.inferredRepository(of: badge, in: entry)
-        let imageStart = BadgeSource.imageURLStart(of: badge, in: entry.file, context: context)
-        let expectedImage = repository.map {
-            template.replacingOccurrences(of: "{owner}", with: $0.owner).replacingOccurrences(of: "{repo}", with: $0.name)
-        }
-        if badge.imageURL != expectedImage {
+        let repository = shown ?? Self.inferredRepository(of: badge, in: entry)
+        let imageInShape =
+            repository.map { shape.matches(badge.imageURL, $0) ?? (badge.imageURL == Self.render(template, $0)) }
+            ?? false
+        if !imageInShape {
+            let imageStart = BadgeSource.imageURLStart(of: badge, in: entry.file, context: context)
+            let expectedImage = repository.map { Self.render(template, $0) }
             let offset = imageStart ?? badge.range.lowerBound
             if let expectedImage, let imageStart {
                 let range = imageStart..<(imageStart + badge.imageURL.utf8.count)
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file, offset: offset, message: Self.imageMessage(expectedImage),
-                        fix: context.replace(range, in: entry.file, with: expectedImage, summary: "write the star badge's image URL in the list's shape")))
+                        fix: context.replace(
+                            range, in: entry.file, with: expectedImage,
+                            summary: "write the star badge's image URL in the list's shape")))
             } else {
                 findings.append(
                     context.finding(
@@ -97,9 +120,13 @@ struct StarBadgeURLRule: Rule {
         }
         guard let repository else { return findings }
         let expectedLink = repository.url
+        let linkInShape =
+            StarBadgeShape.linkIsRepositoryPage(badge.linkURL, of: repository)
+            ?? (badge.linkURL.lowercased() == expectedLink.lowercased())
+        guard !linkInShape else { return findings }
         let linked = RepositoryReference(url: badge.linkURL)
         // A link to another repository is a mismatch, not a matter of shape.
-        if badge.linkURL.lowercased() != expectedLink.lowercased(), linked == nil || linked?.key == repository.key {
+        if linked == nil || linked?.key == repository.key {
             let linkStart = BadgeSource.linkURLStart(of: badge, in: entry.file, context: context)
             let fix = linkStart.map {
                 context.replace(

@@ -109,6 +109,7 @@ struct VenueLabelRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         guard let venues = context.ruleset.ruleset.venues else { return [] }
+        let reader = LabelReader(venues)
         var readings: [String: Reading?] = [:]
         var findings: [Finding] = []
         context.catalog.forEachEntry { entry in
@@ -119,7 +120,7 @@ struct VenueLabelRule: Rule {
                 if let known = readings[badge.imageURL] {
                     reading = known
                 } else {
-                    reading = Self.read(badge.imageURL, venues: venues)
+                    reading = Self.read(badge.imageURL, with: reader)
                     readings[badge.imageURL] = reading
                 }
                 guard let reading else { continue }
@@ -133,13 +134,17 @@ struct VenueLabelRule: Rule {
 
     /// Reads a venue badge's image URL; nil when it is no static badge with a label.
     static func read(_ imageURL: String, venues: VenueVocabulary) -> Reading? {
+        read(imageURL, with: LabelReader(venues))
+    }
+
+    private static func read(_ imageURL: String, with reader: LabelReader) -> Reading? {
         guard let parsed = StaticBadge(url: imageURL), parsed.parts.count >= 3 else { return nil }
         let labelParts = parsed.parts[1..<(parsed.parts.count - 1)]
         guard let firstPart = labelParts.first, let lastPart = labelParts.last else { return nil }
         let label = labelParts.map(\.shown).joined(separator: "-")
         return Reading(
             kindText: parsed.parts[0].shown, kindRange: parsed.parts[0].range, label: label,
-            labelRange: firstPart.range.lowerBound..<lastPart.range.upperBound, verdict: examine(label, venues: venues))
+            labelRange: firstPart.range.lowerBound..<lastPart.range.upperBound, verdict: reader.examine(label))
     }
 
     private func finding(for badge: Badge, reading: Reading, shape: BadgeShape, file: String, in context: LintContext)
@@ -172,42 +177,67 @@ struct VenueLabelRule: Rule {
 
     /// Reads a label as shown (`ACL'23 Findings`) against the vocabulary.
     static func examine(_ label: String, venues: VenueVocabulary) -> Verdict {
-        let separator = yearSeparator(venues.label)
-        let lowered = label.lowercased()
-        // The longest name wins, so that `ICMLA` is not read as `ICML` and `LREC-COLING` not as
-        // `LREC`; a name must not run on into further letters (`ICLRW` is not `ICLR`).
-        let name = venues.names.sorted { $0.count > $1.count }.first { name in
-            guard lowered.hasPrefix(name.lowercased()) else { return false }
-            let next = label.dropFirst(name.count).first
-            return next.map { !$0.isLetter } ?? true
+        LabelReader(venues).examine(label)
+    }
+
+    /// What labels are read with, prepared once per check: the names in the order they are tried,
+    /// with their lowercased forms, and the year patterns. Sorting the names and building the
+    /// patterns for every label cost far more than reading it.
+    struct LabelReader {
+        let venues: VenueVocabulary
+        let separator: String
+        /// The longest name wins, so that `ICMLA` is not read as `ICML` and `LREC-COLING` not as
+        /// `LREC`.
+        let names: [(name: String, lowered: String, count: Int)]
+        let shortYear = /(\d\d)(?: (.+))?/
+        let looseYear = /\s*'?(\d{4}|\d{2})'?\s*(.*)/
+
+        init(_ venues: VenueVocabulary) {
+            self.venues = venues
+            separator = VenueLabelRule.yearSeparator(venues.label)
+            names = venues.names.sorted { $0.count > $1.count }.map { ($0, $0.lowercased(), $0.count) }
         }
-        guard let name else {
-            let token = label.prefix { $0.isLetter || $0 == "-" || $0 == "&" || $0 == "." }
-            return token.isEmpty ? .problem(notVenueFormat(label)) : .problem(unknownVenue(String(token)))
+
+        func examine(_ label: String) -> Verdict {
+            let separator = self.separator
+            let lowered = label.lowercased()
+            // A name must not run on into further letters (`ICLRW` is not `ICLR`).
+            let found = names.first { name in
+                guard lowered.hasPrefix(name.lowered) else { return false }
+                let next = label.dropFirst(name.count).first
+                return next.map { !$0.isLetter } ?? true
+            }
+            guard let name = found?.name else {
+                let token = label.prefix { $0.isLetter || $0 == "-" || $0 == "&" || $0 == "." }
+                return token.isEmpty
+                    ? .problem(VenueLabelRule.notVenueFormat(label))
+                    : .problem(VenueLabelRule.unknownVenue(String(token)))
+            }
+            let rest = label.dropFirst(name.count)
+            var year: Substring
+            var qualifier: Substring
+            if rest.hasPrefix(separator), let match = rest.dropFirst(separator.count).wholeMatch(of: shortYear) {
+                year = match.1
+                qualifier = match.2 ?? ""
+            } else if let match = rest.wholeMatch(of: looseYear) {
+                year = match.1.suffix(2)
+                qualifier = match.2
+            } else if rest.isEmpty || rest.first == " " {
+                return .problem(VenueLabelRule.noYear(label))
+            } else {
+                return .problem(VenueLabelRule.notVenueFormat(label))
+            }
+            qualifier = qualifier.drop { $0 == " " }
+            while qualifier.last == " " { qualifier.removeLast() }
+            if let known = venues.qualifiers?.first(where: { $0.lowercased() == qualifier.lowercased() }) {
+                qualifier = Substring(known)
+            }
+            let canonical =
+                venues.label.replacingOccurrences(of: "{venue}", with: name).replacingOccurrences(
+                    of: "{yy}", with: year)
+                + (qualifier.isEmpty ? "" : " \(qualifier)")
+            return canonical == label ? .fine : .respell(canonical)
         }
-        let rest = label.dropFirst(name.count)
-        var year: Substring
-        var qualifier: Substring
-        if rest.hasPrefix(separator), let match = rest.dropFirst(separator.count).wholeMatch(of: /(\d\d)(?: (.+))?/) {
-            year = match.1
-            qualifier = match.2 ?? ""
-        } else if let match = rest.wholeMatch(of: /\s*'?(\d{4}|\d{2})'?\s*(.*)/) {
-            year = match.1.suffix(2)
-            qualifier = match.2
-        } else if rest.isEmpty || rest.first == " " {
-            return .problem(noYear(label))
-        } else {
-            return .problem(notVenueFormat(label))
-        }
-        qualifier = qualifier.drop { $0 == " " }
-        while qualifier.last == " " { qualifier.removeLast() }
-        if let known = venues.qualifiers?.first(where: { $0.lowercased() == qualifier.lowercased() }) {
-            qualifier = Substring(known)
-        }
-        let canonical =
-            venues.label.replacingOccurrences(of: "{venue}", with: name).replacingOccurrences(of: "{yy}", with: year)
-            + (qualifier.isEmpty ? "" : " \(qualifier)")
-        return canonical == label ? .fine : .respell(canonical)
     }
 
     /// The text between venue and year in the label format (`'` in `{venue}'{yy}`).

@@ -123,28 +123,33 @@ struct DuplicatePaperRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         let scopes = DuplicateScopes(context)
         var findings: [Finding] = []
-        for id in context.catalog.byArxivID.keys.sorted() {
-            guard let indexes = context.catalog.byArxivID[id], indexes.count > 1 else { continue }
-            var seen: [Int] = []
-            for index in scopes.sorted(indexes) {
-                defer { seen.append(index) }
-                let entry = context.catalog.entries[index]
-                let candidates = seen.filter {
-                    scopes.kindIDs[$0] == scopes.kindIDs[index] && scopes.comparable($0, index)
+        // Entries are read through the buffer, which lends them: `entries[index]` copied every
+        // string and array of an entry for each of thousands of findings.
+        context.catalog.entries.withUnsafeBufferPointer { entries in
+            for id in context.catalog.byArxivID.keys.sorted() {
+                guard let indexes = context.catalog.byArxivID[id], indexes.count > 1 else { continue }
+                var seen: [Int] = []
+                for index in scopes.sorted(indexes) {
+                    defer { seen.append(index) }
+                    let candidates = seen.filter {
+                        scopes.kindIDs[$0] == scopes.kindIDs[index] && scopes.comparable($0, index)
+                    }
+                    let sameScope = candidates.first { scopes.sameScope($0, index) }
+                    guard let originalIndex = sameScope ?? candidates.first else { continue }
+                    let place = DuplicateScopes.place(of: entries[originalIndex], from: entries[index])
+                    var message = sameScope != nil ? Self.sameFile(id, place) : Self.otherFile(id, place)
+                    if entries[originalIndex].normalizedTitle != entries[index].normalizedTitle,
+                        let title = entries[originalIndex].title ?? entries[originalIndex].name
+                    {
+                        message += Self.titled(DuplicateScopes.quote(title.text))
+                    }
+                    var finding = context.finding(
+                        Self.self, file: entries[index].file, offset: DuplicateScopes.anchor(of: entries[index]),
+                        message: message)
+                    if sameScope == nil { finding.severity = .warning }
+                    finding.related = [context.location(of: entries[originalIndex])]
+                    findings.append(finding)
                 }
-                let sameScope = candidates.first { scopes.sameScope($0, index) }
-                guard let originalIndex = sameScope ?? candidates.first else { continue }
-                let original = context.catalog.entries[originalIndex]
-                let place = DuplicateScopes.place(of: original, from: entry)
-                var message = sameScope != nil ? Self.sameFile(id, place) : Self.otherFile(id, place)
-                if original.normalizedTitle != entry.normalizedTitle, let title = original.title ?? original.name {
-                    message += Self.titled(DuplicateScopes.quote(title.text))
-                }
-                var finding = context.finding(
-                    Self.self, file: entry.file, offset: DuplicateScopes.anchor(of: entry), message: message)
-                if sameScope == nil { finding.severity = .warning }
-                finding.related = [context.location(of: original)]
-                findings.append(finding)
             }
         }
         return findings

@@ -67,12 +67,19 @@ struct DuplicateScopes {
         kinds.reserveCapacity(entries.count)
         var scopeNumbers: [Scope: Int] = [:]
         var kindNumbers: [String: Int] = [:]
-        // Entries of one file follow each other, so the file's facts are looked up once per run.
+        // Entries of one file follow each other, so the file's facts are looked up once per run,
+        // and so are the scope and kind while they stay those of the entry before.
         var lastFile: String?
         var lastRelative = ""
         var lastIsMirrorFile = false
+        var lastTopic: String?
+        var lastScope = -1
+        var lastFormatID: String?
+        var lastKind = -1
         context.catalog.forEachEntry { entry in
+            var sameFile = true
             if entry.file != lastFile {
+                sameFile = false
                 lastFile = entry.file
                 let found = relative[entry.file]
                 lastRelative = found ?? entry.file
@@ -89,21 +96,45 @@ struct DuplicateScopes {
                 }
             }
             topics.append(topic)
-            let scope: Scope = topic.map { .mirror(file: entry.file, topic: $0) } ?? .file(entry.file)
-            let scopeCount = scopeNumbers.count
-            scopes.append(scopeNumbers[scope, default: scopeCount])
-            if scopeNumbers[scope] == nil { scopeNumbers[scope] = scopeCount }
-            let kind = DuplicateScopes.kind(of: entry)
-            let kindCount = kindNumbers.count
-            kinds.append(kindNumbers[kind, default: kindCount])
-            if kindNumbers[kind] == nil { kindNumbers[kind] = kindCount }
+            if !(sameFile && lastScope >= 0 && topic == lastTopic) {
+                let scope: Scope
+                if let topic { scope = .mirror(file: entry.file, topic: topic) } else { scope = .file(entry.file) }
+                let scopeCount = scopeNumbers.count
+                lastScope = scopeNumbers[scope, default: scopeCount]
+                if lastScope == scopeCount { scopeNumbers[scope] = scopeCount }
+                lastTopic = topic
+            }
+            scopes.append(lastScope)
+            // Papers are one kind; named items are numbered by format (see `kind(of:)`).
+            let isPaper = entry.title != nil
+            if !(lastKind >= 0 && (isPaper ? lastFormatID == nil : lastFormatID == entry.formatID)) {
+                let kind = DuplicateScopes.kind(of: entry)
+                let kindCount = kindNumbers.count
+                lastKind = kindNumbers[kind, default: kindCount]
+                if lastKind == kindCount { kindNumbers[kind] = kindCount }
+                lastFormatID = isPaper ? nil : entry.formatID
+            }
+            kinds.append(lastKind)
         }
         let rankByPath = Dictionary(
             uniqueKeysWithValues: Set(relativePaths).sorted().enumerated().map { ($0.element, $0.offset) })
         self.topics = topics
         scopeIDs = scopes
         kindIDs = kinds
-        pathRanks = relativePaths.map { rankByPath[$0]! }
+        // Entries of one file follow each other, so a rank is looked up once per run of them.
+        var ranks: [Int] = []
+        ranks.reserveCapacity(relativePaths.count)
+        var previous: (path: String, rank: Int)?
+        for path in relativePaths {
+            if let previous, previous.path == path {
+                ranks.append(previous.rank)
+                continue
+            }
+            let rank = rankByPath[path]!
+            previous = (path, rank)
+            ranks.append(rank)
+        }
+        pathRanks = ranks
     }
 
     /// The topic file (list-relative path) a mirror copy copies, when `entry` is one. The nearest

@@ -128,10 +128,13 @@ struct NearDuplicateTitleRule: Rule {
             names[text] = names.count
             return names.count - 1
         }
-        var facts: [Int: Facts] = [:]
-        for index in indexes {
-            let entry = all[index]
-            let title = entry.normalizedTitle ?? ""
+        // Facts by catalog index, in an array: the bucket sort below reads them in its comparisons.
+        var facts = [Facts?](repeating: nil, count: all.count)
+        var index = -1
+        // Entries are lent in catalog order, the order of `indexes`, instead of copied.
+        context.catalog.forEachEntry { entry in
+            index += 1
+            guard let title = entry.normalizedTitle, !title.isEmpty else { return }
             let titleNumber: Int
             if let known = titleNumbers[title] {
                 titleNumber = known
@@ -150,8 +153,8 @@ struct NearDuplicateTitleRule: Rule {
         }
         let lengths = titles.map(\.count)
         let blocker = TitleBlocker(titles: titles, counts: titleCounts)
-        var buckets: [String: [Int]] = [:]
-        var keysOfTitle: [[String]] = titles.map { blocker.keys($0) }
+        var buckets: [Int: [Int]] = [:]
+        var keysOfTitle: [[Int]] = titles.indices.map { blocker.keys(ofTitle: $0) }
         for index in indexes {
             for key in keysOfTitle[facts[index]!.title] { buckets[key, default: []].append(index) }
         }

@@ -16,29 +16,79 @@ struct TitleBlocker {
     static let maxBucket = 40
     static let rareWords = 3
 
-    private let frequency: [String: Int]
+    /// Every distinct key, by number; a title's keys are numbers, so that counting and choosing
+    /// them hashes each key string once instead of on every count and every comparison.
+    private let keyTexts: [String]
+    /// How many entries carry each key, by the key's number.
+    private let frequency: [Int]
+    /// Each title's distinct candidate keys (numbers), by the title's number: worked out once,
+    /// since both counting the keys and choosing a title's keys read them.
+    private let candidates: [[Int]]
 
     /// - Parameter counts: how many entries carry each title (distinct titles are read once).
     init(titles: [String], counts: [Int]) {
-        var frequency: [String: Int] = [:]
+        var numbers: [String: Int] = [:]
+        var keyTexts: [String] = []
+        var frequency: [Int] = []
+        var candidates: [[Int]] = []
+        candidates.reserveCapacity(titles.count)
         for (title, count) in zip(titles, counts) {
-            for key in Set(TitleBlocker.candidateKeys(title)) { frequency[key, default: 0] += count }
+            var keys: [Int] = []
+            for text in TitleBlocker.candidateKeys(title) {
+                let number: Int
+                if let known = numbers[text] {
+                    number = known
+                } else {
+                    number = keyTexts.count
+                    numbers[text] = number
+                    keyTexts.append(text)
+                    frequency.append(0)
+                }
+                // A key a title has twice counts once for it.
+                if !keys.contains(number) { keys.append(number) }
+            }
+            for key in keys { frequency[key] += count }
+            candidates.append(keys)
         }
+        self.keyTexts = keyTexts
         self.frequency = frequency
+        self.candidates = candidates
     }
 
-    /// The keys a normalized title is bucketed under.
-    func keys(_ title: String) -> [String] {
-        let usable = Set(Self.candidateKeys(title)).filter { (frequency[$0] ?? 0) <= Self.maxBucket }
-        let ends = usable.filter { !$0.hasPrefix("=") }
-        let rare = usable.filter { $0.hasPrefix("=") }
-            .sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
+    /// The keys (numbers) the title numbered `number` (its position in `titles`) is bucketed
+    /// under: its ends and its rarest words, less the keys too many titles share. Which keys
+    /// they are matters; their order does not.
+    func keys(ofTitle number: Int) -> [Int] {
+        let usable = candidates[number].filter { frequency[$0] <= Self.maxBucket }
+        let ends = usable.filter { !keyTexts[$0].hasPrefix("=") }
+        let rare = usable.filter { keyTexts[$0].hasPrefix("=") }
+            .sorted { (frequency[$0], keyTexts[$0]) < (frequency[$1], keyTexts[$1]) }
             .prefix(Self.rareWords)
-        return ends.sorted() + rare
+        return ends + rare
     }
 
     /// Every key a title could have: its two ends and each of its words.
     private static func candidateKeys(_ title: String) -> [String] {
+        // Normalized titles are nearly always ASCII letters, digits and single spaces, where bytes
+        // are characters and the keys are cut from the bytes directly. A carriage return would
+        // join a line feed into one character, and anything else is left to Unicode.
+        let utf8 = title.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return unicodeCandidateKeys(title) }
+        guard utf8.count >= TitleSimilarity.minimumLength else { return [] }
+        var compact: [UInt8] = []
+        compact.reserveCapacity(utf8.count)
+        for byte in utf8 where byte != UInt8(ascii: " ") { compact.append(byte) }
+        func key<Bytes: Collection<UInt8>>(_ marker: Character, _ bytes: Bytes) -> String {
+            String(marker) + String(decoding: bytes, as: UTF8.self)
+        }
+        var keys = [key("<", compact.prefix(keyLength)), key(">", compact.suffix(keyLength))]
+        for word in utf8.split(separator: UInt8(ascii: " ")) {
+            keys.append(key("=", word.count > 3 && word.last == UInt8(ascii: "s") ? word.dropLast() : word))
+        }
+        return keys
+    }
+
+    private static func unicodeCandidateKeys(_ title: String) -> [String] {
         guard title.count >= TitleSimilarity.minimumLength else { return [] }
         // Dropping space scalars (not characters) matches what the Foundation replacement did,
         // without bridging to NSString.

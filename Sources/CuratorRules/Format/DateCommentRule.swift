@@ -58,12 +58,32 @@ struct DateCommentRule: EntryRule {
     /// Days in each month, February counted in a leap year: the comment has no year.
     private static let daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-    /// Checks every entry without copying it (see `Catalog.forEachEntry`).
+    /// What a comment's text comes to under a format's pattern.
+    private enum Verdict {
+        case fine
+        case impossible
+        case misshapen(canonical: String?)
+    }
+
+    private struct VerdictKey: Hashable {
+        var formatID: String
+        var text: String
+    }
+
+    /// Checks every entry without copying it (see `Catalog.forEachEntry`). A list holds a few
+    /// hundred distinct comments at most (a date, or `Recommend`), so each is judged once by the
+    /// regular expressions and every later row with the same text and format reuses the verdict.
     func check(_ context: LintContext) -> [Finding] {
-        context.catalog.findings { check($0, in: context) }
+        var verdicts: [VerdictKey: Verdict] = [:]
+        return context.catalog.findings { check($0, in: context, verdicts: &verdicts) }
     }
 
     func check(_ entry: Entry, in context: LintContext) -> [Finding] {
+        var verdicts: [VerdictKey: Verdict] = [:]
+        return check(entry, in: context, verdicts: &verdicts)
+    }
+
+    private func check(_ entry: Entry, in context: LintContext, verdicts: inout [VerdictKey: Verdict]) -> [Finding] {
         guard entry.kind == .tableRow, let source = context.workspace.document(named: entry.file)?.source else { return [] }
         let comment: Range<Int>
         if let dateComment = entry.dateComment {
@@ -74,6 +94,29 @@ struct DateCommentRule: EntryRule {
             return []
         }
         let text = source.text(comment)
+        let key = VerdictKey(formatID: entry.formatID, text: text)
+        let verdict: Verdict
+        if let known = verdicts[key] {
+            verdict = known
+        } else {
+            verdict = Self.verdict(on: text, pattern: context.ruleset.dateComment(for: entry.formatID))
+            verdicts[key] = verdict
+        }
+        switch verdict {
+        case .fine:
+            return []
+        case .impossible:
+            return [context.finding(Self.self, file: entry.file, offset: comment.lowerBound, message: Self.dateMessage(text))]
+        case .misshapen(let canonical):
+            return [
+                context.finding(
+                    Self.self, file: entry.file, offset: comment.lowerBound, message: Self.shapeMessage(text),
+                    fix: canonical.map { context.replace(comment, in: entry.file, with: $0, summary: "write the date comment as \($0)") })
+            ]
+        }
+    }
+
+    private static func verdict(on text: String, pattern: NSRegularExpression?) -> Verdict {
         let whole = NSRange(text.startIndex..., in: text)
         var canonical: String?
         var impossible = false
@@ -89,16 +132,9 @@ struct DateCommentRule: EntryRule {
         } else if Self.recommend.firstMatch(in: text, range: whole) != nil {
             canonical = "[//]: #Recommend"
         }
-        let pattern = context.ruleset.dateComment(for: entry.formatID)
         let matchesFormat = pattern.map { CompiledRuleset.matches($0, text) } ?? true
-        if matchesFormat && !impossible { return [] }
-        if impossible {
-            return [context.finding(Self.self, file: entry.file, offset: comment.lowerBound, message: Self.dateMessage(text))]
-        }
-        return [
-            context.finding(
-                Self.self, file: entry.file, offset: comment.lowerBound, message: Self.shapeMessage(text),
-                fix: canonical.map { context.replace(comment, in: entry.file, with: $0, summary: "write the date comment as \($0)") })
-        ]
+        if matchesFormat && !impossible { return .fine }
+        if impossible { return .impossible }
+        return .misshapen(canonical: canonical)
     }
 }

@@ -36,11 +36,12 @@ struct LinkSyntaxScanner {
 
     /// What the parsed tree says about the document, gathered in one walk.
     private struct TreeFacts {
-        /// The `]` of every link and image node, by the node's reported position.
-        var rendered = Set<Int>()
-        /// The destinations of link and image nodes on each line, to match by content where
-        /// positions drift.
-        var destinations: [Int: [String]] = [:]
+        /// The `]` of every link and image node, by the node's reported position, marked byte by
+        /// byte like `covered`: a set of offsets cost a hash per `]` of the file.
+        var rendered: [Bool]
+        /// The destinations of link and image nodes on each line (indexed by line number), to
+        /// match by content where positions drift.
+        var destinations: [[String]]
         /// The destinations' bytes of rendered links, whose `](` belong to a URL. Marked byte by
         /// byte (one flag per byte of the document) so that asking about a `]` costs the same
         /// however many links the file holds; a list of ranges made the scan quadratic.
@@ -48,17 +49,21 @@ struct LinkSyntaxScanner {
         /// Code and HTML, whose brackets are not markdown, marked byte by byte like `covered`.
         var skipped: [Bool]
 
-        init(byteCount: Int) {
+        init(byteCount: Int, lineCount: Int) {
+            rendered = [Bool](repeating: false, count: byteCount)
             covered = [Bool](repeating: false, count: byteCount)
             skipped = [Bool](repeating: false, count: byteCount)
+            destinations = [[String]](repeating: [], count: lineCount + 1)
+            rowEnds = [Int](repeating: -1, count: lineCount + 1)
         }
 
         static func mark(_ range: Range<Int>, in flags: inout [Bool]) {
             let clamped = range.clamped(to: 0..<flags.count)
             for index in clamped { flags[index] = true }
         }
-        /// Table rows by line, with the end of their last cell: bytes past it are cells GitHub drops.
-        var rowEnds: [Int: Int] = [:]
+        /// Table rows by line, with the end of their last cell (-1 where no row starts): bytes past
+        /// it are cells GitHub drops.
+        var rowEnds: [Int]
     }
 
     /// Every place in the document that looks like a link but is not one, in file order.
@@ -68,10 +73,13 @@ struct LinkSyntaxScanner {
     /// image node on the same line has the destination written there, whatever its column.
     func candidates() -> [Candidate] {
         let bytes = document.source.bytes
-        var facts = TreeFacts(byteCount: bytes.count)
+        let lineStarts = document.source.lineStarts
+        var facts = TreeFacts(byteCount: bytes.count, lineCount: lineStarts.count)
         collect(document.root, into: &facts)
         var result: [Candidate] = []
         var index = 0
+        // The scan only moves forward, so the line is followed instead of searched for.
+        var lineNumber = 1
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "]") else {
                 index += 1
@@ -79,10 +87,11 @@ struct LinkSyntaxScanner {
             }
             defer { index += 1 }
             if facts.skipped[index] { continue }
-            let lineNumber = document.source.line(ofByte: index)
+            while lineNumber < lineStarts.count, lineStarts[lineNumber] <= index { lineNumber += 1 }
             let line = document.source.lineRange(lineNumber)
+            let rowEnd = facts.rowEnds[lineNumber]
             // Cells past the header's count never reach the tree; `cell-count` reports their loss.
-            if let rowEnd = facts.rowEnds[lineNumber], index >= rowEnd { continue }
+            if rowEnd >= 0, index >= rowEnd { continue }
             var open = index + 1
             while open < line.upperBound, bytes[open] == UInt8(ascii: " ") || bytes[open] == UInt8(ascii: "\t") {
                 open += 1
@@ -90,17 +99,18 @@ struct LinkSyntaxScanner {
             guard open < line.upperBound, bytes[open] == UInt8(ascii: "(") else { continue }
             let spaced = open > index + 1
             let destination = destinationBytes(
-                from: open + 1, lineEnd: line.upperBound, stopsAtPipe: facts.rowEnds[lineNumber] != nil)
+                from: open + 1, lineEnd: line.upperBound, stopsAtPipe: rowEnd >= 0)
             if !spaced {
-                let written = normalized(destination.range)
-                if facts.rendered.contains(index) || facts.covered[index] {
-                    if let position = facts.destinations[lineNumber]?.firstIndex(of: written) {
-                        facts.destinations[lineNumber]?.remove(at: position)
+                if facts.rendered[index] || facts.covered[index] {
+                    if let position = position(of: destination.range, in: facts.destinations[lineNumber]) {
+                        facts.destinations[lineNumber].remove(at: position)
                     }
                     continue
                 }
-                if destination.closed, let position = facts.destinations[lineNumber]?.firstIndex(of: written) {
-                    facts.destinations[lineNumber]?.remove(at: position)
+                if destination.closed,
+                    let position = position(of: destination.range, in: facts.destinations[lineNumber])
+                {
+                    facts.destinations[lineNumber].remove(at: position)
                     continue
                 }
             } else {
@@ -134,29 +144,74 @@ struct LinkSyntaxScanner {
         return text
     }
 
-    private func collect(_ node: MarkdownNode, into facts: inout TreeFacts) {
-        switch node.kind {
-        case .link, .image:
-            let range = document.range(of: node)
-            if let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes) {
-                facts.rendered.insert(destination.lowerBound - 2)
-                TreeFacts.mark(destination, in: &facts.covered)
-            }
-            facts.destinations[node.startLine, default: []].append(node.url ?? "")
-        case .code, .codeBlock, .htmlBlock, .htmlInline:
-            TreeFacts.mark(document.range(of: node), in: &facts.skipped)
-        case .tableRow, .tableHeader:
-            let cells = node.children.filter { $0.startColumn > 0 }
-            if let last = cells.last { facts.rowEnds[node.startLine] = document.range(of: last).upperBound }
-        default:
-            break
+    /// The first of `destinations` that the destination written at `range` spells, as comparing
+    /// `normalized(range)` with each would find it. Nearly every written destination is ASCII with
+    /// ASCII ends, whose trimmed bytes are compared directly; a string only equals bytes that are
+    /// not its own when Unicode says two spellings are one, so the rest is decoded and compared
+    /// as text.
+    private func position(of range: Range<Int>, in destinations: [String]) -> Int? {
+        guard !destinations.isEmpty else { return nil }
+        let bytes = document.source.bytes
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        let isASCII = !bytes[range].contains { $0 >= 0x80 }
+        guard isASCII else {
+            let written = normalized(range)
+            return destinations.firstIndex(of: written)
         }
-        for child in node.children { collect(child, into: &facts) }
+        while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
+        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") {
+            upper -= 1
+        }
+        if upper - lower >= 2, bytes[lower] == UInt8(ascii: "<"), bytes[upper - 1] == UInt8(ascii: ">") {
+            lower += 1
+            upper -= 1
+        }
+        let written = bytes[lower..<upper]
+        for (position, destination) in destinations.enumerated() {
+            // Native strings know their byte count, which rules out nearly every other link.
+            if destination.utf8.count == written.count, destination.utf8.elementsEqual(written) { return position }
+            // An ASCII text equals only its own bytes; anything else may be another spelling.
+            if destination.utf8.contains(where: { $0 >= 0x80 }), destination == normalized(range) { return position }
+        }
+        return nil
+    }
+
+    /// Gathers the facts in one pass over the records, which are stored in document order (a
+    /// node before its descendants), so no list of children is built per node. Table cells only
+    /// ever sit in a row, so the row a cell belongs to is the last row met.
+    private func collect(_ root: MarkdownNode, into facts: inout TreeFacts) {
+        var rowLine = 0
+        root.forEach { node in
+            switch node.kind {
+            case .link, .image:
+                let range = document.range(of: node)
+                if let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes) {
+                    TreeFacts.mark((destination.lowerBound - 2)..<(destination.lowerBound - 1), in: &facts.rendered)
+                    TreeFacts.mark(destination, in: &facts.covered)
+                }
+                if facts.destinations.indices.contains(node.startLine) {
+                    facts.destinations[node.startLine].append(node.url ?? "")
+                }
+            case .code, .codeBlock, .htmlBlock, .htmlInline:
+                TreeFacts.mark(document.range(of: node), in: &facts.skipped)
+            case .tableRow, .tableHeader:
+                rowLine = node.startLine
+            case .tableCell:
+                // The row's end is that of its last cell with a real position.
+                if node.startColumn > 0, facts.rowEnds.indices.contains(rowLine) {
+                    facts.rowEnds[rowLine] = document.range(of: node).upperBound
+                }
+            default:
+                break
+            }
+        }
     }
 
     /// The destination's bytes after `(`: up to the `)` that balances it, or to the line's end. In a
     /// table row an unescaped `|` ends the cell first, and with it the destination.
-    private func destinationBytes(from start: Int, lineEnd: Int, stopsAtPipe: Bool) -> (range: Range<Int>, closed: Bool) {
+    private func destinationBytes(from start: Int, lineEnd: Int, stopsAtPipe: Bool) -> (range: Range<Int>, closed: Bool)
+    {
         let bytes = document.source.bytes
         var depth = 0
         var index = start

@@ -91,7 +91,17 @@ struct MalformedURLRule: Rule {
     /// `^(https?)(:/{0,1}|:/{3,}|/{1,2}|;//|:\\\\)(?=[^/])` matches without case. Read byte by
     /// byte for the same reason as `startsWithBareHost`.
     static func misspelledScheme(_ url: String) -> (scheme: Substring, length: Int)? {
-        let bytes = Array(url.utf8)
+        // Native strings lend their bytes; copying them into an array cost one allocation per link.
+        let found =
+            url.utf8.withContiguousStorageIfAvailable { separator(after: $0) } ?? separator(after: Array(url.utf8))
+        guard let (schemeLength, separatorEnd) = found else { return nil }
+        let utf8 = url.utf8
+        return (Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: schemeLength)]), separatorEnd)
+    }
+
+    /// The lengths of the scheme and of scheme plus misspelled separator, for `misspelledScheme`.
+    private static func separator<Bytes: RandomAccessCollection<UInt8>>(after bytes: Bytes) -> (Int, Int)?
+    where Bytes.Index == Int {
         func lower(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] | 0x20 : nil }
         guard lower(0) == UInt8(ascii: "h"), lower(1) == UInt8(ascii: "t"), lower(2) == UInt8(ascii: "t"),
             lower(3) == UInt8(ascii: "p")
@@ -123,8 +133,7 @@ struct MalformedURLRule: Rule {
             break
         }
         guard let separatorEnd else { return nil }
-        let utf8 = url.utf8
-        return (Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: schemeLength)]), separatorEnd)
+        return (schemeLength, separatorEnd)
     }
 
     func check(_ context: LintContext) -> [Finding] {
@@ -137,10 +146,7 @@ struct MalformedURLRule: Rule {
                 guard let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes),
                     let url = node.url, !url.isEmpty
                 else { return }
-                let written = document.source.text(destination)
-                // Point past the `<` of an angle-bracketed destination.
-                let offset = written.hasPrefix("<") ? destination.lowerBound + 1 : destination.lowerBound
-                if let finding = check(url: url, written: written, at: offset, destination: destination, document: document, context: context) {
+                if let finding = check(url: url, destination: destination, document: document, context: context) {
                     findings.append(finding)
                 }
             }
@@ -153,11 +159,15 @@ struct MalformedURLRule: Rule {
         return findings.sorted { $0.location < $1.location }
     }
 
-    private func check(
-        url: String, written: String, at offset: Int, destination: Range<Int>, document: Document, context: LintContext
-    ) -> Finding? {
+    /// The finding for one link's URL. What the destination's bytes say (where it starts, whether
+    /// it is the URL itself) is read only once there is a finding: most links have none, and
+    /// decoding every destination was most of the rule's time.
+    private func check(url: String, destination: Range<Int>, document: Document, context: LintContext) -> Finding? {
+        var written: String { document.source.text(destination) }
+        // Point past the `<` of an angle-bracketed destination.
+        var offset: Int { written.hasPrefix("<") ? destination.lowerBound + 1 : destination.lowerBound }
         // Fixes rewrite the destination only when its bytes are the URL itself, without escapes.
-        let fixable = written == url
+        var fixable: Bool { written == url }
         if let (scheme, length) = Self.misspelledScheme(url) {
             let fixed = scheme.lowercased() + "://" + Substring(url.utf8.dropFirst(length))
             return context.finding(

@@ -4,23 +4,31 @@ import Foundation
 /// The raw shape of a table row's line: its pipes and what stands outside them. Shared by the
 /// rules that judge rows by their bytes, so that each defect is claimed by exactly one of them.
 struct RowShape {
-    let entry: Entry
     let source: SourceText
+    /// The row's line (the entry's first line) and bytes, and the cells as the extractor split them.
+    /// Only these few fields are kept: holding the whole `Entry` retained every one of its strings
+    /// and arrays once per row, which cost more than the checks themselves.
+    let line: Int
+    let range: Range<Int>
+    let rawCells: [Range<Int>]
+    let columnCount: Int
+    /// The row's line without the date comment, a trailing HTML comment and trailing blanks.
+    let body: Range<Int>
 
     init(_ entry: Entry, in source: SourceText) {
-        self.entry = entry
         self.source = source
-    }
-
-    /// The row's line without the date comment, a trailing HTML comment and trailing blanks.
-    var body: Range<Int> {
-        let end = [entry.dateComment?.range.lowerBound, entry.trailingComment?.range.lowerBound, entry.range.upperBound]
-            .compactMap { $0 }.min()!
+        line = entry.line
+        range = entry.range
+        rawCells = entry.rawCells
+        columnCount = entry.columnCount
+        var end = entry.range.upperBound
+        if let comment = entry.dateComment?.range.lowerBound { end = min(end, comment) }
+        if let comment = entry.trailingComment?.range.lowerBound { end = min(end, comment) }
         var upper = end
         var lower = entry.range.lowerBound
         while upper > lower, Self.isBlank(source.bytes[upper - 1]) { upper -= 1 }
         while lower < upper, Self.isBlank(source.bytes[lower]) { lower += 1 }
-        return lower..<upper
+        body = lower..<upper
     }
 
     var startsWithPipe: Bool { body.first.map { source.bytes[$0] == UInt8(ascii: "|") } ?? false }
@@ -36,19 +44,36 @@ struct RowShape {
     /// cell is dropped, and with it the text. Nil when the row ends with a pipe, or when that text
     /// is the row's last proper cell (it has no more cells than the header without it).
     var strayTail: Range<Int>? {
-        guard !endsWithPipe, entry.columnCount > 0, entry.rawCells.count > entry.columnCount,
-            let last = entry.rawCells.last
+        guard !endsWithPipe, columnCount > 0, rawCells.count > columnCount,
+            let last = rawCells.last
         else { return nil }
         let trimmed = Self.trim(last, in: source)
         return trimmed.isEmpty ? nil : trimmed
     }
 
     /// The cells that count against the header: the raw cells less a stray tail.
-    var cellCount: Int { entry.rawCells.count - (strayTail == nil ? 0 : 1) }
+    var cellCount: Int { rawCells.count - (strayTail == nil ? 0 : 1) }
 
     /// A row with no readable content: nothing but pipes and at most a few stray characters, as
     /// left behind by a slip of the keyboard. Such a row is stray text, not an unreadable entry.
     var isStray: Bool {
+        // Rows are nearly always ASCII, where characters are bytes and letters and digits are the
+        // ASCII ones, so counting bytes gives the same answer as decoding. A carriage return could
+        // join a line feed into one character, and anything else is left to Unicode.
+        var count = 0
+        var hasLetterOrDigit = false
+        var isPlainASCII = true
+        for index in body {
+            let byte = source.bytes[index]
+            if Self.isBlank(byte) || byte == UInt8(ascii: "|") { continue }
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") {
+                isPlainASCII = false
+                break
+            }
+            count += 1
+            if (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) { hasLetterOrDigit = true }
+        }
+        if isPlainASCII { return count <= 3 || !hasLetterOrDigit }
         var content: [UInt8] = []
         for index in body where !Self.isBlank(source.bytes[index]) && source.bytes[index] != UInt8(ascii: "|") {
             content.append(source.bytes[index])
@@ -60,7 +85,7 @@ struct RowShape {
     /// The first pipe that ends a cell while a `[` of that cell is still open: a pipe typed inside a
     /// title or label, which GitHub takes for a cell border and so splits the link in two.
     var pipeInsideLabel: Int? {
-        for cell in entry.rawCells.dropLast() where cell.upperBound < entry.range.upperBound {
+        for cell in rawCells.dropLast() where cell.upperBound < range.upperBound {
             var depth = 0
             for index in cell {
                 switch source.bytes[index] {
@@ -77,7 +102,7 @@ struct RowShape {
     private func isEscaped(_ index: Int) -> Bool {
         var backslashes = 0
         var position = index - 1
-        while position >= entry.range.lowerBound, source.bytes[position] == UInt8(ascii: "\\") {
+        while position >= range.lowerBound, source.bytes[position] == UInt8(ascii: "\\") {
             backslashes += 1
             position -= 1
         }
@@ -102,18 +127,32 @@ extension RowShape {
         text.range(of: #"^\[?/{1,2}\]?\s*:?\s*#"#, options: .regularExpression) != nil
     }
 
-    /// The table-row entries of a file grouped by table: rows on consecutive lines of one format.
-    static func tables(of entries: [Entry]) -> [[Entry]] {
-        var tables: [[Entry]] = []
-        for entry in entries where entry.kind == .tableRow {
-            if let last = tables.last?.last, last.file == entry.file, last.formatID == entry.formatID,
-                last.line + 1 == entry.line
-            {
-                tables[tables.count - 1].append(entry)
-            } else {
-                tables.append([entry])
-            }
+    /// Calls `body` with the shapes of each table's rows (table-row entries on consecutive lines
+    /// of one file and format), the table's file and its source. Entries are lent, never copied,
+    /// and a table whose file is not in the workspace is skipped.
+    static func forEachTable(in context: LintContext, _ body: ([RowShape], String, SourceText) -> Void) {
+        var rows: [RowShape] = []
+        var file = ""
+        var formatID = ""
+        var lastLine = -1
+        var source: SourceText?
+        var isOpen = false
+        func close() {
+            if let source, !rows.isEmpty { body(rows, file, source) }
+            rows.removeAll(keepingCapacity: true)
         }
-        return tables
+        context.catalog.forEachEntry { entry in
+            guard entry.kind == .tableRow else { return }
+            if !(isOpen && file == entry.file && formatID == entry.formatID && lastLine + 1 == entry.line) {
+                close()
+                isOpen = true
+                file = entry.file
+                formatID = entry.formatID
+                source = context.workspace.document(named: entry.file)?.source
+            }
+            lastLine = entry.line
+            if let source { rows.append(RowShape(entry, in: source)) }
+        }
+        close()
     }
 }

@@ -62,20 +62,26 @@ struct StrayTextRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for table in RowShape.tables(of: context.catalog.entries) {
-            guard let source = context.workspace.document(named: table[0].file)?.source else { continue }
-            let shapes = table.map { RowShape($0, in: source) }
-            let readable = shapes.filter { !$0.isStray }
+        RowShape.forEachTable(in: context) { shapes, file, source in
+            // Whether a row is stray is worked out once: the conventions and the report both ask.
+            let stray = shapes.map(\.isStray)
+            var readable = 0
+            var trailing = 0
+            var leading = 0
+            for (shape, isStray) in zip(shapes, stray) where !isStray {
+                readable += 1
+                // A row with stray text after its last pipe still closes its cells with a pipe.
+                if shape.endsWithPipe || shape.strayTail != nil { trailing += 1 }
+                if shape.startsWithPipe { leading += 1 }
+            }
             // A pipe is the table's convention when more than half of its proper rows have it.
-            // A row with stray text after its last pipe still closes its cells with a pipe.
-            let trailingConvention = readable.filter { $0.endsWithPipe || $0.strayTail != nil }.count * 2 > readable.count
-            let leadingConvention = readable.filter(\.startsWithPipe).count * 2 > readable.count
-            for shape in shapes {
-                let file = shape.entry.file
-                if shape.isStray {
+            let trailingConvention = trailing * 2 > readable
+            let leadingConvention = leading * 2 > readable
+            for (shape, isStray) in zip(shapes, stray) {
+                if isStray {
                     let text = source.text(shape.body).filter { $0 != "|" && $0 != " " && $0 != "\t" }
                     let offset = shape.body.first { source.bytes[$0] != UInt8(ascii: "|") && !RowShape.isBlank(source.bytes[$0]) }
-                    var line = source.lineRange(shape.entry.line)
+                    var line = source.lineRange(shape.line)
                     if line.upperBound < source.bytes.count { line = line.lowerBound..<(line.upperBound + 1) }
                     findings.append(
                         context.finding(
@@ -92,7 +98,7 @@ struct StrayTextRule: Rule {
                             Self.self, file: file, offset: tail.lowerBound, message: Self.tailMessage(text),
                             fix: holdsLink
                                 ? nil
-                                : context.replace(tail.lowerBound..<shape.entry.range.upperBound, in: file, with: "", summary: "delete the stray text")))
+                                : context.replace(tail.lowerBound..<shape.range.upperBound, in: file, with: "", summary: "delete the stray text")))
                     continue
                 }
                 if leadingConvention, !shape.startsWithPipe {

@@ -64,7 +64,10 @@ struct ArxivLinkRule: Rule {
         var verdicts: [String: Verdict] = [:]
         var findings: [Finding] = []
         context.catalog.forEachEntry { entry in
-            for link in [entry.titleLink].compactMap({ $0 }) + entry.links {
+            func examine(_ link: Link) {
+                // Most links are no arXiv links at all, which a byte search settles before the
+                // URL is hashed or parsed.
+                guard Self.mayNameArxiv(link.url) else { return }
                 let verdict: Verdict
                 if let known = verdicts[link.url] {
                     verdict = known
@@ -76,8 +79,29 @@ struct ArxivLinkRule: Rule {
                     findings.append(finding)
                 }
             }
+            if let titleLink = entry.titleLink { examine(titleLink) }
+            for link in entry.links { examine(link) }
         }
         return findings
+    }
+
+    /// Whether `url` holds `arxiv` in any ASCII case. Both an arXiv reference and an arXiv paper
+    /// URL need the host spelled so after lowercasing, and only the ASCII letters lowercase (or
+    /// are canonically equivalent) to `a`, `r`, `x`, `i` and `v`, so a URL without these bytes
+    /// has the verdict `.fine`.
+    static func mayNameArxiv(_ url: String) -> Bool {
+        let utf8 = url.utf8
+        var matched = 0
+        for byte in utf8 {
+            let lower = (65...90).contains(byte) ? byte + 32 : byte
+            if lower == Self.arxivBytes[matched] {
+                matched += 1
+                if matched == Self.arxivBytes.count { return true }
+            } else {
+                matched = lower == Self.arxivBytes[0] ? 1 : 0
+            }
+        }
+        return false
     }
 
     private func finding(for link: Link, verdict: Verdict, in entry: Entry, context: LintContext) -> Finding? {
@@ -93,8 +117,10 @@ struct ArxivLinkRule: Rule {
         return context.finding(Self.self, file: entry.file, offset: offset, message: Self.message(reasons, canonical), fix: fix)
     }
 
+    private static let arxivBytes: [UInt8] = Array("arxiv".utf8)
+
     /// What the rule says about a URL wherever it is written.
-        static func verdict(_ url: String) -> Verdict {
+    static func verdict(_ url: String) -> Verdict {
         guard let reference = ArxivReference(url: url) else { return isArxivPaperURL(url) ? .malformed : .fine }
         let canonical = reference.canonicalURL
         guard url != canonical else { return .fine }

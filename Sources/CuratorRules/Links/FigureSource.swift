@@ -16,7 +16,9 @@ enum FigureSource {
         while path.hasPrefix("./") { path = path.dropFirst(2) }
         guard path.hasPrefix(prefix) else { return nil }
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
-        let decoded = String(path).removingPercentEncoding ?? String(path)
+        // Without a `%` there is nothing to decode, and Foundation's URL parser is not asked.
+        let decoded =
+            path.utf8.contains(UInt8(ascii: "%")) ? String(path).removingPercentEncoding ?? String(path) : String(path)
         return directory.isEmpty ? decoded : directory + "/" + decoded
     }
 

@@ -53,13 +53,6 @@ struct MissingFigureRule: Rule {
         var directories: [String: String] = [:]
         return context.catalog.finding { entry in
             guard let image = entry.image else { return nil }
-            let isPlaceholder =
-                placeholders[image.text]
-                ?? {
-                    let found = FigureSource.isPlaceholder(image.text, in: context.ruleset)
-                    placeholders[image.text] = found
-                    return found
-                }()
             let directory =
                 directories[entry.file]
                 ?? {
@@ -67,8 +60,9 @@ struct MissingFigureRule: Rule {
                     directories[entry.file] = found
                     return found
                 }()
-            guard !isPlaceholder, let path = FigureSource.localPath(of: image.text, directory: directory, context: context)
-            else { return nil }
+            guard let path = FigureSource.localPath(of: image.text, directory: directory, context: context) else {
+                return nil
+            }
             let exists =
                 existing[path]
                 ?? {
@@ -77,6 +71,16 @@ struct MissingFigureRule: Rule {
                     return found
                 }()
             guard !exists else { return nil }
+            // Only a figure that is missing is asked whether it is a placeholder: the answer
+            // costs a regular expression, and a figure that exists is fine either way.
+            let isPlaceholder =
+                placeholders[image.text]
+                ?? {
+                    let found = FigureSource.isPlaceholder(image.text, in: context.ruleset)
+                    placeholders[image.text] = found
+                    return found
+                }()
+            guard !isPlaceholder else { return nil }
             let folder = (path as NSString).deletingLastPathComponent
             if listings[folder] == nil {
                 let url = context.workspace.root.appendingPathComponent(folder)
