@@ -79,7 +79,9 @@ final class ProgressDisplay: Sendable {
             return prefix
                 + "curator: \(statistics.urls) links: \(statistics.cached) from the cache, \(statistics.byRepositoryAPI) by the GitHub API, "
                 + "\(statistics.byPaperAPI) by the arXiv API, \(statistics.byHTTP) by HTTP, \(statistics.excluded) excluded; "
-                + "\(state.dead) dead, \(state.warnings) unreachable\n"
+                // The checker may turn lookups that failed while no server answered into warnings
+                // after they were shown, so the summary takes its dead count from the checker.
+                + "\(statistics.dead) dead, \(state.warnings + state.dead - statistics.dead) unreachable\n"
         }
         FileHandle.standardError.write(Data(summary.utf8))
     }

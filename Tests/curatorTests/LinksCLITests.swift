@@ -314,3 +314,20 @@ import Testing
         process.waitUntilExit()
     }
 }
+
+/// With no network at all, failing name lookups are the runner's trouble, not the links'.
+struct NoNetworkTests {
+    @Test func unresolvableHostsAloneAreNotDead() async throws {
+        let list = try LinksCLITests.makeList([
+            LinksCLITests.row("http://no-such-host.invalid/paper"),
+            LinksCLITests.row("http://another-missing-host.invalid/code"),
+        ])
+        defer { try? FileManager.default.removeItem(at: list) }
+        let result = try await CLI.runDetached(
+            ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "."], in: list, environment: ["CI": "true"])
+        let found = try LinksCLITests.findings(result.stdout).filter { LinksCLITests.networkRules.contains($0.rule) }
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(!found.contains { $0.rule == "dead-link" })
+        #expect(found.contains { $0.message.contains("network") })
+    }
+}

@@ -193,7 +193,12 @@ public struct LinkChecker: Sendable {
         if !byHTTP.isEmpty {
             progress(.stage("HTTP: \(byHTTP.count) links"))
             statistics.byHTTP = byHTTP.count
-            let verdicts = await prober.check(byHTTP) { url, verdict in progress(.decided(url: url, verdict: verdict)) }
+            var verdicts = await prober.check(byHTTP) { url, verdict in progress(.decided(url: url, verdict: verdict)) }
+            let answeredByAPI = statistics.byRepositoryAPI + statistics.byPaperAPI > 0
+            if !answeredByAPI && !verdicts.values.contains(where: LinkChecker.cameFromAServer) {
+                verdicts = verdicts.mapValues(LinkChecker.withoutNetwork)
+                progress(.stage("no server answered: failed name lookups are reported as unreachable, not dead"))
+            }
             for (url, verdict) in verdicts {
                 facts.links[url] = verdict
                 if verdict.isDead { statistics.dead += 1 }
@@ -207,5 +212,24 @@ public struct LinkChecker: Sendable {
         }
         cache.prune(now: finished, maxAge: maxCacheAge)
         return (facts, statistics)
+    }
+
+    /// Whether some server answered: any verdict that carries an HTTP status.
+    static func cameFromAServer(_ verdict: LinkVerdict) -> Bool {
+        switch verdict {
+        case .ok, .redirected, .blocked, .rateLimited: true
+        case .dead(_, let status, _): status != nil
+        case .transient(let status, _, _): status != nil
+        case .timeout, .excluded: false
+        }
+    }
+
+    /// "No such host" is evidence that a link is dead only when the machine can resolve names at
+    /// all. When no server answered anything in a run, every lookup failing says the network is
+    /// down (a sandboxed CI job, a laptop on a train), not that every host is gone; such failures
+    /// become transient warnings, and a pull request is not failed by the runner's network.
+    static func withoutNetwork(_ verdict: LinkVerdict) -> LinkVerdict {
+        guard case .dead(.noSuchHost, _, let detail) = verdict else { return verdict }
+        return .transient(status: nil, curlCode: 6, detail: "no host could be resolved in this run (is the network down?): \(detail)")
     }
 }
