@@ -4,7 +4,7 @@ public import CuratorCore
 /// the order a reader fixes a list: first whether rows can be read at all (format), then what each
 /// row says (badges, links, tags), then how rows relate to each other (duplicates, mirrors).
 public enum BuiltInRules {
-    public static let all: [any Rule.Type] = formatRules + badgeRules + linkRules + tagRules + duplicateRules
+    public static let all: [any Rule.Type] = formatRules + badgeRules + linkRules + tagRules + duplicateRules + metadataNetworkRules
 
     public static func instances() -> [any Rule] { all.map { $0.init() } }
 
