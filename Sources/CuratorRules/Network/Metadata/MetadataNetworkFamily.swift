@@ -1,10 +1,10 @@
-import CuratorCore
+public import CuratorCore
 
 /// The rules that compare entries with arXiv and GitHub metadata, registered in `BuiltInRules`.
 /// They run after the offline families because they read what the network said (`context.facts`)
 /// and report nothing offline. What a row says about its paper (venue, title, authors) comes
 /// before what is said about its code (archived) and the recommendation that weighs both.
-let metadataNetworkRules: [any Rule.Type] = [
+public let metadataNetworkRules: [any Rule.Type] = [
     ArxivVenueRule.self,
     ArxivTitleRule.self,
     ArxivAuthorsRule.self,
