@@ -53,6 +53,8 @@ struct RefreshCommand: AsyncParsableCommand {
 
     func run() async throws {
         var workspace = try shared.loadWorkspace(paths: paths)
+        // The report names where renamed and gone repositories were, before --write moved them.
+        let original = workspace.catalog
         let endpoints = SourceEndpoints(environment: ProcessInfo.processInfo.environment)
         let http = CountingHTTPClient(CurlEngine(), services: endpoints.services)
         let spacing = arxivSpacing.map { Duration.milliseconds(Int($0 * 1000)) } ?? .seconds(3)
@@ -85,7 +87,7 @@ struct RefreshCommand: AsyncParsableCommand {
             written = counts
         }
         let requests = await http.snapshot()
-        let report = RefreshReport(run: run, findings: lint.findings, requests: requests, written: written, catalog: workspace.catalog)
+        let report = RefreshReport(run: run, findings: lint.findings, requests: requests, written: written, catalog: original)
         try shared.emit(format == .json ? report.json() : report.markdown())
         if lint.hasErrors { throw CuratorExit.findingsWithErrors }
     }
