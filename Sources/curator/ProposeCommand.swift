@@ -55,19 +55,27 @@ struct ProposeCommand: AsyncParsableCommand {
         }
         let endpoints = SourceEndpoints(environment: ProcessInfo.processInfo.environment)
         let http = CurlEngine()
-        let ids = papers.compactMap(ArxivID.init)
         var refusals: [String] = []
-        let fetched = await ArxivClient(http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv)).lookup(ids)
-        if let stop = fetched.stop { throw CuratorExit.input("arXiv did not answer: \(stop)") }
-        var found: [ArxivPaper] = []
-        for id in ids {
-            if let listed = workspace.catalog.byArxivID[id.base]?.first {
-                let entry = workspace.catalog.entries[listed]
-                refusals.append("\(id.base) is already listed at \(entry.file):\(entry.line)")
-            } else if let paper = fetched.results[id.unversioned]?.paper {
-                found.append(paper)
+        // A listed paper is refused before anything is fetched: the list already says all it needs.
+        var ids: [ArxivID] = []
+        for id in papers.compactMap(ArxivID.init) {
+            if let listed = workspace.catalog.byArxivID[id.base] {
+                let places = listed.map { "\(workspace.catalog.entries[$0].file):\(workspace.catalog.entries[$0].line)" }
+                refusals.append("\(id.base) is already listed at \(places.sorted().joined(separator: ", "))")
             } else {
-                refusals.append("\(id.base): arXiv has no such paper")
+                ids.append(id)
+            }
+        }
+        var found: [ArxivPaper] = []
+        if !ids.isEmpty {
+            let fetched = await ArxivClient(http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv)).lookup(ids)
+            if let stop = fetched.stop { throw CuratorExit.input("arXiv did not answer: \(stop)") }
+            for id in ids {
+                if let paper = fetched.results[id.unversioned]?.paper {
+                    found.append(paper)
+                } else {
+                    refusals.append("\(id.base): arXiv has no such paper")
+                }
             }
         }
         let repositories = await lookUpRepositories(for: found, configuration: endpoints.gitHub, http: http)
