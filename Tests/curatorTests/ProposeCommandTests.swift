@@ -40,9 +40,9 @@ struct ProposeCommandTests {
         let copy = try Corpus.temporaryCopy()
         let ids = Self.papers.map(\.id)
 
-        let printed = try CLI.run(["propose", "--ruleset", "awesome-efficient-llm"] + ids, in: copy, environment: environment)
+        let printed = try await RefreshCLI.run(["propose", "--ruleset", "awesome-efficient-llm"] + ids, in: copy, environment: environment)
         #expect(printed.status == 0, "\(printed.stderr)")
-        let written = try CLI.run(["propose", "--ruleset", "awesome-efficient-llm", "--write"] + ids, in: copy, environment: environment)
+        let written = try await RefreshCLI.run(["propose", "--ruleset", "awesome-efficient-llm", "--write"] + ids, in: copy, environment: environment)
         #expect(written.status == 0, "\(written.stderr)")
 
         let pruning = try String(contentsOf: copy.appendingPathComponent("pruning.md"), encoding: .utf8)
@@ -62,7 +62,7 @@ struct ProposeCommandTests {
         let pinnedEnd = try #require(readmeLines.firstIndex { $0.contains("2507.01001") })
         #expect(readmeLines[pinnedEnd - 1].hasSuffix("#Recommend"), "the README copy goes first after the recommended rows")
 
-        let lint = try CLI.run(["lint", "--offline", "--format", "json", "--ruleset", "awesome-efficient-llm", "."], in: copy)
+        let lint = try await RefreshCLI.run(["lint", "--offline", "--format", "json", "--ruleset", "awesome-efficient-llm", "."], in: copy)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any])
         let findings = try #require(object["findings"] as? [[String: Any]])
         var proposedLines: Set<String> = []
@@ -83,7 +83,7 @@ struct ProposeCommandTests {
         let copy = try Corpus.temporaryCopy()
         let before = try Data(contentsOf: copy.appendingPathComponent("pruning.md"))
 
-        let result = try CLI.run(["propose", "--ruleset", "awesome-efficient-llm", "--write", "https://arxiv.org/abs/2305.11627v3"], in: copy, environment: environment)
+        let result = try await RefreshCLI.run(["propose", "--ruleset", "awesome-efficient-llm", "--write", "https://arxiv.org/abs/2305.11627v3"], in: copy, environment: environment)
 
         #expect(result.status == 1)
         #expect(result.stderr.contains("2305.11627 is already listed at README.md:58, pruning.md:"))

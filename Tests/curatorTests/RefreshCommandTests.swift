@@ -45,10 +45,10 @@ import Testing
         var gitHub: GitHubDouble
         var environment: [String: String]
 
-        func refresh(_ extra: [String] = [], token: Bool = true) throws -> CLI.Result {
+        func refresh(_ extra: [String] = [], token: Bool = true) async throws -> CLI.Result {
             var environment = environment
             if !token { environment["GITHUB_TOKEN"] = "" }
-            return try CLI.run(
+            return try await RefreshCLI.run(
                 ["refresh", "--ruleset", "awesome-efficient-llm", "--arxiv-spacing", String(RefreshCommandTests.spacing + 0.05)] + extra + [directory.path],
                 environment: environment)
         }
@@ -85,7 +85,7 @@ import Testing
         let setup = try await Self.start(rows: 150)
         defer { Task { await setup.stop() } }
 
-        let first = try setup.refresh(["--write"])
+        let first = try await setup.refresh(["--write"])
 
         #expect(first.status == 0, "\(first.stderr)")
         let arxivLog = await setup.arxiv.requests()
@@ -120,7 +120,7 @@ import Testing
         let keys = metadata.matches(of: /\n    "(\d{4}\.\d{5})" : \{/).map { String($0.1) }
         #expect(keys == keys.sorted() && keys.count == 150)
 
-        let second = try setup.refresh(["--write"])
+        let second = try await setup.refresh(["--write"])
         #expect(second.status == 0)
         #expect(try String(contentsOf: setup.directory.appendingPathComponent("pruning.md"), encoding: .utf8) == text)
         #expect(second.stdout.contains("None: the files already agree with the metadata."))
@@ -130,7 +130,7 @@ import Testing
         let setup = try await Self.start(rows: 150, graphQLLimit: 1)
         defer { Task { await setup.stop() } }
 
-        let first = try setup.refresh()
+        let first = try await setup.refresh()
 
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("GitHub stopped early:** rate limit exhausted"))
@@ -141,7 +141,7 @@ import Testing
 
         let firstRunRequests = await setup.gitHub.requests().count
         await setup.gitHub.setLimits(graphQL: 5000)
-        let second = try setup.refresh()
+        let second = try await setup.refresh()
 
         #expect(second.status == 0)
         let secondRun = await setup.gitHub.requests().dropFirst(firstRunRequests)
@@ -156,8 +156,8 @@ import Testing
         let setup = try await Self.start(rows: 3)
         defer { Task { await setup.stop() } }
 
-        #expect(try setup.refresh(token: false).status == 0)
-        let second = try setup.refresh(token: false)
+        #expect(try await setup.refresh(token: false).status == 0)
+        let second = try await setup.refresh(token: false)
 
         #expect(second.status == 0, "\(second.stderr)")
         let log = await setup.gitHub.requests()
