@@ -5,7 +5,8 @@ public import CuratorCore
 /// row says (badges, links, tags), then how rows relate to each other (duplicates, mirrors), and
 /// last what the network says about the links, since only an online run has facts for them.
 public enum BuiltInRules {
-    public static let all: [any Rule.Type] = formatRules + badgeRules + linkRules + tagRules + duplicateRules + linkNetworkRules
+    public static let all: [any Rule.Type] =
+        formatRules + badgeRules + linkRules + tagRules + duplicateRules + linkNetworkRules + metadataNetworkRules
 
     public static func instances() -> [any Rule] { all.map { $0.init() } }
 

@@ -13,7 +13,7 @@ struct Curator: AsyncParsableCommand {
         commandName: "curator",
         abstract: "Keeps curated lists of research papers healthy.",
         version: version,
-        subcommands: [LintCommand.self, RulesCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, RefreshCommand.self, ProposeCommand.self],
         defaultSubcommand: LintCommand.self
     )
 

@@ -14,6 +14,10 @@ public struct Ruleset: Sendable, Decodable {
     public var figures: FigurePolicy?
     public var mirrors: MirrorMap?
     public var requiredTags: [RequiredTag]?
+    /// How the list shortens long author lists.
+    public var authors: AuthorConvention?
+    /// Where and how `curator propose` writes new entries.
+    public var propose: ProposePolicy?
     /// Severity overrides and switches per rule id: `error`, `warning`, `info` or `off`.
     public var rules: [String: String]?
     /// URLs (regular expressions) never checked over the network.
@@ -26,7 +30,7 @@ public struct Ruleset: Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case name, description, files, formats, badges, links, venues, star, figures, mirrors
         case requiredTags = "required-tags"
-        case rules, exclude, http, cache
+        case rules, exclude, http, cache, authors, propose
     }
 }
 
@@ -128,17 +132,75 @@ public struct VenueVocabulary: Sendable, Decodable {
     public var label: String
     public var qualifiers: [String]?
     public var names: [String]
+    /// Venues that are journals, whose badges are of the kind `Journal` rather than `Conference`.
+    public var journals: [String]?
 }
 
 public struct StarPolicy: Sendable, Decodable {
     public var mark: String
     public var minStars: Int?
     public var minCitations: Int?
+    /// A marked entry whose stars and citations are both below this fraction of the thresholds is
+    /// reported as marked far below them.
+    public var farBelow: Double?
+    /// Whether `curator refresh --write` adds the mark to entries that pass a threshold; off, the
+    /// candidates are only reported, since recommending a paper is the maintainers' call.
+    public var write: Bool?
 
     enum CodingKeys: String, CodingKey {
         case mark
         case minStars = "min-stars"
         case minCitations = "min-citations"
+        case farBelow = "far-below"
+        case write
+    }
+}
+
+/// How a list shortens long author lists: `et-al: allowed` with `after: N` lets an entry name the
+/// first N authors followed by "et al"; `forbidden` asks for every author.
+public struct AuthorConvention: Sendable, Decodable {
+    public var etAl: String?
+    public var after: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case etAl = "et-al"
+        case after
+    }
+
+    public var allowsEtAl: Bool { etAl == "allowed" }
+}
+
+/// What `curator propose` needs beyond the entry formats: the preferred link labels, the figure to
+/// show until a person picks one, where a new entry goes, and which topic each file covers.
+public struct ProposePolicy: Sendable, Decodable {
+    /// Link role → the label to write (`code: Github`); the `links` map has several labels per role.
+    public var labels: [String: String]?
+    /// The image source for a new entry; `{id}` and `{version}` are replaced.
+    public var figure: String?
+    public var figureWidth: Int?
+    /// `top` or `bottom` of the section's table, for topic files and for the mirror file.
+    public var insert: Insertion?
+    /// A date comment (regular expression) that pins rows above new ones in the mirror file.
+    public var pinned: String?
+    public var topics: [Topic]
+
+    public struct Insertion: Sendable, Decodable {
+        public var topic: String?
+        public var mirror: String?
+    }
+
+    public struct Topic: Sendable, Decodable {
+        public var name: String
+        public var file: String
+        /// The heading of the section in `file`; the file's first table of entries when absent.
+        public var heading: String?
+        /// Words whose presence in a title (and, less, in an abstract) suggests this topic.
+        public var keywords: [String]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case labels, figure, insert, pinned, topics
+        case figureWidth = "figure-width"
     }
 }
 

@@ -13,7 +13,7 @@ public enum RulesetLoader {
     /// Keys a config or ruleset file may hold at its top level; anything else is a typo.
     static let knownTopLevelKeys: Set<String> = [
         "extends", "name", "description", "files", "formats", "badges", "links", "venues", "star",
-        "figures", "mirrors", "required-tags", "rules", "exclude", "http", "cache", "metadata",
+        "figures", "mirrors", "required-tags", "rules", "exclude", "http", "cache", "metadata", "authors", "propose",
     ]
 
     /// Loads a shipped ruleset by name.

@@ -1,0 +1,36 @@
+import CuratorCore
+
+/// The metadata file as the facts the network rules read, so that `refresh` runs the same rules
+/// as `lint` over what it just fetched.
+extension MetadataFile {
+    public var facts: Facts {
+        var papers: [String: PaperFacts] = [:]
+        for (key, record) in self.papers {
+            let state: PaperFacts.State =
+                switch record.status {
+                case .found: record.withdrawn ? .withdrawn : .found
+                case .unknown, .malformed: .unknown
+                }
+            papers[key] = PaperFacts(
+                id: key, state: state, version: ArxivID(record.id)?.version, title: record.title, authors: record.authors,
+                comment: record.comment, journalRef: record.journalRef, published: record.published,
+                citations: record.citationCount)
+        }
+        var repositories: [String: RepositoryFacts] = [:]
+        for (key, record) in self.repositories {
+            let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            let canonical = record.canonicalName.flatMap(RepositoryName.init).map { RepositoryReference(owner: $0.owner, name: $0.name) }
+            let state: RepositoryFacts.State =
+                switch record.status {
+                case .found, .renamed: .found
+                case .missing: .missing
+                case .blocked: .blocked
+                }
+            repositories[key] = RepositoryFacts(
+                requested: RepositoryReference(owner: parts[0], name: parts[1]), state: state, canonical: canonical,
+                stars: record.stars, archived: record.archived ?? false, pushedAt: record.pushedAt, detail: record.blockReason)
+        }
+        return Facts(papers: papers, repositories: repositories)
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import CuratorCore
+import CuratorHTTP
+import CuratorRules
+import CuratorSources
+import Foundation
+
+struct RefreshCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refresh",
+        abstract: "Fetch arXiv and GitHub metadata for every entry, update the metadata file and report what changed.",
+        discussion: """
+            Papers are looked up 100 to an arXiv request, 3 s apart; repositories 100 to a GitHub \
+            GraphQL query with GITHUB_TOKEN, or one conditional REST request each without it. Each \
+            batch is saved to the metadata file as soon as it is answered, so an interrupted run \
+            loses nothing and the next one starts with what is missing or oldest. The report is \
+            markdown fit for a pull-request body. With --write, the safe edits are applied to the \
+            files: renamed repositories in links and badges, venue badges arXiv states, missing \
+            authors, and star marks where the ruleset's `star.write` allows; a second run changes \
+            nothing.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json
+    }
+
+    @OptionGroup var shared: SharedOptions
+
+    @Option(help: "The metadata file (default: .curator/metadata.json under the list's root).")
+    var metadata: String?
+
+    @Option(help: "Report format: markdown or json.")
+    var format: Format = .markdown
+
+    @Flag(help: "Apply the safe edits to the markdown files (atomically).")
+    var write = false
+
+    @Option(
+        name: .customLong("arxiv-spacing"),
+        help: ArgumentHelp("Seconds between arXiv requests (default 3, arXiv's rule); lower only against a mirror or a test double.", visibility: .hidden))
+    var arxivSpacing: Double?
+
+    @Argument(help: "List files or directories (default: the config's directory, or the working directory).")
+    var paths: [String] = []
+
+    /// The most `--write` passes; a pass applies every non-overlapping edit, so two suffice.
+    static let maximumWritePasses = 4
+
+    func validate() throws {
+        if let arxivSpacing, arxivSpacing < 0 { throw ValidationError("--arxiv-spacing must not be negative") }
+    }
+
+    func run() async throws {
+        var workspace = try shared.loadWorkspace(paths: paths)
+        // The report names where renamed and gone repositories were, before --write moved them.
+        let original = workspace.catalog
+        let endpoints = SourceEndpoints(environment: ProcessInfo.processInfo.environment)
+        let http = CountingHTTPClient(CurlEngine(), services: endpoints.services)
+        let spacing = arxivSpacing.map { Duration.milliseconds(Int($0 * 1000)) } ?? .seconds(3)
+        let citationsWanted = workspace.ruleset.ruleset.star?.minCitations != nil
+        let clients = Refresher.Clients(
+            arxiv: ArxivClient(http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv, spacing: spacing)),
+            gitHub: GitHubClient(http: http, configuration: endpoints.gitHub),
+            semanticScholar: citationsWanted ? SemanticScholarClient(http: http, configuration: endpoints.semanticScholar) : nil)
+        let store = MetadataStore(url: metadataURL(root: workspace.root))
+        let run: Refresher.Run
+        do {
+            run = try await Refresher(clients: clients, store: store).run(RefreshTargets(catalog: workspace.catalog))
+        } catch {
+            throw CuratorExit.input(error.description)
+        }
+        let facts = run.after.facts
+        let linter = Linter(rules: metadataNetworkRules.map { $0.init() })
+        var lint = linter.lint(LintContext(workspace: workspace, facts: facts))
+        var written: [String: Int]?
+        if write {
+            var counts: [String: Int] = [:]
+            let renames = RepositoryRenameEdits.renames(in: facts)
+            for _ in 0..<Self.maximumWritePasses {
+                let edits = lint.findings.compactMap(\.fix).flatMap(\.edits) + RepositoryRenameEdits.edits(for: workspace, renames: renames)
+                guard !edits.isEmpty else { break }
+                try apply(edits, in: workspace, counts: &counts)
+                workspace = try shared.loadWorkspace(paths: paths)
+                lint = linter.lint(LintContext(workspace: workspace, facts: facts))
+            }
+            written = counts
+        }
+        let requests = await http.snapshot()
+        let report = RefreshReport(run: run, findings: lint.findings, requests: requests, written: written, catalog: original)
+        try shared.emit(format == .json ? report.json() : report.markdown())
+        if lint.hasErrors { throw CuratorExit.findingsWithErrors }
+    }
+
+    private func metadataURL(root: URL) -> URL {
+        guard let metadata else { return MetadataStore(root: root).url }
+        return URL(fileURLWithPath: metadata, relativeTo: shared.workingDirectory).standardizedFileURL
+    }
+
+    /// Writes each touched file whole, through a temporary file and a rename.
+    private func apply(_ edits: [TextEdit], in workspace: Workspace, counts: inout [String: Int]) throws {
+        let byFile = Dictionary(grouping: edits, by: \.file)
+        for (file, fileEdits) in byFile.sorted(by: { $0.key < $1.key }) {
+            guard let document = workspace.document(named: file) else { continue }
+            let bytes = Fixer.apply(fileEdits, to: document.source.bytes)
+            guard bytes != document.source.bytes else { continue }
+            counts[file, default: 0] += Set(fileEdits.map(\.range)).count
+            let url = URL(fileURLWithPath: file, relativeTo: shared.workingDirectory)
+            do {
+                try AtomicWriter.write(bytes, to: url)
+            } catch {
+                throw CuratorExit.input("\(file): cannot write: \(error.localizedDescription)")
+            }
+        }
+    }
+}
