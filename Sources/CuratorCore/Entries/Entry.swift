@@ -107,16 +107,25 @@ public struct Entry: Sendable {
     /// Works out the identities above from the fields, once, after extraction: the duplicate and
     /// mirror rules look them up many times per entry.
     public mutating func deriveIdentities() {
-        arxivID = {
-            if let url = titleLink?.url, let id = ArxivReference(url: url)?.id { return id }
-            for link in paperLinks { if let id = ArxivReference(url: link.url)?.id { return id } }
-            return nil
-        }()
-        repository = {
-            for link in codeLinks { if let repo = RepositoryReference(url: link.url) { return repo } }
-            if let url = titleLink?.url { return RepositoryReference(url: url) }
-            return nil
-        }()
+        // Plain loops over the links: the filtered `codeLinks`/`paperLinks` arrays would be
+        // allocated for every entry of the list.
+        arxivID = titleLink.flatMap { ArxivReference(url: $0.url)?.id }
+        if arxivID == nil {
+            for link in links where link.role == "paper" {
+                if let id = ArxivReference(url: link.url)?.id {
+                    arxivID = id
+                    break
+                }
+            }
+        }
+        repository = nil
+        for link in links where link.role == "code" {
+            if let repo = RepositoryReference(url: link.url) {
+                repository = repo
+                break
+            }
+        }
+        if repository == nil, let url = titleLink?.url { repository = RepositoryReference(url: url) }
         starRepository = starBadge.flatMap { RepositoryReference(starBadgeURL: $0.imageURL) }
         normalizedTitle = (title ?? name).map { TitleNormalizer.normalize($0.text) }
     }

@@ -84,41 +84,65 @@ public struct RepositoryReference: Sendable, Hashable, Codable, CustomStringConv
 
     /// Reads `https://github.com/OWNER/REPO[/...]`.
     public init?(url: String) {
-        let lowered = url.lowercased()
-        guard let prefix = ["https://github.com/", "http://github.com/", "https://www.github.com/"].first(where: { lowered.hasPrefix($0) })
+        // Every code link of every entry passes through here, so the prefix is matched on bytes,
+        // ignoring ASCII case, before any string is built.
+        let bytes = Array(url.utf8)
+        guard
+            let prefix = ["https://github.com/", "http://github.com/", "https://www.github.com/"].first(where: {
+                RepositoryReference.hasPrefixIgnoringCase(bytes, Array($0.utf8))
+            })
         else { return nil }
-        let path = url.dropFirst(prefix.count)
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 2 else { return nil }
-        var repo = String(parts[1])
-        if let cut = repo.firstIndex(where: { $0 == "?" || $0 == "#" }) { repo = String(repo[..<cut]) }
-        if repo.hasSuffix(".git") { repo.removeLast(4) }
-        let owner = String(parts[0])
-        guard RepositoryReference.isName(owner), RepositoryReference.isName(repo) else { return nil }
+        let start = prefix.utf8.count
+        guard let ownerEnd = bytes[start...].firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        var repoEnd = bytes[(ownerEnd + 1)...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+            ?? bytes.count
+        if repoEnd - (ownerEnd + 1) >= 4, bytes[(repoEnd - 4)..<repoEnd].elementsEqual(".git".utf8) { repoEnd -= 4 }
+        guard let owner = RepositoryReference.name(bytes[start..<ownerEnd]),
+            let repo = RepositoryReference.name(bytes[(ownerEnd + 1)..<repoEnd])
+        else { return nil }
         self.owner = owner
         self.name = repo
     }
 
     /// Reads the repository a shields.io star badge shows: `.../github/stars/OWNER/REPO.svg?...`.
     public init?(starBadgeURL url: String) {
-        guard let marker = url.range(of: "/github/stars/") else { return nil }
-        var rest = url[marker.upperBound...]
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 2 else { return nil }
-        var repo = String(parts[1])
-        if repo.hasSuffix(".svg") { repo.removeLast(4) }
-        let owner = String(parts[0])
-        guard RepositoryReference.isName(owner), RepositoryReference.isName(repo) else { return nil }
+        let bytes = Array(url.utf8)
+        let marker = Array("/github/stars/".utf8)
+        guard let found = ArxivReference.find(marker, in: bytes, from: 0) else { return nil }
+        let start = found + marker.count
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
+        guard let ownerEnd = bytes[start..<end].firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        var repoEnd = bytes[(ownerEnd + 1)..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+        if repoEnd - (ownerEnd + 1) >= 4, bytes[(repoEnd - 4)..<repoEnd].elementsEqual(".svg".utf8) { repoEnd -= 4 }
+        guard let owner = RepositoryReference.name(bytes[start..<ownerEnd]),
+            let repo = RepositoryReference.name(bytes[(ownerEnd + 1)..<repoEnd])
+        else { return nil }
         self.owner = owner
         self.name = repo
     }
 
-    static func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    /// The bytes as a name when they are one of GitHub's name characters only.
+    private static func name(_ bytes: ArraySlice<UInt8>) -> String? {
+        guard !bytes.isEmpty, bytes.allSatisfy(isNameByte) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hasPrefixIgnoringCase(_ bytes: [UInt8], _ prefix: [UInt8]) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        for (byte, wanted) in zip(bytes, prefix) where byte != wanted {
+            let lower = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+            if lower != wanted { return false }
         }
+        return true
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    }
+
+    static func isName(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy(isNameByte)
     }
 
     /// GitHub compares names case-insensitively.
