@@ -60,7 +60,7 @@ struct FactsStage {
             maxConcurrentRequests: options.concurrency ?? settings.concurrency ?? Self.defaultConcurrency,
             defaultHostPolicy: perHost,
             hostPolicies: (settings.hosts ?? [:]).mapValues { policy($0, default: perHost) },
-            retry: CuratorHTTP.RetryPolicy(
+            retry: RetryPolicy(
                 maxAttempts: 1 + max(0, settings.retries ?? Self.defaultRetries), baseDelay: 0.5, maxDelay: 10,
                 retryAfterCap: 30))
     }
@@ -72,7 +72,7 @@ struct FactsStage {
         let engine = CurlEngine(
             configuration: EngineConfiguration(
                 maxConcurrentRequests: 4, defaultHostPolicy: HostPolicy(maxConcurrent: 2),
-                retry: CuratorHTTP.RetryPolicy(maxAttempts: 1)))
+                retry: RetryPolicy(maxAttempts: 1)))
         let github = GitHubClient(http: engine, configuration: GitHubConfiguration(environment: environment))
         var arxivConfiguration = ArxivClientConfiguration(
             endpoint: environment["ARXIV_API_URL"].flatMap { $0.isEmpty ? nil : $0 }

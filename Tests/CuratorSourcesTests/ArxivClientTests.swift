@@ -170,7 +170,7 @@ import Testing
             http: URLSessionTestClient(),
             configuration: ArxivClientConfiguration(
                 endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing,
-                retry: RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(50), jitter: 0)))
+                retry: BackoffPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(50), jitter: 0)))
 
         let outcome = await client.lookup([ArxivID("2409.13652")!])
 
@@ -194,7 +194,7 @@ import Testing
             http: URLSessionTestClient(),
             configuration: ArxivClientConfiguration(
                 endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing,
-                retry: RetryPolicy(maxAttempts: 1, initialDelay: .milliseconds(10), jitter: 0))
+                retry: BackoffPolicy(maxAttempts: 1, initialDelay: .milliseconds(10), jitter: 0))
         ).lookup(ids)
 
         #expect(outcome.results.isEmpty)

@@ -10,7 +10,7 @@ public struct ArxivClientConfiguration: Sendable {
     /// quarter second because the server measures arrivals, and a request can reach it sooner after
     /// the previous one than it left the client (the first one also paid for connection setup).
     public var spacing: Duration
-    public var retry: RetryPolicy
+    public var retry: BackoffPolicy
     /// How often a batch that came back with no entries at all is asked again before its ids
     /// are believed unknown. The API sometimes answers a valid query with an empty feed.
     public var emptyFeedRetries: Int
@@ -23,7 +23,7 @@ public struct ArxivClientConfiguration: Sendable {
         endpoint: String = ArxivClientConfiguration.defaultEndpoint,
         batchSize: Int = 100,
         spacing: Duration = .seconds(3),
-        retry: RetryPolicy = RetryPolicy(maxAttempts: 4, initialDelay: .seconds(5), maximumDelay: .seconds(60)),
+        retry: BackoffPolicy = BackoffPolicy(maxAttempts: 4, initialDelay: .seconds(5), maximumDelay: .seconds(60)),
         emptyFeedRetries: Int = 1,
         userAgent: String = CuratorIdentity.userAgent,
         sleeper: @escaping Sleeper = taskSleeper

@@ -16,7 +16,7 @@ public struct GitHubConfiguration: Sendable {
     /// How many limit waits one run may take before it stops anyway.
     public var maxRateLimitWaits: Int
     /// For 5xx answers and transport failures.
-    public var retry: RetryPolicy
+    public var retry: BackoffPolicy
     public var sleeper: Sleeper
     public var now: @Sendable () -> Date
 
@@ -31,7 +31,7 @@ public struct GitHubConfiguration: Sendable {
         apiVersion: String = "2022-11-28",
         rateLimitWaitThreshold: Duration = .seconds(60),
         maxRateLimitWaits: Int = 3,
-        retry: RetryPolicy = RetryPolicy(maxAttempts: 3, initialDelay: .seconds(2), maximumDelay: .seconds(30)),
+        retry: BackoffPolicy = BackoffPolicy(maxAttempts: 3, initialDelay: .seconds(2), maximumDelay: .seconds(30)),
         sleeper: @escaping Sleeper = taskSleeper,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {

@@ -15,7 +15,7 @@ public struct SemanticScholarClient: Sendable {
         public var batchSize: Int
         /// The API allows one request a second with a key.
         public var spacing: Duration
-        public var retry: RetryPolicy
+        public var retry: BackoffPolicy
         public var userAgent: String
         public var sleeper: Sleeper
 
@@ -25,7 +25,7 @@ public struct SemanticScholarClient: Sendable {
         public init(
             baseURL: String = Configuration.defaultBaseURL, apiKey: SemanticScholarAPIKey? = nil, batchSize: Int = 500,
             spacing: Duration = .milliseconds(1100),
-            retry: RetryPolicy = RetryPolicy(maxAttempts: 5, initialDelay: .seconds(2), maximumDelay: .seconds(30)),
+            retry: BackoffPolicy = BackoffPolicy(maxAttempts: 5, initialDelay: .seconds(2), maximumDelay: .seconds(30)),
             userAgent: String = CuratorIdentity.userAgent, sleeper: @escaping Sleeper = taskSleeper
         ) {
             self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL

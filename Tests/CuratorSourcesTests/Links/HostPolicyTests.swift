@@ -73,7 +73,7 @@ import Testing
         var cache = LinkCache()
         // A throttled host is spaced further apart by the engine, up to the Retry-After cap; a small
         // cap keeps the test short.
-        let retry = CuratorHTTP.RetryPolicy(
+        let retry = RetryPolicy(
             maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05, jitter: 0, retryAfterCap: 0.05)
         let (facts, statistics) = await LinkChecker(prober: try makeProber(retry: retry))
             .check(LinkInventory(workspace: try paperWorkspace(rows)), cache: &cache)

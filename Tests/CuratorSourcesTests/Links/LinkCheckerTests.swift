@@ -102,7 +102,7 @@ import Testing
         let workspace = try paperWorkspace([
             row("https://example.org/ok"), row("https://example.org/dead"), row("https://example.org/flaky"),
         ])
-        let checker = LinkChecker(prober: try makeProber(retry: CuratorHTTP.RetryPolicy(maxAttempts: 1), remap: remap))
+        let checker = LinkChecker(prober: try makeProber(retry: RetryPolicy(maxAttempts: 1), remap: remap))
         var cache = LinkCache()
         _ = await checker.check(LinkInventory(workspace: workspace), cache: &cache)
         #expect(cache.links["https://example.org/ok"]?.value == .ok(status: 200))
@@ -134,7 +134,7 @@ import Testing
             value: .ok(status: 200), checkedAt: Date(timeIntervalSince1970: 0))
         let (server, remap) = try Self.world { request, connection in connection.respond(status: 503, for: request) }
         defer { server.stop() }
-        _ = await LinkChecker(prober: try makeProber(retry: CuratorHTTP.RetryPolicy(maxAttempts: 1), remap: remap))
+        _ = await LinkChecker(prober: try makeProber(retry: RetryPolicy(maxAttempts: 1), remap: remap))
             .check(LinkInventory(workspace: try paperWorkspace([row("https://example.org/x")])), cache: &cache)
         #expect(cache.links["https://example.org/x"] == nil)
     }

@@ -4,10 +4,10 @@ import CuratorSources
 import Foundation
 
 /// Retries that take milliseconds, so fault tests end quickly while still retrying.
-let quickRetry = CuratorHTTP.RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2, jitter: 0.1, retryAfterCap: 3)
+let quickRetry = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2, jitter: 0.1, retryAfterCap: 3)
 
 func makeProber(
-    retry: CuratorHTTP.RetryPolicy = quickRetry, timeout: Double = 3, perHost: HostPolicy = HostPolicy(),
+    retry: RetryPolicy = quickRetry, timeout: Double = 3, perHost: HostPolicy = HostPolicy(),
     hosts: [String: HostPolicy] = [:], remap: [String] = []
 ) throws -> LinkProber {
     let engine = CurlEngine(

@@ -9,7 +9,7 @@ import Testing
 /// faults a host's bad day produces never end in `dead`.
 @Suite struct VerdictMappingTests {
     static func verdict(
-        retry: CuratorHTTP.RetryPolicy = quickRetry, timeout: Double = 3, _ handler: @escaping RawServer.Handler
+        retry: RetryPolicy = quickRetry, timeout: Double = 3, _ handler: @escaping RawServer.Handler
     ) async throws -> LinkVerdict {
         let server = try RawServer(handler: handler)
         defer { server.stop() }
@@ -122,7 +122,7 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let verdict = try await Self.verdict(
-            retry: CuratorHTTP.RetryPolicy(maxAttempts: 1), timeout: 1.5, behaviour.handler)
+            retry: RetryPolicy(maxAttempts: 1), timeout: 1.5, behaviour.handler)
         let elapsed = (clock.now - start).seconds
         #expect(!verdict.isDead, "\(behaviour): \(verdict)")
         #expect(verdict != .ok(status: 200) || behaviour == .endlessBody, "\(behaviour): \(verdict)")
@@ -147,7 +147,7 @@ import Testing
     @Test func tlsFailureIsNotDead() async throws {
         let server = try RawServer { _, connection in connection.write("HTTP/1.1 200 OK\r\n\r\n") }
         defer { server.stop() }
-        let verdict = try await makeProber(retry: CuratorHTTP.RetryPolicy(maxAttempts: 1), timeout: 1)
+        let verdict = try await makeProber(retry: RetryPolicy(maxAttempts: 1), timeout: 1)
             .check("https://\(server.host):\(server.port)/")
         let expected: Bool
         switch verdict {

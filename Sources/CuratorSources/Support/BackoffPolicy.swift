@@ -1,8 +1,10 @@
-/// How often and how patiently a client repeats a request that failed for a transient reason.
+/// How often and how patiently an API client repeats a request that failed for a transient reason
+/// (a 429 with no Retry-After, an empty page). The HTTP engine has its own `RetryPolicy` for
+/// transport failures; this one paces whole API calls, above it.
 ///
 /// The delay doubles after each attempt, up to `maximumDelay`, with a random spread of
 /// `jitter` (a fraction of the delay) so that many clients do not retry in step.
-public struct RetryPolicy: Sendable, Hashable {
+public struct BackoffPolicy: Sendable, Hashable {
     /// Attempts in total, the first one included.
     public var maxAttempts: Int
     public var initialDelay: Duration
