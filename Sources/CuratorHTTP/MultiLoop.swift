@@ -1,6 +1,6 @@
+internal import CCurl
 import Foundation
 import Synchronization
-internal import CCurl
 
 /// Owns one libcurl multi handle and the dedicated thread that drives it, and bridges each
 /// transfer to an `async` caller through a continuation.
@@ -149,7 +149,8 @@ final class MultiLoop: @unchecked Sendable {
             guard code == CURLM_OK else {
                 forget(id)
                 let reason = String(cString: curl_multi_strerror(code))
-                continuation.resume(returning: .failure(HTTPFailure(.other, message: "curl_multi_add_handle: \(reason)")))
+                continuation.resume(
+                    returning: .failure(HTTPFailure(.other, message: "curl_multi_add_handle: \(reason)")))
                 return
             }
             active[transfer.easy] = transfer

@@ -9,7 +9,8 @@ public enum Corpus {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `../shared/corpus/awesome-efficient-llm` relative to the repository root.
-    public static let listDirectory = repositoryRoot
+    public static let listDirectory =
+        repositoryRoot
         .appendingPathComponent("../shared/corpus/awesome-efficient-llm").standardizedFileURL
 
     public static var isAvailable: Bool {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CuratorHTTP
 import CuratorCore
+import CuratorHTTP
 import Foundation
 
 /// The command line. Exit status: 0 no error-level finding, 1 error-level findings, 2 usage,

@@ -6,7 +6,8 @@ enum GitChanges {
     /// Changed (added or modified) line numbers per display path, from `git diff --unified=0`.
     /// Files git does not track yet count as wholly changed.
     static func changedLines(since revision: String, workingDirectory: URL) throws -> [String: Set<Int>] {
-        let topLevel = try git(["rev-parse", "--show-toplevel"], in: workingDirectory).trimmingCharacters(in: .whitespacesAndNewlines)
+        let topLevel = try git(["rev-parse", "--show-toplevel"], in: workingDirectory).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let root = URL(fileURLWithPath: topLevel)
         let diff = try git(["diff", "--unified=0", "--no-color", "--no-ext-diff", revision, "--", "."], in: root)
         var result: [String: Set<Int>] = [:]
@@ -14,7 +15,11 @@ enum GitChanges {
         for line in diff.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("+++ ") {
                 let path = line.dropFirst(4)
-                current = path == "/dev/null" ? nil : Workspace.relativePath(of: root.appendingPathComponent(String(path.dropFirst(2))), to: workingDirectory)
+                current =
+                    path == "/dev/null"
+                    ? nil
+                    : Workspace.relativePath(
+                        of: root.appendingPathComponent(String(path.dropFirst(2))), to: workingDirectory)
             } else if line.hasPrefix("@@"), let current {
                 // @@ -a,b +c,d @@: lines c ..< c+d of the new file changed (d defaults to 1).
                 let parts = line.split(separator: " ")
@@ -51,7 +56,9 @@ enum GitChanges {
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CuratorExit.input("--changed-since: git \(arguments.first ?? "") failed: \(errorText.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw CuratorExit.input(
+                "--changed-since: git \(arguments.first ?? "") failed: \(errorText.trimmingCharacters(in: .whitespacesAndNewlines))"
+            )
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -44,14 +44,17 @@ struct ProposeCommand: AsyncParsableCommand {
         if (code != nil || venue != nil) && papers.count > 1 {
             throw ValidationError("--code and --venue describe one paper; propose several papers one at a time")
         }
-        if let code, RepositoryName(code) == nil { throw ValidationError("--code '\(code)' is not a GitHub repository URL") }
+        if let code, RepositoryName(code) == nil {
+            throw ValidationError("--code '\(code)' is not a GitHub repository URL")
+        }
     }
 
     func run() async throws {
         let workspace = try shared.loadWorkspace(paths: [])
         let ruleset = workspace.ruleset.ruleset
         guard let policy = ruleset.propose, !policy.topics.isEmpty else {
-            throw CuratorExit.input("the ruleset '\(ruleset.name)' has no propose.topics: nothing says where a new paper goes")
+            throw CuratorExit.input(
+                "the ruleset '\(ruleset.name)' has no propose.topics: nothing says where a new paper goes")
         }
         let endpoints = SourceEndpoints(environment: ProcessInfo.processInfo.environment)
         let http = CurlEngine()
@@ -60,7 +63,9 @@ struct ProposeCommand: AsyncParsableCommand {
         var ids: [ArxivID] = []
         for id in papers.compactMap(ArxivID.init) {
             if let listed = workspace.catalog.byArxivID[id.base] {
-                let places = listed.map { "\(workspace.catalog.entries[$0].file):\(workspace.catalog.entries[$0].line)" }
+                let places = listed.map {
+                    "\(workspace.catalog.entries[$0].file):\(workspace.catalog.entries[$0].line)"
+                }
                 refusals.append("\(id.base) is already listed at \(places.sorted().joined(separator: ", "))")
             } else {
                 ids.append(id)
@@ -68,7 +73,9 @@ struct ProposeCommand: AsyncParsableCommand {
         }
         var found: [ArxivPaper] = []
         if !ids.isEmpty {
-            let fetched = await ArxivClient(http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv)).lookup(ids)
+            let fetched = await ArxivClient(
+                http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv)
+            ).lookup(ids)
             if let stop = fetched.stop { throw CuratorExit.input("arXiv did not answer: \(stop)") }
             for id in ids {
                 if let paper = fetched.results[id.unversioned]?.paper {
@@ -85,10 +92,14 @@ struct ProposeCommand: AsyncParsableCommand {
             let topic: ProposePolicy.Topic
             if let section {
                 guard let named = TopicChooser.named(section, in: policy.topics) else {
-                    throw CuratorExit.input("--section '\(section)' is none of the topics: \(policy.topics.map(\.name).joined(separator: ", "))")
+                    throw CuratorExit.input(
+                        "--section '\(section)' is none of the topics: \(policy.topics.map(\.name).joined(separator: ", "))"
+                    )
                 }
                 topic = named
-            } else if let chosen = TopicChooser.choose(title: paper.title, abstract: paper.summary, topics: policy.topics) {
+            } else if let chosen = TopicChooser.choose(
+                title: paper.title, abstract: paper.summary, topics: policy.topics)
+            {
                 topic = chosen
             } else {
                 refusals.append("\(paper.id.base): no topic of the ruleset matches; name one with --section")
@@ -98,24 +109,36 @@ struct ProposeCommand: AsyncParsableCommand {
             let proposal = ProposedEntry(
                 arxivID: paper.id.unversioned, version: paper.id.version ?? 1, title: paper.title,
                 authors: AuthorNames.written(paper.authors.map(\.name), convention: ruleset.authors),
-                repository: repository.map { RepositoryReference(owner: $0.nameWithOwner.owner, name: $0.nameWithOwner.name) },
+                repository: repository.map {
+                    RepositoryReference(owner: $0.nameWithOwner.owner, name: $0.nameWithOwner.name)
+                },
                 venue: venueBadge(for: paper, ruleset: ruleset),
                 starred: ruleset.star?.write == true && (repository?.stars ?? 0) >= (ruleset.star?.minStars ?? Int.max),
                 date: Self.today())
-            var targets = [(topic.file, topic.heading, ProposePolicy.position(policy.insert?.topic), nil as NSRegularExpression?)]
-            if let mirrors = ruleset.mirrors, let heading = mirrors.sections.first(where: { $0.value == topic.file })?.key {
+            var targets = [
+                (topic.file, topic.heading, ProposePolicy.position(policy.insert?.topic), nil as NSRegularExpression?)
+            ]
+            if let mirrors = ruleset.mirrors,
+                let heading = mirrors.sections.first(where: { $0.value == topic.file })?.key
+            {
                 let pinned = policy.pinned.flatMap { try? NSRegularExpression(pattern: $0) }
                 targets.append((mirrors.file, heading, ProposePolicy.position(policy.insert?.mirror), pinned))
             }
             for (relative, heading, position, pinned) in targets {
                 guard let file = workspace.documents.first(where: { $0.relativePath == relative })?.document.path,
-                    let formatID = workspace.catalog.entries.first(where: { $0.file == file && (heading == nil || $0.section == heading) })?.formatID,
+                    let formatID = workspace.catalog.entries.first(where: {
+                        $0.file == file && (heading == nil || $0.section == heading)
+                    })?.formatID,
                     let format = ruleset.formats.first(where: { $0.id == formatID }),
                     let offset = EntryPlacement.offset(
                         in: workspace, file: file, formatID: formatID, section: heading, position: position,
-                        pinned: { entry in pinned.map { CompiledRuleset.matches($0, entry.dateComment?.text ?? "") } ?? false })
+                        pinned: { entry in
+                            pinned.map { CompiledRuleset.matches($0, entry.dateComment?.text ?? "") } ?? false
+                        })
                 else {
-                    refusals.append("\(paper.id.base): \(relative) has no section \(heading.map { "'\($0)' " } ?? "")with entries to place it among")
+                    refusals.append(
+                        "\(paper.id.base): \(relative) has no section \(heading.map { "'\($0)' " } ?? "")with entries to place it among"
+                    )
                     continue
                 }
                 let row = proposal.render(format, ruleset: ruleset)
@@ -139,7 +162,9 @@ struct ProposeCommand: AsyncParsableCommand {
     ) async -> [String: RepositoryInfo] {
         var wanted: [String: RepositoryName] = [:]
         for paper in papers {
-            let named = code.flatMap(RepositoryName.init) ?? Self.repositoryMention(in: [paper.summary, paper.comment ?? ""].joined(separator: " "))
+            let named =
+                code.flatMap(RepositoryName.init)
+                ?? Self.repositoryMention(in: [paper.summary, paper.comment ?? ""].joined(separator: " "))
             if let named { wanted[paper.id.base] = named }
         }
         guard !wanted.isEmpty else { return [:] }
@@ -153,7 +178,10 @@ struct ProposeCommand: AsyncParsableCommand {
     }
 
     static func repositoryMention(in text: String) -> RepositoryName? {
-        guard let match = text.firstMatch(of: /https?:\/\/(?:www\.)?github\.com\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/) else { return nil }
+        guard
+            let match = text.firstMatch(
+                of: /https?:\/\/(?:www\.)?github\.com\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/)
+        else { return nil }
         return RepositoryName(String(match.output))
     }
 
@@ -163,7 +191,10 @@ struct ProposeCommand: AsyncParsableCommand {
             let name = VenueStatements.venue(ofLabel: venue, vocabulary: vocabulary)
             return (venue, name.map { vocabulary.journals?.contains($0) == true } ?? false)
         }
-        guard let statement = VenueStatements.find(comment: paper.comment, journalRef: paper.journalRef, vocabulary: vocabulary).first
+        guard
+            let statement = VenueStatements.find(
+                comment: paper.comment, journalRef: paper.journalRef, vocabulary: vocabulary
+            ).first
         else { return nil }
         return (statement.label(format: vocabulary.label), vocabulary.journals?.contains(statement.venue) == true)
     }

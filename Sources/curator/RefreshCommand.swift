@@ -38,7 +38,9 @@ struct RefreshCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("arxiv-spacing"),
-        help: ArgumentHelp("Seconds between arXiv requests (default 3, arXiv's rule); lower only against a mirror or a test double.", visibility: .hidden))
+        help: ArgumentHelp(
+            "Seconds between arXiv requests (default 3, arXiv's rule); lower only against a mirror or a test double.",
+            visibility: .hidden))
     var arxivSpacing: Double?
 
     @Argument(help: "List files or directories (default: the config's directory, or the working directory).")
@@ -60,9 +62,11 @@ struct RefreshCommand: AsyncParsableCommand {
         let spacing = arxivSpacing.map { Duration.milliseconds(Int($0 * 1000)) } ?? .seconds(3)
         let citationsWanted = workspace.ruleset.ruleset.star?.minCitations != nil
         let clients = Refresher.Clients(
-            arxiv: ArxivClient(http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv, spacing: spacing)),
+            arxiv: ArxivClient(
+                http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv, spacing: spacing)),
             gitHub: GitHubClient(http: http, configuration: endpoints.gitHub),
-            semanticScholar: citationsWanted ? SemanticScholarClient(http: http, configuration: endpoints.semanticScholar) : nil)
+            semanticScholar: citationsWanted
+                ? SemanticScholarClient(http: http, configuration: endpoints.semanticScholar) : nil)
         let store = MetadataStore(url: metadataURL(root: workspace.root))
         let run: Refresher.Run
         do {
@@ -78,7 +82,9 @@ struct RefreshCommand: AsyncParsableCommand {
             var counts: [String: Int] = [:]
             let renames = RepositoryRenameEdits.renames(in: facts)
             for _ in 0..<Self.maximumWritePasses {
-                let edits = lint.findings.compactMap(\.fix).flatMap(\.edits) + RepositoryRenameEdits.edits(for: workspace, renames: renames)
+                let edits =
+                    lint.findings.compactMap(\.fix).flatMap(\.edits)
+                    + RepositoryRenameEdits.edits(for: workspace, renames: renames)
                 guard !edits.isEmpty else { break }
                 try apply(edits, in: workspace, counts: &counts)
                 workspace = try shared.loadWorkspace(paths: paths)
@@ -87,7 +93,8 @@ struct RefreshCommand: AsyncParsableCommand {
             written = counts
         }
         let requests = await http.snapshot()
-        let report = RefreshReport(run: run, findings: lint.findings, requests: requests, written: written, catalog: original)
+        let report = RefreshReport(
+            run: run, findings: lint.findings, requests: requests, written: written, catalog: original)
         try shared.emit(format == .json ? report.json() : report.markdown())
         if lint.hasErrors { throw CuratorExit.findingsWithErrors }
     }

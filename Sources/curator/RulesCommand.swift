@@ -36,4 +36,3 @@ struct RulesCommand: ParsableCommand {
         print(RuleDocumentation.render(rule.description))
     }
 }
-

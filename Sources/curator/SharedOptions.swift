@@ -57,7 +57,8 @@ struct SharedOptions: ParsableArguments {
         let (ruleset, configDirectory) = try loadRuleset()
         let targets = paths.isEmpty ? [configDirectory?.path ?? "."] : paths
         do {
-            return try Workspace(paths: targets, ruleset: ruleset, workingDirectory: workingDirectory, root: configDirectory)
+            return try Workspace(
+                paths: targets, ruleset: ruleset, workingDirectory: workingDirectory, root: configDirectory)
         } catch {
             throw CuratorExit.input(error.description)
         }

@@ -19,7 +19,8 @@ struct CorpusDocumentTests {
         try #require(Corpus.isAvailable, "CI=true but ../shared/corpus is missing")
         let files = Corpus.markdownFiles()
         #expect(files.count == 17)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("curator-roundtrip-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "curator-roundtrip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         for file in files {
@@ -48,7 +49,8 @@ struct CorpusDocumentTests {
 
     @Test func fieldsOfARealRowKeepTheirBytes() throws {
         let workspace = try Self.workspace()
-        let entry = try #require(workspace.catalog.entries.first { $0.arxivID == "2305.11627" && $0.file.hasSuffix("pruning.md") })
+        let entry = try #require(
+            workspace.catalog.entries.first { $0.arxivID == "2305.11627" && $0.file.hasSuffix("pruning.md") })
         let document = try #require(workspace.document(named: entry.file))
         #expect(entry.title?.text == "LLM-Pruner: On the Structural Pruning of Large Language Models")
         #expect(document.source.text(entry.title!.range) == entry.title?.text)

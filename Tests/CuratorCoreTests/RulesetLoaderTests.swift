@@ -4,7 +4,8 @@ import Testing
 
 struct RulesetLoaderTests {
     static func write(_ text: String, name: String = ".curator.yml") throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("curator-config-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "curator-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
@@ -19,7 +20,9 @@ struct RulesetLoaderTests {
     }
 
     @Test func configExtendsAndOverrides() throws {
-        let url = try Self.write("extends: awesome-efficient-llm\nstar:\n  mark: \":star:\"\n  min-stars: 5000\nrules:\n  trailing-space: \"off\"\n")
+        let url = try Self.write(
+            "extends: awesome-efficient-llm\nstar:\n  mark: \":star:\"\n  min-stars: 5000\nrules:\n  trailing-space: \"off\"\n"
+        )
         let ruleset = try RulesetLoader.config(at: url, displayPath: ".curator.yml")
         #expect(ruleset.star?.minStars == 5000)
         #expect(ruleset.rules?["trailing-space"] == "off")

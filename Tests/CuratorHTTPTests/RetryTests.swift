@@ -1,6 +1,7 @@
+import CuratorTestSupport
 import Foundation
 import Testing
-import CuratorTestSupport
+
 @testable import CuratorHTTP
 
 @Suite struct RetryTests {

@@ -82,12 +82,16 @@ struct BadgeLinkTagCorpusTests {
         let workspace = try Self.workspace()
         let fixed = Fixer.apply(Self.findings(in: workspace), to: workspace)
         let files = workspace.documents.map { document, relativePath in
-            (relativePath: relativePath, text: String(decoding: fixed[document.path] ?? document.source.bytes, as: UTF8.self))
+            (
+                relativePath: relativePath,
+                text: String(decoding: fixed[document.path] ?? document.source.bytes, as: UTF8.self)
+            )
         }
         let again = try Workspace(files: files, ruleset: workspace.ruleset, root: workspace.root)
         let left = Self.findings(in: again)
         #expect(Self.counts(left) == Self.expectedAfterFix)
-        #expect(left.allSatisfy { $0.fix == nil }, "fixable findings left: \(left.filter { $0.fix != nil }.map(\.message))")
+        #expect(
+            left.allSatisfy { $0.fix == nil }, "fixable findings left: \(left.filter { $0.fix != nil }.map(\.message))")
     }
 }
 

@@ -49,7 +49,9 @@ struct DuplicateCorpusTests {
         for rule in Self.rules {
             let findings = rule.init().check(context)
             counts[rule.description.id] = findings.count
-            for finding in findings where finding.ruleID == "duplicate-paper" { severities[finding.severity, default: 0] += 1 }
+            for finding in findings where finding.ruleID == "duplicate-paper" {
+                severities[finding.severity, default: 0] += 1
+            }
         }
         #expect(counts == Self.expected)
         #expect(severities == [.error: 2, .warning: 8])

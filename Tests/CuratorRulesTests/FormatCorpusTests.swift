@@ -8,7 +8,8 @@ import Testing
 struct FormatCorpusTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/awesome-efficient-llm")
+    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent(
+        "shared/corpus/awesome-efficient-llm")
 
     /// The findings of each format rule on the corpus, as read and judged by hand.
     static let expected: [String: Int] = [
@@ -44,7 +45,9 @@ struct FormatCorpusTests {
             let findings = type.init().check(context).sorted { $0.location < $1.location }
             counts[type.description.id] = findings.count
             for finding in findings {
-                lines.append("\(finding.location.description) \(finding.ruleID) \(finding.message)\(finding.fix == nil ? "" : " [fix]")")
+                lines.append(
+                    "\(finding.location.description) \(finding.ruleID) \(finding.message)\(finding.fix == nil ? "" : " [fix]")"
+                )
             }
         }
         if let dump = ProcessInfo.processInfo.environment["CURATOR_FORMAT_DUMP"] {

@@ -13,7 +13,8 @@ struct RegistryTests {
         let ids = BuiltInRules.all.map { $0.description.id }
         #expect(Set(ids).count == ids.count, "duplicate rule ids: \(ids)")
         for id in ids {
-            #expect(id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(id) is not kebab-case")
+            #expect(
+                id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(id) is not kebab-case")
         }
     }
 
@@ -29,7 +30,10 @@ struct RegistryTests {
             }
         }
         let registered = Set(BuiltInRules.all.map { String(describing: $0) })
-        #expect(declared == registered, "declared but not registered: \(declared.subtracting(registered)); registered but not found: \(registered.subtracting(declared))")
+        #expect(
+            declared == registered,
+            "declared but not registered: \(declared.subtracting(registered)); registered but not found: \(registered.subtracting(declared))"
+        )
         #expect(!declared.isEmpty)
     }
 }

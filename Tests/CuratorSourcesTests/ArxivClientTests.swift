@@ -170,7 +170,8 @@ import Testing
             http: URLSessionTestClient(),
             configuration: ArxivClientConfiguration(
                 endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing,
-                retry: BackoffPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(50), jitter: 0)))
+                retry: BackoffPolicy(
+                    maxAttempts: 4, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(50), jitter: 0)))
 
         let outcome = await client.lookup([ArxivID("2409.13652")!])
 
@@ -221,7 +222,8 @@ import Testing
         let flaky = ScriptedClient(steps: [.fail(reset), .fail(reset)], then: URLSessionTestClient())
         let client = ArxivClient(
             http: flaky,
-            configuration: ArxivClientConfiguration(endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry))
+            configuration: ArxivClientConfiguration(
+                endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry))
 
         let outcome = await client.lookup([ArxivID("2409.13652")!])
 
@@ -230,4 +232,3 @@ import Testing
         #expect(await flaky.attempts == 3)
     }
 }
-

@@ -85,7 +85,10 @@ import Testing
         #expect(paper.id.version == 3)
         #expect(paper.title == "Branes & Bubbles")
         #expect(paper.summary == "Two leading spaces, then the abstract.")
-        #expect(paper.authors == [ArxivAuthor(name: "Łukasz Brane", affiliations: ["IAS", "CERN"]), ArxivAuthor(name: "Mia Bubble")])
+        #expect(
+            paper.authors == [
+                ArxivAuthor(name: "Łukasz Brane", affiliations: ["IAS", "CERN"]), ArxivAuthor(name: "Mia Bubble"),
+            ])
         #expect(paper.comment == "21 pages")
         #expect(paper.journalRef == "Nucl.Phys. B550 (1999) 1-20")
         #expect(paper.doi == "10.1000/branes.1")

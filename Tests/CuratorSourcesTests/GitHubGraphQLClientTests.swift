@@ -1,15 +1,18 @@
+import CuratorHTTP
 import CuratorTestSupport
 import Foundation
 import Testing
 
-import CuratorHTTP
 @testable import CuratorSources
 
 @Suite struct GitHubGraphQLClientTests {
     @Test func batchesOneHundredAliasesAQueryAndMapsEachBack() async throws {
-        let double = try await GitHubFixtures.start(GitHubFixtures.many(148) + [GitHubFixtures.fast, GitHubFixtures.moved])
+        let double = try await GitHubFixtures.start(
+            GitHubFixtures.many(148) + [GitHubFixtures.fast, GitHubFixtures.moved])
         defer { Task { await double.stop() } }
-        let client = GitHubClient(http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: GitHubFixtures.secret))
+        let client = GitHubClient(
+            http: URLSessionTestClient(),
+            configuration: await GitHubFixtures.configuration(double, token: GitHubFixtures.secret))
         var names = GitHubFixtures.many(147).map { RepositoryName($0.fullName)! }
         names += GitHubFixtures.names(["fastlab/FAST-LLM", "OldOrg/old-name", "nobody/nothing"])
 
@@ -23,7 +26,11 @@ import CuratorHTTP
         #expect(log.map { GraphQLBody.aliasCount($0.bodyText) } == [100, 50])
         #expect(log.allSatisfy { $0.method == "POST" && $0.path == "/graphql" })
         #expect(log.allSatisfy { $0.header("Authorization") == "Bearer \(GitHubFixtures.secret)" })
-        #expect(log.allSatisfy { $0.header("Accept") == "application/vnd.github+json" && $0.header("X-GitHub-Api-Version") == "2022-11-28" })
+        #expect(
+            log.allSatisfy {
+                $0.header("Accept") == "application/vnd.github+json"
+                    && $0.header("X-GitHub-Api-Version") == "2022-11-28"
+            })
         #expect(log.allSatisfy { $0.header("User-Agent") == CuratorIdentity.userAgent })
         #expect(log.allSatisfy { $0.bodyText.contains("rateLimit") })
 
@@ -40,7 +47,10 @@ import CuratorHTTP
         }
         #expect(from.description == "OldOrg/old-name")
         #expect(to.nameWithOwner.description == "NewOrg/new-name")
-        #expect(outcome.results[RepositoryName("bulk/repo-5")!].map { if case .found(let info) = $0 { info.stars } else { -1 } } == 5)
+        #expect(
+            outcome.results[RepositoryName("bulk/repo-5")!].map {
+                if case .found(let info) = $0 { info.stars } else { -1 }
+            } == 5)
     }
 
     @Test(arguments: [GitHubDouble.GraphQLLimitStyle.rateLimited, .rateLimit])
@@ -48,7 +58,9 @@ import CuratorHTTP
         let double = try await GitHubFixtures.start(GitHubFixtures.many(150), graphQLLimit: 1)
         defer { Task { await double.stop() } }
         await double.setGraphQLLimitStyle(style)
-        let client = GitHubGraphQLClient(http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: GitHubFixtures.secret))
+        let client = GitHubGraphQLClient(
+            http: URLSessionTestClient(),
+            configuration: await GitHubFixtures.configuration(double, token: GitHubFixtures.secret))
 
         let outcome = await client.lookup(GitHubFixtures.many(150).map { RepositoryName($0.fullName)! })
 
@@ -68,7 +80,8 @@ import CuratorHTTP
         let recorder = SleepRecorder()
         let client = GitHubGraphQLClient(
             http: URLSessionTestClient(),
-            configuration: await GitHubFixtures.configuration(double, token: GitHubFixtures.secret, sleeper: recorder.sleeper))
+            configuration: await GitHubFixtures.configuration(
+                double, token: GitHubFixtures.secret, sleeper: recorder.sleeper))
 
         let outcome = await client.lookup(GitHubFixtures.names(["FastLab/fast-llm"]))
 
@@ -80,7 +93,9 @@ import CuratorHTTP
         let double = try await GitHubFixtures.start([GitHubFixtures.fast])
         defer { Task { await double.stop() } }
         await double.enqueue(.emptyData)
-        let client = GitHubGraphQLClient(http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: GitHubFixtures.secret))
+        let client = GitHubGraphQLClient(
+            http: URLSessionTestClient(),
+            configuration: await GitHubFixtures.configuration(double, token: GitHubFixtures.secret))
 
         let outcome = await client.lookup(GitHubFixtures.names(["FastLab/fast-llm"]))
 

@@ -6,12 +6,17 @@ import Testing
 
 @Suite struct GitHubRESTClientTests {
     @Test func withoutATokenEachRepositoryIsAskedOverRESTWithTheRightHeaders() async throws {
-        let double = try await GitHubFixtures.start([GitHubFixtures.fast, GitHubFixtures.archived, GitHubFixtures.moved])
+        let double = try await GitHubFixtures.start([
+            GitHubFixtures.fast, GitHubFixtures.archived, GitHubFixtures.moved,
+        ])
         defer { Task { await double.stop() } }
-        let client = GitHubClient(http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: nil))
+        let client = GitHubClient(
+            http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: nil))
 
         let outcome = await client.lookup(
-            GitHubFixtures.names(["FastLab/fast-llm", "oldlab/old-llm", "OldOrg/old-name", "nobody/nothing", "Taken/down", "Bad/actor"]))
+            GitHubFixtures.names([
+                "FastLab/fast-llm", "oldlab/old-llm", "OldOrg/old-name", "nobody/nothing", "Taken/down", "Bad/actor",
+            ]))
 
         #expect(outcome.stop == nil)
         guard case .found(let archived)? = outcome.results[RepositoryName("OldLab/old-llm")!] else {
@@ -32,19 +37,25 @@ import Testing
         #expect(outcome.results[RepositoryName("Bad/actor")!] == .blocked(reason: "tos"))
 
         let log = await double.requests()
-        #expect(log.map(\.path) == [
-            "/repos/FastLab/fast-llm", "/repos/oldlab/old-llm", "/repos/OldOrg/old-name", "/repositories/1003",
-            "/repos/nobody/nothing", "/repos/Taken/down", "/repos/Bad/actor",
-        ])
+        #expect(
+            log.map(\.path) == [
+                "/repos/FastLab/fast-llm", "/repos/oldlab/old-llm", "/repos/OldOrg/old-name", "/repositories/1003",
+                "/repos/nobody/nothing", "/repos/Taken/down", "/repos/Bad/actor",
+            ])
         #expect(log.map(\.status) == [200, 200, 301, 200, 404, 451, 403])
         #expect(log.allSatisfy { $0.header("Authorization") == nil })
-        #expect(log.allSatisfy { $0.header("X-GitHub-Api-Version") == "2022-11-28" && $0.header("Accept") == "application/vnd.github+json" })
+        #expect(
+            log.allSatisfy {
+                $0.header("X-GitHub-Api-Version") == "2022-11-28"
+                    && $0.header("Accept") == "application/vnd.github+json"
+            })
     }
 
     @Test func aKnownETagIsSentAndA304ReusesTheRecord() async throws {
         let double = try await GitHubFixtures.start([GitHubFixtures.fast])
         defer { Task { await double.stop() } }
-        let client = GitHubRESTClient(http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: nil))
+        let client = GitHubRESTClient(
+            http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: nil))
         let name = RepositoryName("FastLab/fast-llm")!
         let first = await client.lookup([name])
         guard case .found(let info)? = first.results[name], let etag = info.etag else {
@@ -73,7 +84,8 @@ import Testing
         let double = try await GitHubFixtures.start(repositories, restLimit: 3, resetIn: 3600)
         defer { Task { await double.stop() } }
         await double.setRESTExhaustedStatus(status)
-        let client = GitHubRESTClient(http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: nil))
+        let client = GitHubRESTClient(
+            http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: nil))
 
         let outcome = await client.lookup(repositories.map { RepositoryName($0.fullName)! })
 
@@ -95,7 +107,9 @@ import Testing
             await recorder.record(duration)
             await double.setLimits(rest: 10)
         }
-        let client = GitHubRESTClient(http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: nil, sleeper: refill))
+        let client = GitHubRESTClient(
+            http: URLSessionTestClient(),
+            configuration: await GitHubFixtures.configuration(double, token: nil, sleeper: refill))
 
         let outcome = await client.lookup(repositories.map { RepositoryName($0.fullName)! })
 
@@ -113,7 +127,8 @@ import Testing
         defer { Task { await double.stop() } }
         await double.enqueue(.secondaryLimit(status: 429, retryAfter: nil))
         let client = GitHubRESTClient(
-            http: URLSessionTestClient(), configuration: await GitHubFixtures.configuration(double, token: nil, threshold: .seconds(30)))
+            http: URLSessionTestClient(),
+            configuration: await GitHubFixtures.configuration(double, token: nil, threshold: .seconds(30)))
 
         let outcome = await client.lookup(GitHubFixtures.names(["FastLab/fast-llm"]))
 
@@ -125,7 +140,8 @@ import Testing
         let double = try await GitHubFixtures.start([GitHubFixtures.fast])
         defer { Task { await double.stop() } }
         // URLSession adds a default User-Agent unless the header is set, so it is set empty here.
-        let response = try await URLSessionTestClient().send(.init(url: "\(await double.apiURL)/repos/FastLab/fast-llm", headers: ["User-Agent": ""]))
+        let response = try await URLSessionTestClient().send(
+            .init(url: "\(await double.apiURL)/repos/FastLab/fast-llm", headers: ["User-Agent": ""]))
         #expect(response.status == 403)
         #expect(response.text.hasPrefix("Request forbidden by administrative rules."))
     }

@@ -12,11 +12,15 @@ import Testing
 
     private static let paper = ArxivPaper(
         id: ArxivID("2409.13652v2")!, title: "Sparse Heads", authors: [ArxivAuthor(name: "Ana Souza")], summary: "S.",
-        published: Date(timeIntervalSince1970: 1_726_848_434), updated: nil, comment: "Accepted to ICLR 2025, and NIPS'24 workshop",
+        published: Date(timeIntervalSince1970: 1_726_848_434), updated: nil,
+        comment: "Accepted to ICLR 2025, and NIPS'24 workshop",
         journalRef: "Proceedings of ACL 2024")
 
     @Test func venueHintsAreFoundInCommentsAndJournalReferences() {
-        #expect(VenueHints.extract(from: [Self.paper.comment, Self.paper.journalRef]) == ["ICLR 2025", "NeurIPS 2024", "ACL 2024"])
+        #expect(
+            VenueHints.extract(from: [Self.paper.comment, Self.paper.journalRef]) == [
+                "ICLR 2025", "NeurIPS 2024", "ACL 2024",
+            ])
         #expect(VenueHints.extract(from: ["Code at github.com/ACLED/x; 12 pages"]) == [])
     }
 
@@ -25,9 +29,16 @@ import Testing
         let store = MetadataStore(root: root)
         var file = MetadataFile()
         let date = Date(timeIntervalSince1970: 1_767_225_600)
-        file.record(FetchOutcome(results: [ArxivID("2409.13652")!: .found(Self.paper), ArxivID("2501.00001")!: .unknown]), at: date)
-        let info = RepositoryInfo(nameWithOwner: RepositoryName("NewOrg/new-name")!, url: "https://github.com/NewOrg/new-name", stars: 7, isArchived: false, etag: "W/\"abc\"")
-        file.record(FetchOutcome(results: [RepositoryName("OldOrg/Old-Name")!: .renamed(from: RepositoryName("OldOrg/Old-Name")!, to: info)]), at: date)
+        file.record(
+            FetchOutcome(results: [ArxivID("2409.13652")!: .found(Self.paper), ArxivID("2501.00001")!: .unknown]),
+            at: date)
+        let info = RepositoryInfo(
+            nameWithOwner: RepositoryName("NewOrg/new-name")!, url: "https://github.com/NewOrg/new-name", stars: 7,
+            isArchived: false, etag: "W/\"abc\"")
+        file.record(
+            FetchOutcome(results: [
+                RepositoryName("OldOrg/Old-Name")!: .renamed(from: RepositoryName("OldOrg/Old-Name")!, to: info)
+            ]), at: date)
 
         try store.save(file)
         let text = try String(contentsOf: store.url, encoding: .utf8)
@@ -49,7 +60,8 @@ import Testing
         let root = try temporaryRoot()
         let store = MetadataStore(root: root)
         #expect(try store.load() == MetadataFile())
-        try FileManager.default.createDirectory(at: store.url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: store.url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("{\"format\": 1, \"papers\": [".utf8).write(to: store.url)
 
         let error = #expect(throws: MetadataError.self) { try store.load() }
@@ -64,10 +76,14 @@ import Testing
         let a = ArxivID("2409.00001")!, b = ArxivID("2409.00002")!, c = ArxivID("2409.00003")!
         var file = MetadataFile()
         file.record(FetchOutcome(results: [a: .found(Self.paper), b: .unknown]), at: old)
-        file.record(FetchOutcome<ArxivID, CitationLookup>(results: [a: .found(PaperCitations(paperId: "p", citationCount: 40))]), at: old)
+        file.record(
+            FetchOutcome<ArxivID, CitationLookup>(results: [a: .found(PaperCitations(paperId: "p", citationCount: 40))]
+            ), at: old)
 
         // A later run answers only `a` before stopping; `b` keeps its old record.
-        file.record(FetchOutcome(results: [a: .found(Self.paper)], unfetched: [b, c], stop: .rateLimited(resetAt: nil)), at: new)
+        file.record(
+            FetchOutcome(results: [a: .found(Self.paper)], unfetched: [b, c], stop: .rateLimited(resetAt: nil)), at: new
+        )
 
         #expect(file.paper(a)?.fetchedAt == new)
         #expect(file.paper(a)?.citationCount == 40)

@@ -8,8 +8,10 @@ import Testing
     static func papers(_ count: Int) -> [SemanticScholarDouble.Paper] {
         (0..<count).map { index in
             SemanticScholarDouble.Paper(
-                paperId: String(repeating: "a", count: 32) + String(format: "%08x", index), arxivID: String(format: "2406.%05d", index + 1),
-                corpusId: 100 + index, title: "Paper \(index)", year: 2024, citationCount: index * 10, influentialCitationCount: index)
+                paperId: String(repeating: "a", count: 32) + String(format: "%08x", index),
+                arxivID: String(format: "2406.%05d", index + 1),
+                corpusId: 100 + index, title: "Paper \(index)", year: 2024, citationCount: index * 10,
+                influentialCitationCount: index)
         }
     }
 
@@ -17,7 +19,8 @@ import Testing
         SemanticScholarClient(
             http: URLSessionTestClient(),
             configuration: .init(
-                baseURL: await double.baseURL, apiKey: key.flatMap(SemanticScholarAPIKey.init), spacing: .milliseconds(60),
+                baseURL: await double.baseURL, apiKey: key.flatMap(SemanticScholarAPIKey.init),
+                spacing: .milliseconds(60),
                 retry: TestTiming.quickRetry))
     }
 
@@ -42,10 +45,15 @@ import Testing
         #expect(citations.influentialCitationCount == 10)
         let log = await double.requests()
         #expect(log.count == 2)
-        let sent = log.map { (try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: [String]])?["ids"] ?? [] }
+        let sent = log.map {
+            (try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: [String]])?["ids"] ?? []
+        }
         #expect(sent.map(\.count) == [500, 101])
         #expect(sent.joined().allSatisfy { $0.hasPrefix("ARXIV:") && !$0.contains("v3") })
-        #expect(log.allSatisfy { $0.header("x-api-key") == "s2-key" && $0.queryValue("fields")?.contains("citationCount") == true })
+        #expect(
+            log.allSatisfy {
+                $0.header("x-api-key") == "s2-key" && $0.queryValue("fields")?.contains("citationCount") == true
+            })
     }
 
     @Test func throttlingIsRetriedWithBackoff() async throws {

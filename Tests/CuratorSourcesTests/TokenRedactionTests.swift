@@ -17,7 +17,10 @@ import Testing
         let configuration = GitHubConfiguration(token: token)
         var dumped = ""
         dump(configuration, to: &dumped)
-        for text in ["\(token)", String(reflecting: token), dumped, String(describing: configuration), String(reflecting: configuration)] {
+        for text in [
+            "\(token)", String(reflecting: token), dumped, String(describing: configuration),
+            String(reflecting: configuration),
+        ] {
             assertHidden(text)
         }
         #expect(GitHubConfiguration(environment: ["GITHUB_TOKEN": GitHubFixtures.secret]).token != nil)
@@ -46,12 +49,15 @@ import Testing
 
     @Test func transportFailuresDoNotCarryTheToken() async throws {
         let refused = HTTPFailure(.connectionRefused, curlCode: 7, message: "Failed to connect to 127.0.0.1 port 9")
-        let scripted = ScriptedClient(steps: [.fail(refused), .fail(refused), .fail(refused)], then: URLSessionTestClient())
+        let scripted = ScriptedClient(
+            steps: [.fail(refused), .fail(refused), .fail(refused)], then: URLSessionTestClient())
         let configuration = GitHubConfiguration(
-            apiURL: "http://127.0.0.1:9", graphQLURL: "http://127.0.0.1:9/graphql", token: GitHubToken(GitHubFixtures.secret),
+            apiURL: "http://127.0.0.1:9", graphQLURL: "http://127.0.0.1:9/graphql",
+            token: GitHubToken(GitHubFixtures.secret),
             retry: TestTiming.quickRetry, sleeper: { _ in })
 
-        let outcome = await GitHubClient(http: scripted, configuration: configuration).lookup(GitHubFixtures.names(["a/b"]))
+        let outcome = await GitHubClient(http: scripted, configuration: configuration).lookup(
+            GitHubFixtures.names(["a/b"]))
 
         #expect(outcome.stop == .transport(kind: "connectionRefused", attempts: 3))
         assertHidden(String(describing: outcome))

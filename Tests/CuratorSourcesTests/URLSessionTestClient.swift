@@ -25,7 +25,8 @@ final class URLSessionTestClient: HTTPClient {
         guard let url = URL(string: request.url) else {
             throw HTTPFailure(.malformedURL, message: "bad URL \(request.url)")
         }
-        var urlRequest = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.totalTimeout)
+        var urlRequest = URLRequest(
+            url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.totalTimeout)
         urlRequest.httpMethod = request.method.rawValue
         for header in request.headers.fields {
             urlRequest.addValue(header.value, forHTTPHeaderField: header.name)

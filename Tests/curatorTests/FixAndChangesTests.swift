@@ -26,7 +26,9 @@ struct FixAndChangesTests {
         let again = try CLI.run(["lint", "--offline", "--format", "json", "."], in: copy)
         #expect(try Self.fixableCount(again.stdout) == 0)
         // No temporary files are left beside the lists.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: copy.path).filter { $0.contains(".curator-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: copy.path).filter {
+            $0.contains(".curator-")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -52,9 +54,11 @@ struct FixAndChangesTests {
         try git("init", "-q")
         try git("add", ".")
         try git("commit", "-q", "-m", "start")
-        try (old + "| [New](https://arxiv.org/abs/2401.00002) <br> B | | |  \n").write(to: file, atomically: true, encoding: .utf8)
+        try (old + "| [New](https://arxiv.org/abs/2401.00002) <br> B | | |  \n").write(
+            to: file, atomically: true, encoding: .utf8)
         let all = try CLI.run(["lint", "--offline", "--format", "json", "."], in: directory)
-        let changed = try CLI.run(["lint", "--offline", "--format", "json", "--changed-since", "HEAD", "."], in: directory)
+        let changed = try CLI.run(
+            ["lint", "--offline", "--format", "json", "--changed-since", "HEAD", "."], in: directory)
         func lines(_ json: String) throws -> Set<Int> {
             let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
             return Set((object?["findings"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int })
@@ -66,7 +70,8 @@ struct FixAndChangesTests {
         // change, because the finding names the new copy as a related place.
         let copy = "| [Old, again](https://arxiv.org/abs/2401.00001) <br> A | | |\n"
         try (Self.header + copy + old.dropFirst(Self.header.count)).write(to: file, atomically: true, encoding: .utf8)
-        let duplicated = try CLI.run(["lint", "--offline", "--format", "json", "--changed-since", "HEAD", "."], in: directory)
+        let duplicated = try CLI.run(
+            ["lint", "--offline", "--format", "json", "--changed-since", "HEAD", "."], in: directory)
         let object = try JSONSerialization.jsonObject(with: Data(duplicated.stdout.utf8)) as? [String: Any]
         let rules = (object?["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
         let places = (object?["findings"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }

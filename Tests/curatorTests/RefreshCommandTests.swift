@@ -19,7 +19,8 @@ import Testing
         for index in 0..<count {
             let repository = index == 0 ? "OldOrg/old-name" : index == 5 ? "gone/repo" : "bulk/repo-\(index)"
             let authors = index == 1 ? "" : " <br> Ann Lee, Bo Chen"
-            text += "|[![Star](https://img.shields.io/github/stars/\(repository).svg?style=social&label=Star)](https://github.com/\(repository))<br>[Paper \(index)](https://arxiv.org/abs/\(id(index)))\(authors) |<img width=\"1002\" alt=\"image\" src=\"https://arxiv.org/html/\(id(index))v1/x1.png\"> |[Github](https://github.com/\(repository)) <br> [Paper](https://arxiv.org/abs/\(id(index)))|[//]: #01/02\n"
+            text +=
+                "|[![Star](https://img.shields.io/github/stars/\(repository).svg?style=social&label=Star)](https://github.com/\(repository))<br>[Paper \(index)](https://arxiv.org/abs/\(id(index)))\(authors) |<img width=\"1002\" alt=\"image\" src=\"https://arxiv.org/html/\(id(index))v1/x1.png\"> |[Github](https://github.com/\(repository)) <br> [Paper](https://arxiv.org/abs/\(id(index)))|[//]: #01/02\n"
         }
         return text
     }
@@ -35,7 +36,9 @@ import Testing
 
     static func repositories(_ count: Int) -> [GitHubDoubleRepository] {
         (0..<count).map { index in
-            GitHubDoubleRepository(id: 7000 + index, fullName: index == 0 ? "NewOrg/new-name" : "bulk/repo-\(index)", stars: index == 4 ? 5000 : 10 + index)
+            GitHubDoubleRepository(
+                id: 7000 + index, fullName: index == 0 ? "NewOrg/new-name" : "bulk/repo-\(index)",
+                stars: index == 4 ? 5000 : 10 + index)
         }
     }
 
@@ -49,7 +52,10 @@ import Testing
             var environment = environment
             if !token { environment["GITHUB_TOKEN"] = "" }
             return try await RefreshCLI.run(
-                ["refresh", "--ruleset", "awesome-efficient-llm", "--arxiv-spacing", String(RefreshCommandTests.spacing + 0.05)] + extra + [directory.path],
+                [
+                    "refresh", "--ruleset", "awesome-efficient-llm", "--arxiv-spacing",
+                    String(RefreshCommandTests.spacing + 0.05),
+                ] + extra + [directory.path],
                 environment: environment)
         }
 
@@ -68,7 +74,8 @@ import Testing
         try await gitHub.start()
         await gitHub.rename("OldOrg/old-name", to: 7000)
         let environment = [
-            "ARXIV_API_URL": await arxiv.endpoint, "GITHUB_API_URL": await gitHub.apiURL, "GITHUB_GRAPHQL_URL": await gitHub.graphQLURL,
+            "ARXIV_API_URL": await arxiv.endpoint, "GITHUB_API_URL": await gitHub.apiURL,
+            "GITHUB_GRAPHQL_URL": await gitHub.graphQLURL,
             "GITHUB_TOKEN": token, "SEMANTIC_SCHOLAR_API_URL": "http://127.0.0.1:9/graph/v1",
         ]
         return Setup(directory: directory, arxiv: arxiv, gitHub: gitHub, environment: environment)
@@ -78,7 +85,9 @@ import Testing
     static func aliases(_ body: String) -> [String] {
         let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
         let query = object?["query"] as? String ?? ""
-        return query.matches(of: /repository\(\s*owner:\s*"([^"]*)"\s*,\s*name:\s*"([^"]*)"/).map { "\($0.1)/\($0.2)".lowercased() }
+        return query.matches(of: /repository\(\s*owner:\s*"([^"]*)"\s*,\s*name:\s*"([^"]*)"/).map {
+            "\($0.1)/\($0.2)".lowercased()
+        }
     }
 
     @Test func batchesPacesWritesTheSafeEditsAndAgreesWithItselfOnTheSecondRun() async throws {
@@ -91,18 +100,27 @@ import Testing
         let arxivLog = await setup.arxiv.requests()
         #expect(arxivLog.count == 2)
         #expect(arxivLog.map { $0.queryValue("id_list")?.split(separator: ",").count ?? 0 } == [100, 50])
-        #expect(arxivLog.allSatisfy { $0.queryValue("max_results") == String($0.queryValue("id_list")?.split(separator: ",").count ?? 0) })
+        #expect(
+            arxivLog.allSatisfy {
+                $0.queryValue("max_results") == String($0.queryValue("id_list")?.split(separator: ",").count ?? 0)
+            })
         #expect(arxivLog.allSatisfy { $0.header("User-Agent")?.hasPrefix("curator/") == true })
-        #expect(arxivLog.count < 2 || arxivLog[1].arrivalInstant - arxivLog[0].arrivalInstant >= .milliseconds(Int(Self.spacing * 1000)))
+        #expect(
+            arxivLog.count < 2
+                || arxivLog[1].arrivalInstant - arxivLog[0].arrivalInstant >= .milliseconds(Int(Self.spacing * 1000)))
         #expect(await setup.arxiv.pacingViolations == 0)
         let gitHubLog = await setup.gitHub.requests()
         #expect(gitHubLog.count == 2)
-        #expect(gitHubLog.allSatisfy { $0.method == "POST" && $0.path == "/graphql" && $0.header("Authorization") == "Bearer \(Self.token)" })
+        #expect(
+            gitHubLog.allSatisfy {
+                $0.method == "POST" && $0.path == "/graphql" && $0.header("Authorization") == "Bearer \(Self.token)"
+            })
         #expect(gitHubLog.map { Self.aliases($0.bodyText).count } == [100, 50])
         #expect(!first.stdout.contains(Self.token) && !first.stderr.contains(Self.token))
 
         let text = try String(contentsOf: setup.directory.appendingPathComponent("pruning.md"), encoding: .utf8)
-        #expect(text.contains("stars/NewOrg/new-name.svg?style=social&label=Star)](https://github.com/NewOrg/new-name)"))
+        #expect(
+            text.contains("stars/NewOrg/new-name.svg?style=social&label=Star)](https://github.com/NewOrg/new-name)"))
         #expect(text.contains("[Github](https://github.com/NewOrg/new-name)"))
         #expect(!text.contains("OldOrg/old-name"))
         #expect(text.contains("[![Publish](https://img.shields.io/badge/Conference-ICML'24-blue)]()<br>[Paper 2]"))
@@ -163,7 +181,10 @@ import Testing
         let log = await setup.gitHub.requests()
         let firstRun = log.prefix { $0.header("If-None-Match") == nil }
         #expect(firstRun.allSatisfy { $0.path.hasPrefix("/repos/") || $0.path.hasPrefix("/repositories/") })
-        #expect(firstRun.allSatisfy { $0.header("Authorization") == nil && $0.header("X-GitHub-Api-Version") == "2022-11-28" })
+        #expect(
+            firstRun.allSatisfy {
+                $0.header("Authorization") == nil && $0.header("X-GitHub-Api-Version") == "2022-11-28"
+            })
         // The renamed repository answers 301 under its old name whatever the validator says.
         let conditional = log.filter { $0.header("If-None-Match") != nil && !$0.path.contains("old-name") }
         #expect(conditional.count == 2)

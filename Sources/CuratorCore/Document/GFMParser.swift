@@ -74,7 +74,11 @@ enum GFMParser {
             var previous: Int32 = -1
             while let current = child {
                 let childIndex = Int32(records.count)
-                if previous < 0 { records[index].firstChild = childIndex } else { records[Int(previous)].nextSibling = childIndex }
+                if previous < 0 {
+                    records[index].firstChild = childIndex
+                } else {
+                    records[Int(previous)].nextSibling = childIndex
+                }
                 append(current, nextSibling: -1)
                 previous = childIndex
                 child = cmark_node_next(current)

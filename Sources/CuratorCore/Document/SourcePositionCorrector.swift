@@ -19,7 +19,8 @@ struct SourcePositionCorrector {
             switch record.kind {
             case .paragraph where record.endLine > record.startLine:
                 for inline in (index + 1)..<end {
-                    shiftContinuationLine(&records[inline], firstLine: Int(record.startLine), indent: Int(record.startColumn) - 1)
+                    shiftContinuationLine(
+                        &records[inline], firstLine: Int(record.startLine), indent: Int(record.startColumn) - 1)
                 }
                 index = end
             case .tableCell where hasEscapedPipe(line: Int(record.startLine)):

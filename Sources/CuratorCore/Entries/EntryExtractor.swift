@@ -57,7 +57,9 @@ public struct EntryExtractor {
             entry.columnCount = header.children.count
             splitRawCells(lineRange, format: format, into: &entry)
             for (cell, column) in zip(row.children, columns) where cell.startColumn > 0 {
-                read(cell.children, as: column, format: format, cellEnd: document.range(of: cell).upperBound, into: &entry)
+                read(
+                    cell.children, as: column, format: format, cellEnd: document.range(of: cell).upperBound,
+                    into: &entry)
             }
             if entry.title == nil && entry.name == nil {
                 entry.unreadableReason =
@@ -96,7 +98,9 @@ public struct EntryExtractor {
         // note) is an extra cell GitHub drops unseen; it is no content of the row.
         if let last = pieces.last, pieces.count > 1 {
             let trimmed = trim(last)
-            if bytes[trimmed].starts(with: Array("<!--".utf8)), bytes[trimmed].reversed().starts(with: Array("-->".utf8).reversed()) {
+            if bytes[trimmed].starts(with: Array("<!--".utf8)),
+                bytes[trimmed].reversed().starts(with: Array("-->".utf8).reversed())
+            {
                 entry.trailingComment = TextField(text: document.source.text(trimmed), range: trimmed)
                 pieces.removeLast()
             }
@@ -300,7 +304,9 @@ public struct EntryExtractor {
         let separator = Array("<br>".utf8)
         // Skip the separator and punctuation that stand between title and authors.
         while lower < end {
-            if bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: ".") || bytes[lower] == UInt8(ascii: "\t") {
+            if bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: ".")
+                || bytes[lower] == UInt8(ascii: "\t")
+            {
                 lower += 1
             } else if bytes[lower..<min(end, lower + separator.count)].elementsEqual(separator) {
                 lower += separator.count
@@ -309,7 +315,10 @@ public struct EntryExtractor {
             }
         }
         var upper = end
-        while upper > lower, [UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "\n"), UInt8(ascii: "|"), UInt8(ascii: "\t")].contains(bytes[upper - 1]) {
+        while upper > lower,
+            [UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "\n"), UInt8(ascii: "|"), UInt8(ascii: "\t")].contains(
+                bytes[upper - 1])
+        {
             upper -= 1
         }
         guard upper > lower else { return }
@@ -320,7 +329,9 @@ public struct EntryExtractor {
     private func readDescription(from start: Int, to end: Int, into entry: inout Entry) {
         let bytes = document.source.bytes
         var lower = start
-        while lower < end, bytes[lower] == UInt8(ascii: ":") || bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "-") {
+        while lower < end,
+            bytes[lower] == UInt8(ascii: ":") || bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "-")
+        {
             lower += 1
         }
         var upper = end
@@ -365,7 +376,9 @@ public struct EntryExtractor {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
-        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") { upper -= 1 }
+        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") {
+            upper -= 1
+        }
         return lower..<upper
     }
 }

@@ -47,7 +47,9 @@ public struct ArxivReference: Sendable, Hashable {
         guard needle.count <= haystack.count else { return nil }
         var index = start
         while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                return index
+            }
             index += 1
         }
         return nil
@@ -94,7 +96,10 @@ public struct RepositoryReference: Sendable, Hashable, Codable, CustomStringConv
         else { return nil }
         let start = prefix.utf8.count
         guard let ownerEnd = bytes[start...].firstIndex(of: UInt8(ascii: "/")) else { return nil }
-        var repoEnd = bytes[(ownerEnd + 1)...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+        var repoEnd =
+            bytes[(ownerEnd + 1)...].firstIndex {
+                $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+            }
             ?? bytes.count
         if repoEnd - (ownerEnd + 1) >= 4, bytes[(repoEnd - 4)..<repoEnd].elementsEqual(".git".utf8) { repoEnd -= 4 }
         guard let owner = RepositoryReference.name(bytes[start..<ownerEnd]),

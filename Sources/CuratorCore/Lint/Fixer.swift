@@ -24,7 +24,8 @@ public enum Fixer {
         var taken: [Range<Int>] = []
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             guard edit.range.upperBound <= bytes.count else { continue }
-            if taken.contains(where: { $0.overlaps(edit.range) || ($0.isEmpty && edit.range.contains($0.lowerBound)) }) {
+            if taken.contains(where: { $0.overlaps(edit.range) || ($0.isEmpty && edit.range.contains($0.lowerBound)) })
+            {
                 continue
             }
             if taken.contains(where: { $0 == edit.range }) { continue }

@@ -17,12 +17,16 @@ public struct Suppressions: Sendable {
         let opening = Array("<!-- curator-disable".utf8)
         var index = 0
         while index + opening.count <= bytes.count {
-            guard bytes[index] == UInt8(ascii: "<"), bytes[index..<(index + opening.count)].elementsEqual(opening) else {
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index..<(index + opening.count)].elementsEqual(opening)
+            else {
                 index += 1
                 continue
             }
             var end = index + opening.count
-            while end + 2 < bytes.count, !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-") && bytes[end + 2] == UInt8(ascii: ">")) {
+            while end + 2 < bytes.count,
+                !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-")
+                    && bytes[end + 2] == UInt8(ascii: ">"))
+            {
                 end += 1
             }
             let body = String(decoding: bytes[(index + 5)..<min(end, bytes.count)], as: UTF8.self)

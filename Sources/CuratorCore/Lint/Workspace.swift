@@ -35,7 +35,9 @@ public struct Workspace: Sendable {
                 if found.isEmpty {
                     throw InputError(
                         path: path,
-                        message: "no list files here (the ruleset '\(ruleset.ruleset.name)' reads \(ruleset.ruleset.files.include.joined(separator: ", ")))")
+                        message:
+                            "no list files here (the ruleset '\(ruleset.ruleset.name)' reads \(ruleset.ruleset.files.include.joined(separator: ", ")))"
+                    )
                 }
                 files += found
             } else {
@@ -53,7 +55,8 @@ public struct Workspace: Sendable {
             let file = unique[index]
             let relative = Workspace.relativePath(of: file, to: resolvedRoot)
             return Result { () throws(InputError) in
-                let document = try Document.read(at: file, displayPath: Workspace.relativePath(of: file, to: workingDirectory))
+                let document = try Document.read(
+                    at: file, displayPath: Workspace.relativePath(of: file, to: workingDirectory))
                 let extractor = EntryExtractor(ruleset: ruleset, document: document, relativePath: relative)
                 return (document, relative, extractor.entries(firstIndex: 0))
             }

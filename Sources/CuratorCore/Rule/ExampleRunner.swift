@@ -43,10 +43,13 @@ public enum ExampleRunner {
         for (path, other) in example.otherFiles.sorted(by: { $0.key < $1.key }) {
             files.append((path, stripMarkers(other, path: path).text))
         }
-        let workspace = try Workspace(files: files, ruleset: ruleset, root: URL(fileURLWithPath: "/nonexistent-list-root"))
+        let workspace = try Workspace(
+            files: files, ruleset: ruleset, root: URL(fileURLWithPath: "/nonexistent-list-root"))
         // Example lists have a figures/ folder holding exactly the figures named `figures/present*`.
         let context = LintContext(workspace: workspace, facts: example.facts) { $0.hasPrefix("figures/present") }
-        let findings = rule.check(context).filter { $0.location.file == example.path }.sorted { $0.location < $1.location }
+        let findings = rule.check(context).filter { $0.location.file == example.path }.sorted {
+            $0.location < $1.location
+        }
         var fixed: String?
         if applyFixes {
             let edits = findings.compactMap(\.fix).flatMap(\.edits).filter { $0.file == example.path }

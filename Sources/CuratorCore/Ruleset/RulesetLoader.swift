@@ -20,7 +20,8 @@ public enum RulesetLoader {
     public static func shipped(_ name: String) throws(ConfigError) -> Ruleset {
         guard let source = shippedSource(name) else {
             throw ConfigError(
-                path: "--ruleset", message: "no shipped ruleset named '\(name)' (shipped: \(shippedNames.joined(separator: ", ")))")
+                path: "--ruleset",
+                message: "no shipped ruleset named '\(name)' (shipped: \(shippedNames.joined(separator: ", ")))")
         }
         let layer = try Layer(path: "rules/\(name).yml", text: source)
         return try resolve([layer])
@@ -60,7 +61,9 @@ public enum RulesetLoader {
                 guard FileManager.default.fileExists(atPath: target.path) else {
                     throw ConfigError(
                         path: nextDisplay, line: extends.line, column: extends.column,
-                        message: "'extends: \(extends.value)' names neither a shipped ruleset (\(shippedNames.joined(separator: ", "))) nor a file")
+                        message:
+                            "'extends: \(extends.value)' names neither a shipped ruleset (\(shippedNames.joined(separator: ", "))) nor a file"
+                    )
                 }
                 nextURL = target
                 nextDisplay = extends.value
@@ -104,7 +107,9 @@ public enum RulesetLoader {
                 if !RulesetLoader.knownTopLevelKeys.contains(name) {
                     throw ConfigError(
                         path: path, line: key.mark?.line, column: key.mark?.column,
-                        message: "unknown key '\(name)' (expected one of: \(RulesetLoader.knownTopLevelKeys.sorted().joined(separator: ", ")))")
+                        message:
+                            "unknown key '\(name)' (expected one of: \(RulesetLoader.knownTopLevelKeys.sorted().joined(separator: ", ")))"
+                    )
                 }
             }
             if let value = mapping["extends"] {
@@ -217,9 +222,13 @@ public struct ConfigError: PlacedError {
         case is Bool.Type: "true or false"
         case is [String].Type: "a list of strings"
         default:
-            if String(describing: type).hasPrefix("Array") { "a list" } else if String(describing: type).hasPrefix("Dictionary") {
+            if String(describing: type).hasPrefix("Array") {
+                "a list"
+            } else if String(describing: type).hasPrefix("Dictionary") {
                 "a mapping"
-            } else { "a \(String(describing: type))" }
+            } else {
+                "a \(String(describing: type))"
+            }
         }
     }
 }

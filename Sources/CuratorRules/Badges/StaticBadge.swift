@@ -95,7 +95,9 @@ struct StaticBadge {
 /// offsets into the URL are offsets into the file.
 enum BadgeSource {
     static func imageURLStart(of badge: Badge, in file: String, context: LintContext) -> Int? {
-        guard let range = badge.imageURLRange, context.source(range, in: file, spells: badge.imageURL) else { return nil }
+        guard let range = badge.imageURLRange, context.source(range, in: file, spells: badge.imageURL) else {
+            return nil
+        }
         return range.lowerBound
     }
 

@@ -19,7 +19,8 @@ struct MirrorDriftRule: Rule {
         func list(_ items: [String]) -> String {
             items.isEmpty ? "none" : items.map { DuplicateScopes.quote(shortURL($0)) }.joined(separator: ", ")
         }
-        return "\(field) here and in the copy at \(place) differ: only here \(list(onlyHere)); only there \(list(onlyThere))"
+        return
+            "\(field) here and in the copy at \(place) differ: only here \(list(onlyHere)); only there \(list(onlyThere))"
     }
 
     static func starDiffers(_ place: String, here: Bool) -> String {
@@ -247,7 +248,8 @@ struct MirrorDriftRule: Rule {
         return findings
     }
 
-    static func differences(_ ours: Entry, _ theirs: Entry, scopes: DuplicateScopes, compareStars: Bool) -> [Difference] {
+    static func differences(_ ours: Entry, _ theirs: Entry, scopes: DuplicateScopes, compareStars: Bool) -> [Difference]
+    {
         let place = DuplicateScopes.place(of: theirs, from: ours)
         let anchor = DuplicateScopes.anchor(of: ours)
         var found: [Difference] = []
@@ -257,7 +259,8 @@ struct MirrorDriftRule: Rule {
             let b = DuplicateScopes.collapsed(other?.text ?? "")
             guard a != b else { return }
             let (quotedA, quotedB) = DuplicateScopes.quoteDifference(a, b)
-            found.append(Difference(offset: mine?.range.lowerBound ?? anchor, message: differs(field, place, quotedA, quotedB)))
+            found.append(
+                Difference(offset: mine?.range.lowerBound ?? anchor, message: differs(field, place, quotedA, quotedB)))
         }
 
         // A set that only lacks members is reported at `missingAt`, where they would be added.
@@ -268,11 +271,15 @@ struct MirrorDriftRule: Rule {
             let onlyThere = there.filter { !here.contains($0) }
             guard !onlyHere.isEmpty || !onlyThere.isEmpty else { return }
             let offset = zip(mine, here).first { onlyHere.contains($0.1) }?.0.offset ?? missingAt ?? anchor
-            found.append(Difference(offset: offset, message: setDiffers(field, place, onlyHere: onlyHere, onlyThere: onlyThere)))
+            found.append(
+                Difference(offset: offset, message: setDiffers(field, place, onlyHere: onlyHere, onlyThere: onlyThere)))
         }
 
         if compareStars, (ours.starMark != nil) != (theirs.starMark != nil) {
-            found.append(Difference(offset: ours.starMark?.lowerBound ?? anchor, message: starDiffers(place, here: ours.starMark != nil)))
+            found.append(
+                Difference(
+                    offset: ours.starMark?.lowerBound ?? anchor, message: starDiffers(place, here: ours.starMark != nil)
+                ))
         }
         compareSets(
             "badges", ours.badges.map { ($0.imageURL, $0.range.lowerBound) }, theirs.badges.map(\.imageURL),
@@ -285,14 +292,17 @@ struct MirrorDriftRule: Rule {
         // The title link is a link too: a README title pointing elsewhere than the topic file's is drift.
         compareSets(
             "links", ([ours.titleLink].compactMap { $0 } + ours.links).map { ($0.url, $0.range.lowerBound) },
-            ([theirs.titleLink].compactMap { $0 } + theirs.links).map(\.url), missingAt: ours.links.first?.range.lowerBound)
+            ([theirs.titleLink].compactMap { $0 } + theirs.links).map(\.url),
+            missingAt: ours.links.first?.range.lowerBound)
         return found
     }
 
     /// A URL without its scheme and shields.io host, which say nothing in a message.
     static func shortURL(_ url: String) -> String {
         var text = url
-        for prefix in ["https://", "http://", "img.shields.io/"] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        for prefix in ["https://", "http://", "img.shields.io/"] where text.hasPrefix(prefix) {
+            text.removeFirst(prefix.count)
+        }
         return text
     }
 }

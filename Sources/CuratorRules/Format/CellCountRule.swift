@@ -69,14 +69,16 @@ struct CellCountRule: EntryRule {
         let cells = shape.cellCount
         let columns = entry.columnCount
         guard cells != columns, !shape.isStray else { return [] }
-        let lost = cells > columns
+        let lost =
+            cells > columns
             ? entry.rawCells[columns..<cells].map { source.text(RowShape.trim($0, in: source)) }
                 .filter { !$0.isEmpty }.joined(separator: " | ")
             : ""
         if let pipe = shape.pipeInsideLabel {
             return [
                 context.finding(
-                    Self.self, file: entry.file, offset: pipe, message: Self.pipeMessage(cells: cells, columns: columns, lost: lost),
+                    Self.self, file: entry.file, offset: pipe,
+                    message: Self.pipeMessage(cells: cells, columns: columns, lost: lost),
                     fix: context.replace(pipe..<pipe, in: entry.file, with: "\\", summary: "escape the pipe"))
             ]
         }
@@ -84,10 +86,15 @@ struct CellCountRule: EntryRule {
             let offset = RowShape.trim(entry.rawCells[columns], in: source).lowerBound
             return [
                 context.finding(
-                    Self.self, file: entry.file, offset: offset, message: Self.extraMessage(cells: cells, columns: columns, lost: lost))
+                    Self.self, file: entry.file, offset: offset,
+                    message: Self.extraMessage(cells: cells, columns: columns, lost: lost))
             ]
         }
         let offset = entry.rawCells.first.map { RowShape.trim($0, in: source).lowerBound } ?? entry.range.lowerBound
-        return [context.finding(Self.self, file: entry.file, offset: offset, message: Self.missingMessage(cells: cells, columns: columns))]
+        return [
+            context.finding(
+                Self.self, file: entry.file, offset: offset,
+                message: Self.missingMessage(cells: cells, columns: columns))
+        ]
     }
 }

@@ -84,7 +84,9 @@ struct DateCommentRule: EntryRule {
     }
 
     private func check(_ entry: Entry, in context: LintContext, verdicts: inout [VerdictKey: Verdict]) -> [Finding] {
-        guard entry.kind == .tableRow, let source = context.workspace.document(named: entry.file)?.source else { return [] }
+        guard entry.kind == .tableRow, let source = context.workspace.document(named: entry.file)?.source else {
+            return []
+        }
         let comment: Range<Int>
         if let dateComment = entry.dateComment {
             comment = dateComment.range
@@ -106,12 +108,17 @@ struct DateCommentRule: EntryRule {
         case .fine:
             return []
         case .impossible:
-            return [context.finding(Self.self, file: entry.file, offset: comment.lowerBound, message: Self.dateMessage(text))]
+            return [
+                context.finding(
+                    Self.self, file: entry.file, offset: comment.lowerBound, message: Self.dateMessage(text))
+            ]
         case .misshapen(let canonical):
             return [
                 context.finding(
                     Self.self, file: entry.file, offset: comment.lowerBound, message: Self.shapeMessage(text),
-                    fix: canonical.map { context.replace(comment, in: entry.file, with: $0, summary: "write the date comment as \($0)") })
+                    fix: canonical.map {
+                        context.replace(comment, in: entry.file, with: $0, summary: "write the date comment as \($0)")
+                    })
             ]
         }
     }

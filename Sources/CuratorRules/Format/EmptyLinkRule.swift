@@ -42,16 +42,20 @@ struct EmptyLinkRule: Rule {
         for (document, _) in context.workspace.documents {
             document.root.forEach { node in
                 guard node.kind == .link else { return }
-                let visible = node.children.filter { !($0.kind == .text && ($0.literal ?? "").allSatisfy(\.isWhitespace)) }
+                let visible = node.children.filter {
+                    !($0.kind == .text && ($0.literal ?? "").allSatisfy(\.isWhitespace))
+                }
                 let isBadge = visible.count == 1 && visible[0].kind == .image
                 let offset = document.range(of: node).lowerBound
                 let url = (node.url ?? "").trimmedOfWhitespace()
                 if url.isEmpty && !isBadge {
                     findings.append(
-                        context.finding(Self.self, file: document.path, offset: offset, message: Self.emptyDestinationMessage))
+                        context.finding(
+                            Self.self, file: document.path, offset: offset, message: Self.emptyDestinationMessage))
                 } else if !url.isEmpty && visible.isEmpty {
                     findings.append(
-                        context.finding(Self.self, file: document.path, offset: offset, message: Self.emptyLabelMessage))
+                        context.finding(Self.self, file: document.path, offset: offset, message: Self.emptyLabelMessage)
+                    )
                 }
             }
         }

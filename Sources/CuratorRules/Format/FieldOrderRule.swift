@@ -65,7 +65,8 @@ struct FieldOrderRule: EntryRule {
         for (field, offset) in entry.fieldSequence.sorted(by: { $0.offset < $1.offset }) {
             if let before = furthest, rank(field) < rank(before) {
                 findings.append(
-                    context.finding(Self.self, file: entry.file, offset: offset, message: Self.message(field, after: before)))
+                    context.finding(
+                        Self.self, file: entry.file, offset: offset, message: Self.message(field, after: before)))
             } else if furthest.map({ rank(field) > rank($0) }) ?? true {
                 furthest = field
             }

@@ -79,23 +79,30 @@ struct FieldSeparatorRule: EntryRule {
         let titleStart = titleLink.range.lowerBound
         if let badgesEnd = entry.badges.map(\.range.upperBound).filter({ $0 <= titleStart }).max() {
             var next = titleStart
-            if let mark = entry.starMark, mark.lowerBound >= badgesEnd, mark.lowerBound < titleStart { next = mark.lowerBound }
+            if let mark = entry.starMark, mark.lowerBound >= badgesEnd, mark.lowerBound < titleStart {
+                next = mark.lowerBound
+            }
             if !hasSeparator(badgesEnd..<next) {
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file, offset: next, message: Self.beforeTitleMessage(separator),
-                        fix: context.replace(next..<next, in: entry.file, with: separator, summary: "insert \(separator) before the title")))
+                        fix: context.replace(
+                            next..<next, in: entry.file, with: separator,
+                            summary: "insert \(separator) before the title")))
             }
         }
         if let authors = entry.authors, authors.range.lowerBound >= titleLink.range.upperBound {
-            let previous = ([titleLink.range.upperBound] + entry.badges.map(\.range.upperBound))
+            let previous =
+                ([titleLink.range.upperBound] + entry.badges.map(\.range.upperBound))
                 .filter { $0 <= authors.range.lowerBound }.max() ?? titleLink.range.upperBound
             let gap = previous..<authors.range.lowerBound
             if !hasSeparator(gap) {
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file, offset: previous, message: Self.beforeAuthorsMessage(separator),
-                        fix: context.replace(gap, in: entry.file, with: " \(separator) ", summary: "separate the authors with \(separator)")))
+                        fix: context.replace(
+                            gap, in: entry.file, with: " \(separator) ",
+                            summary: "separate the authors with \(separator)")))
             }
         }
         return findings

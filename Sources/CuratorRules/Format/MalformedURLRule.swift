@@ -42,7 +42,9 @@ struct MalformedURLRule: Rule {
             Example(
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[![Publish](https://img.shields.io/badge/Conference-ICLR'25-blue)]()<br>[Title](https://en.wikipedia.org/wiki/Pruning_(morphology)) <br> A |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2409.13652)|[//]: #06/17\n"
             ),
-            Example("- [Quantization](quantization.md)\n- [Pruning](#network-pruning)\n- [Figure](figures/present.png)\n", path: "README.md"),
+            Example(
+                "- [Quantization](quantization.md)\n- [Pruning](#network-pruning)\n- [Figure](figures/present.png)\n",
+                path: "README.md"),
         ],
         corrections: [
             Correction(
@@ -128,7 +130,9 @@ struct MalformedURLRule: Rule {
             while byte(index + slashes) == slash { slashes += 1 }
             if slashes <= 2, endsBeforeNonSlash(index + slashes) { separatorEnd = index + slashes }
         case UInt8(ascii: ";"):
-            if byte(index + 1) == slash, byte(index + 2) == slash, endsBeforeNonSlash(index + 3) { separatorEnd = index + 3 }
+            if byte(index + 1) == slash, byte(index + 2) == slash, endsBeforeNonSlash(index + 3) {
+                separatorEnd = index + 3
+            }
         default:
             break
         }
@@ -150,10 +154,12 @@ struct MalformedURLRule: Rule {
                     findings.append(finding)
                 }
             }
-            for candidate in LinkSyntaxScanner(document: document).candidates() where candidate.failure == .spaceInDestination {
+            for candidate in LinkSyntaxScanner(document: document).candidates()
+            where candidate.failure == .spaceInDestination {
                 findings.append(
                     context.finding(
-                        Self.self, file: document.path, offset: candidate.destination.lowerBound, message: Self.refusedSpaceMessage))
+                        Self.self, file: document.path, offset: candidate.destination.lowerBound,
+                        message: Self.refusedSpaceMessage))
             }
         }
         return findings.sorted { $0.location < $1.location }
@@ -172,12 +178,16 @@ struct MalformedURLRule: Rule {
             let fixed = scheme.lowercased() + "://" + Substring(url.utf8.dropFirst(length))
             return context.finding(
                 Self.self, file: document.path, offset: offset, message: Self.schemeMessage,
-                fix: fixable ? context.replace(destination, in: document.path, with: fixed, summary: "spell the scheme out") : nil)
+                fix: fixable
+                    ? context.replace(destination, in: document.path, with: fixed, summary: "spell the scheme out")
+                    : nil)
         }
         if Self.startsWithBareHost(url) {
             return context.finding(
                 Self.self, file: document.path, offset: offset, message: Self.noSchemeMessage,
-                fix: fixable ? context.replace(destination, in: document.path, with: "https://" + url, summary: "add https://") : nil)
+                fix: fixable
+                    ? context.replace(destination, in: document.path, with: "https://" + url, summary: "add https://")
+                    : nil)
         }
         if url.utf8.contains(UInt8(ascii: " ")) {
             return context.finding(Self.self, file: document.path, offset: offset, message: Self.spaceMessage)

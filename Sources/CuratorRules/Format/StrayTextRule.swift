@@ -80,12 +80,15 @@ struct StrayTextRule: Rule {
             for (shape, isStray) in zip(shapes, stray) {
                 if isStray {
                     let text = source.text(shape.body).filter { $0 != "|" && $0 != " " && $0 != "\t" }
-                    let offset = shape.body.first { source.bytes[$0] != UInt8(ascii: "|") && !RowShape.isBlank(source.bytes[$0]) }
+                    let offset = shape.body.first {
+                        source.bytes[$0] != UInt8(ascii: "|") && !RowShape.isBlank(source.bytes[$0])
+                    }
                     var line = source.lineRange(shape.line)
                     if line.upperBound < source.bytes.count { line = line.lowerBound..<(line.upperBound + 1) }
                     findings.append(
                         context.finding(
-                            Self.self, file: file, offset: offset ?? shape.body.lowerBound, message: Self.strayRowMessage(text),
+                            Self.self, file: file, offset: offset ?? shape.body.lowerBound,
+                            message: Self.strayRowMessage(text),
                             fix: context.replace(line, in: file, with: "", summary: "delete the stray row")))
                     continue
                 }
@@ -98,20 +101,26 @@ struct StrayTextRule: Rule {
                             Self.self, file: file, offset: tail.lowerBound, message: Self.tailMessage(text),
                             fix: holdsLink
                                 ? nil
-                                : context.replace(tail.lowerBound..<shape.range.upperBound, in: file, with: "", summary: "delete the stray text")))
+                                : context.replace(
+                                    tail.lowerBound..<shape.range.upperBound, in: file, with: "",
+                                    summary: "delete the stray text")))
                     continue
                 }
                 if leadingConvention, !shape.startsWithPipe {
                     findings.append(
                         context.finding(
                             Self.self, file: file, offset: shape.body.lowerBound, message: Self.leadingPipeMessage,
-                            fix: context.replace(shape.body.lowerBound..<shape.body.lowerBound, in: file, with: "|", summary: "add the leading pipe")))
+                            fix: context.replace(
+                                shape.body.lowerBound..<shape.body.lowerBound, in: file, with: "|",
+                                summary: "add the leading pipe")))
                 }
                 if trailingConvention, !shape.endsWithPipe {
                     findings.append(
                         context.finding(
                             Self.self, file: file, offset: shape.body.upperBound, message: Self.trailingPipeMessage,
-                            fix: context.replace(shape.body.upperBound..<shape.body.upperBound, in: file, with: "|", summary: "add the trailing pipe")))
+                            fix: context.replace(
+                                shape.body.upperBound..<shape.body.upperBound, in: file, with: "|",
+                                summary: "add the trailing pipe")))
                 }
             }
         }
@@ -126,7 +135,8 @@ struct StrayTextRule: Rule {
             let blocks = document.root.children
             for (index, block) in blocks.enumerated() where block.kind == .paragraph {
                 let besideTable =
-                    (index > 0 && blocks[index - 1].kind == .table) || (index + 1 < blocks.count && blocks[index + 1].kind == .table)
+                    (index > 0 && blocks[index - 1].kind == .table)
+                    || (index + 1 < blocks.count && blocks[index + 1].kind == .table)
                 guard besideTable else { continue }
                 let range = document.range(of: block)
                 let text = document.source.text(range).filter { !$0.isWhitespace }
@@ -134,7 +144,9 @@ struct StrayTextRule: Rule {
                 // Pipe-only lines are rows cut off from their table; `table-split` reports those.
                 guard !text.contains("|") else { continue }
                 findings.append(
-                    context.finding(Self.self, file: document.path, offset: range.lowerBound, message: Self.strayParagraphMessage(text)))
+                    context.finding(
+                        Self.self, file: document.path, offset: range.lowerBound,
+                        message: Self.strayParagraphMessage(text)))
             }
         }
         return findings

@@ -57,7 +57,9 @@ struct TableSplitRule: Rule {
         return findings
     }
 
-    private func check(_ blocks: [MarkdownNode], in document: Document, context: LintContext, into findings: inout [Finding]) {
+    private func check(
+        _ blocks: [MarkdownNode], in document: Document, context: LintContext, into findings: inout [Finding]
+    ) {
         let source = document.source
         for (index, block) in blocks.enumerated() {
             guard block.kind == .paragraph else {
@@ -74,23 +76,28 @@ struct TableSplitRule: Rule {
             while previous >= 0, blocks[previous].kind == .htmlBlock { previous -= 1 }
             guard previous >= 0, blocks[previous].kind == .table else {
                 findings.append(
-                    context.finding(Self.self, file: document.path, offset: offset, message: Self.orphanMessage(rows: rows.count)))
+                    context.finding(
+                        Self.self, file: document.path, offset: offset, message: Self.orphanMessage(rows: rows.count)))
                 continue
             }
             let tableEnd = blocks[previous].endLine
             let between = (tableEnd + 1)..<block.startLine
-            let blanksOnly = between.allSatisfy { source.lineRange($0).allSatisfy { RowShape.isBlank(source.bytes[$0]) } }
+            let blanksOnly = between.allSatisfy {
+                source.lineRange($0).allSatisfy { RowShape.isBlank(source.bytes[$0]) }
+            }
             var fix: Fix?
             if previous == index - 1, blanksOnly, rows.count == lines.count, !between.isEmpty {
                 let start = source.lineStarts[between.lowerBound - 1]
                 let end = source.lineStarts[between.upperBound - 1]
-                fix = context.replace(start..<end, in: document.path, with: "", summary: "join the rows to the table above")
+                fix = context.replace(
+                    start..<end, in: document.path, with: "", summary: "join the rows to the table above")
             }
             // The line that ended the table is the first after its last row: a blank line or a comment.
             let breaker = tableEnd + 1
             findings.append(
                 context.finding(
-                    Self.self, file: document.path, offset: offset, message: Self.splitMessage(rows: rows.count, line: breaker),
+                    Self.self, file: document.path, offset: offset,
+                    message: Self.splitMessage(rows: rows.count, line: breaker),
                     fix: fix))
         }
     }

@@ -17,7 +17,9 @@ struct TrailingSpaceRule: Rule {
         severity: .info,
         triggering: [
             Example("## Network Pruning↓  \n"),
-            Example("| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n| [T](https://arxiv.org/abs/2401.00001) <br> A | | |↓ \n"),
+            Example(
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n| [T](https://arxiv.org/abs/2401.00001) <br> A | | |↓ \n"
+            ),
         ],
         nonTriggering: [
             Example("## Network Pruning\n"),
@@ -35,14 +37,18 @@ struct TrailingSpaceRule: Rule {
             for line in 1...max(source.lineCount, 1) where source.lineCount > 0 {
                 let range = source.lineRange(line)
                 var start = range.upperBound
-                while start > range.lowerBound, source.bytes[start - 1] == UInt8(ascii: " ") || source.bytes[start - 1] == UInt8(ascii: "\t") {
+                while start > range.lowerBound,
+                    source.bytes[start - 1] == UInt8(ascii: " ") || source.bytes[start - 1] == UInt8(ascii: "\t")
+                {
                     start -= 1
                 }
                 guard start < range.upperBound else { continue }
                 findings.append(
                     context.finding(
                         Self.self, file: document.path, offset: start, message: Self.message,
-                        fix: context.replace(start..<range.upperBound, in: document.path, with: "", summary: "delete trailing whitespace")))
+                        fix: context.replace(
+                            start..<range.upperBound, in: document.path, with: "", summary: "delete trailing whitespace"
+                        )))
             }
         }
         return findings

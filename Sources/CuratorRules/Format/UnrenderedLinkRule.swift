@@ -67,7 +67,8 @@ struct UnrenderedLinkRule: Rule {
                 case .spaceInDestination: continue
                 }
                 findings.append(
-                    context.finding(Self.self, file: document.path, offset: candidate.start, message: message, fix: fix))
+                    context.finding(Self.self, file: document.path, offset: candidate.start, message: message, fix: fix)
+                )
             }
         }
         return findings

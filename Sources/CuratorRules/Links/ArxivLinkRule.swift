@@ -106,15 +106,19 @@ struct ArxivLinkRule: Rule {
 
     private func finding(for link: Link, verdict: Verdict, in entry: Entry, context: LintContext) -> Finding? {
         if case .fine = verdict { return nil }
-        let urlStart = link.urlRange.flatMap { context.source($0, in: entry.file, spells: link.url) ? $0.lowerBound : nil }
+        let urlStart = link.urlRange.flatMap {
+            context.source($0, in: entry.file, spells: link.url) ? $0.lowerBound : nil
+        }
         let offset = urlStart ?? link.range.lowerBound
         guard case .wrongForm(let reasons, let canonical) = verdict else {
             return context.finding(Self.self, file: entry.file, offset: offset, message: Self.malformedMessage)
         }
         let fix = urlStart.map {
-            context.replace($0..<($0 + link.url.utf8.count), in: entry.file, with: canonical, summary: "link \(canonical)")
+            context.replace(
+                $0..<($0 + link.url.utf8.count), in: entry.file, with: canonical, summary: "link \(canonical)")
         }
-        return context.finding(Self.self, file: entry.file, offset: offset, message: Self.message(reasons, canonical), fix: fix)
+        return context.finding(
+            Self.self, file: entry.file, offset: offset, message: Self.message(reasons, canonical), fix: fix)
     }
 
     private static let arxivBytes: [UInt8] = Array("arxiv".utf8)
@@ -125,7 +129,9 @@ struct ArxivLinkRule: Rule {
         let canonical = reference.canonicalURL
         guard url != canonical else { return .fine }
         var reasons: [String] = []
-        if reference.view != "abs" { reasons.append(reference.view == "pdf" ? "points at the PDF" : "points at the HTML view") }
+        if reference.view != "abs" {
+            reasons.append(reference.view == "pdf" ? "points at the PDF" : "points at the HTML view")
+        }
         if let version = reference.version { reasons.append("pins version v\(version)") }
         if reference.host != "arxiv.org" { reasons.append("uses the host \(reference.host)") }
         if url.lowercased().hasPrefix("http://") { reasons.append("uses http") }

@@ -50,7 +50,8 @@ struct FigurePlaceholderRule: Rule {
                     return found
                 }()
             guard isPlaceholder else { return nil }
-            return context.finding(Self.self, file: entry.file, offset: image.range.lowerBound, message: Self.message(image.text))
+            return context.finding(
+                Self.self, file: entry.file, offset: image.range.lowerBound, message: Self.message(image.text))
         }
     }
 }

@@ -52,16 +52,22 @@ struct MissingStarBadgeRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         context.catalog.finding { entry -> Finding? in
             guard Self.hasBadgeField(entry, in: context),
-                !RequiredTags.requirements(for: entry, in: context).contains(where: { $0.badge == BadgeKind.star.rawValue })
+                !RequiredTags.requirements(for: entry, in: context).contains(where: {
+                    $0.badge == BadgeKind.star.rawValue
+                })
             else { return nil }
             if let badge = entry.starBadge {
                 guard entry.repository == nil else { return nil }
-                return context.finding(Self.self, file: entry.file, offset: badge.range.lowerBound, message: Self.noCodeMessage)
+                return context.finding(
+                    Self.self, file: entry.file, offset: badge.range.lowerBound, message: Self.noCodeMessage)
             }
             for link in entry.codeLinks {
-                guard let repository = RepositoryReference(url: link.url), Self.namesRepositoryItself(link.url, repository)
+                guard let repository = RepositoryReference(url: link.url),
+                    Self.namesRepositoryItself(link.url, repository)
                 else { continue }
-                return context.finding(Self.self, file: entry.file, offset: link.range.lowerBound, message: Self.noBadgeMessage(repository))
+                return context.finding(
+                    Self.self, file: entry.file, offset: link.range.lowerBound, message: Self.noBadgeMessage(repository)
+                )
             }
             return nil
         }
@@ -69,7 +75,9 @@ struct MissingStarBadgeRule: Rule {
 
     /// Only formats with a badges field can show a star badge.
     static func hasBadgeField(_ entry: Entry, in context: LintContext) -> Bool {
-        guard let format = context.ruleset.ruleset.formats.first(where: { $0.id == entry.formatID }) else { return false }
+        guard let format = context.ruleset.ruleset.formats.first(where: { $0.id == entry.formatID }) else {
+            return false
+        }
         return (format.fields ?? []).contains(.badges)
     }
 

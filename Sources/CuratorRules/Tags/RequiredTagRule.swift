@@ -31,7 +31,8 @@ struct RequiredTagRule: Rule {
                 path: "project/readme.md"),
             // pruning.md's Type badges are not required: most of its rows have none.
             Example(
-                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[T](https://arxiv.org/abs/2401.00001) <br> A | | |\n"),
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[T](https://arxiv.org/abs/2401.00001) <br> A | | |\n"
+            ),
         ]
     )
 
@@ -40,7 +41,9 @@ struct RequiredTagRule: Rule {
             RequiredTags.requirements(for: entry, in: context).compactMap { requirement -> Finding? in
                 guard !entry.badges.contains(where: { $0.kind.rawValue == requirement.badge }) else { return nil }
                 let offset = entry.fieldSequence.map(\.offset).min() ?? entry.range.lowerBound
-                return context.finding(Self.self, file: entry.file, offset: offset, message: Self.message(requirement.badge, requirement.file))
+                return context.finding(
+                    Self.self, file: entry.file, offset: offset,
+                    message: Self.message(requirement.badge, requirement.file))
             }
         }
     }

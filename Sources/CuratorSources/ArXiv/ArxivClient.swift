@@ -102,11 +102,14 @@ public final class ArxivClient: Sendable {
                 let before = pending.count
                 pending.removeAll { id in
                     guard rejected.contains(id.base) || rejected.contains(id.description) else { return false }
-                    results[id] = .malformed(reason: feed.errors.first { $0.offendingID == id.base }?.message ?? "incorrect id format")
+                    results[id] = .malformed(
+                        reason: feed.errors.first { $0.offendingID == id.base }?.message ?? "incorrect id format")
                     return true
                 }
                 if pending.count == before {
-                    return .stopped(.unexpectedResponse(status: 400, summary: feed.errors.first?.message ?? "bad request"), partial: results)
+                    return .stopped(
+                        .unexpectedResponse(status: 400, summary: feed.errors.first?.message ?? "bad request"),
+                        partial: results)
                 }
                 // The rejected ids are out; the rest of the batch is asked again without using up an attempt.
                 attempt -= 1

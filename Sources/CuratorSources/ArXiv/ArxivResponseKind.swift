@@ -1,5 +1,5 @@
-import Foundation
 import CuratorHTTP
+import Foundation
 
 /// What an arXiv response means for the client, decided from its status and body.
 enum ArxivResponseKind {

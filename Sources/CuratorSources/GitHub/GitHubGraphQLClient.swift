@@ -36,7 +36,9 @@ public struct GitHubGraphQLClient: Sendable {
         return outcome
     }
 
-    private func lookupBatch(_ batch: [RepositoryName], waits: inout Int) async -> Result<[RepositoryName: RepositoryLookup], FetchStop> {
+    private func lookupBatch(_ batch: [RepositoryName], waits: inout Int) async -> Result<
+        [RepositoryName: RepositoryLookup], FetchStop
+    > {
         let body = try? JSONSerialization.data(withJSONObject: ["query": GitHubGraphQLQuery.text(for: batch)])
         var headers = HTTPHeaders(configuration.headers().map { HTTPHeader($0.0, $0.1) })
         headers.add("Content-Type", "application/json")
@@ -58,7 +60,9 @@ public struct GitHubGraphQLClient: Sendable {
                 let error = decoded.errors.first { $0.path?.first == alias }
                 switch decoded.nodes[alias] {
                 case .some(.some(let node)):
-                    guard let info = node.info else { return .failure(.unexpectedResponse(status: 200, summary: "bad nameWithOwner")) }
+                    guard let info = node.info else {
+                        return .failure(.unexpectedResponse(status: 200, summary: "bad nameWithOwner"))
+                    }
                     results[name] = info.nameWithOwner == name ? .found(info) : .renamed(from: name, to: info)
                 case .some(.none) where error?.type == "NOT_FOUND":
                     results[name] = .missing

@@ -10,7 +10,8 @@ enum GitHubGraphQLQuery {
     static func text(for names: [RepositoryName]) -> String {
         var lines = ["query {"]
         for (index, name) in names.enumerated() {
-            lines.append("  \(alias(index)): repository(owner: \"\(name.owner)\", name: \"\(name.name)\") { \(fields) }")
+            lines.append(
+                "  \(alias(index)): repository(owner: \"\(name.owner)\", name: \"\(name.name)\") { \(fields) }")
         }
         lines.append("  rateLimit { cost remaining resetAt limit used }")
         lines.append("}")

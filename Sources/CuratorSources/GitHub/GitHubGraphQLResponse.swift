@@ -16,7 +16,8 @@ struct GitHubGraphQLResponse: Decodable {
             guard let name = RepositoryName(nameWithOwner) else { return nil }
             return RepositoryInfo(
                 nameWithOwner: name, url: url, stars: stargazerCount, isArchived: isArchived,
-                isDisabled: isDisabled ?? false, pushedAt: pushedAt.flatMap(GitHubDates.parse), description: description)
+                isDisabled: isDisabled ?? false, pushedAt: pushedAt.flatMap(GitHubDates.parse), description: description
+            )
         }
     }
 
@@ -77,7 +78,9 @@ struct GitHubGraphQLResponse: Decodable {
         let top = try decoder.container(keyedBy: TopKeys.self)
         errors = try top.decodeIfPresent([GraphQLError].self, forKey: .errors) ?? []
         message = try top.decodeIfPresent(String.self, forKey: .message)
-        guard (try? top.decodeNil(forKey: .data)) == false, let data = try? top.nestedContainer(keyedBy: Key.self, forKey: .data) else {
+        guard (try? top.decodeNil(forKey: .data)) == false,
+            let data = try? top.nestedContainer(keyedBy: Key.self, forKey: .data)
+        else {
             return
         }
         for key in data.allKeys {

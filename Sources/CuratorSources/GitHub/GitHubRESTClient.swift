@@ -1,5 +1,5 @@
-import Foundation
 import CuratorHTTP
+import Foundation
 
 /// Looks repositories up one at a time through `GET /repos/{owner}/{repo}`, for runs without a token.
 ///
@@ -38,7 +38,9 @@ public struct GitHubRESTClient: Sendable {
         return outcome
     }
 
-    private func lookupOne(_ name: RepositoryName, etag: String?, waits: inout Int) async -> Result<RepositoryLookup, FetchStop> {
+    private func lookupOne(_ name: RepositoryName, etag: String?, waits: inout Int) async -> Result<
+        RepositoryLookup, FetchStop
+    > {
         var request = makeRequest("\(configuration.apiURL)/repos/\(name.owner)/\(name.name)")
         if let etag { request.headers.add("If-None-Match", etag) }
         let first = await requester.send(request, waits: &waits, limit: Self.limit)
@@ -76,7 +78,9 @@ public struct GitHubRESTClient: Sendable {
                 return .success(.blocked(reason: reason))
             }
             if response.status == 451 { return .success(.blocked(reason: "unavailable for legal reasons")) }
-            return .failure(.unexpectedResponse(status: 403, summary: GitHubErrorBody.decode(response.body)?.message ?? "forbidden"))
+            return .failure(
+                .unexpectedResponse(status: 403, summary: GitHubErrorBody.decode(response.body)?.message ?? "forbidden")
+            )
         default:
             let message = GitHubErrorBody.decode(response.body)?.message ?? "no message"
             return .failure(.unexpectedResponse(status: response.status, summary: message))

@@ -37,7 +37,8 @@ public struct RepositoryName: Sendable, Hashable, Comparable, Codable, CustomStr
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = RepositoryName(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not owner/name: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not owner/name: \(text)"))
         }
         self = parsed
     }
@@ -51,6 +52,9 @@ public struct RepositoryName: Sendable, Hashable, Comparable, Codable, CustomStr
     /// to place inside a GraphQL string literal and a URL path without escaping.
     private static func isValidPart(_ part: String) -> Bool {
         !part.isEmpty && part.count <= 100 && part != "." && part != ".."
-            && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+            && part.unicodeScalars.allSatisfy {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+            }
     }
 }

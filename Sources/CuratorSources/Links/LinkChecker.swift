@@ -230,6 +230,7 @@ public struct LinkChecker: Sendable {
     /// become transient warnings, and a pull request is not failed by the runner's network.
     static func withoutNetwork(_ verdict: LinkVerdict) -> LinkVerdict {
         guard case .dead(.noSuchHost, _, let detail) = verdict else { return verdict }
-        return .transient(status: nil, curlCode: 6, detail: "no host could be resolved in this run (is the network down?): \(detail)")
+        return .transient(
+            status: nil, curlCode: 6, detail: "no host could be resolved in this run (is the network down?): \(detail)")
     }
 }

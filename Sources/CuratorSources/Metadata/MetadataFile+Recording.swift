@@ -94,7 +94,9 @@ extension MetadataFile {
         }.map(\.element)
     }
 
-    private static func record(_ info: RepositoryInfo, status: RepositoryRecord.Status, at date: Date) -> RepositoryRecord {
+    private static func record(_ info: RepositoryInfo, status: RepositoryRecord.Status, at date: Date)
+        -> RepositoryRecord
+    {
         var record = RepositoryRecord(status: status, fetchedAt: date)
         record.canonicalName = info.nameWithOwner.description
         record.url = info.url

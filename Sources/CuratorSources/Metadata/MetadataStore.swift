@@ -35,7 +35,9 @@ public struct MetadataStore: Sendable {
         do {
             let file = try decoder.decode(MetadataFile.self, from: data)
             guard file.format <= MetadataFile.currentFormat else {
-                throw MetadataError(path: url.path, kind: .corrupt, reason: "format \(file.format) is newer than this curator understands")
+                throw MetadataError(
+                    path: url.path, kind: .corrupt,
+                    reason: "format \(file.format) is newer than this curator understands")
             }
             return file
         } catch let error as MetadataError {

@@ -38,13 +38,16 @@ public struct ProposedEntry: Sendable {
         let paperLabel = policy?.labels?["paper"] ?? "Paper"
         var badges: [String] = []
         if let repository, let template = ruleset.badges?.star?.canonical {
-            let image = template.replacingOccurrences(of: "{owner}", with: repository.owner).replacingOccurrences(of: "{repo}", with: repository.name)
+            let image = template.replacingOccurrences(of: "{owner}", with: repository.owner).replacingOccurrences(
+                of: "{repo}", with: repository.name)
             badges.append("[![\(ruleset.badges?.star?.alt ?? "Star")](\(image))](\(repository.url))")
         }
         if let venue {
             let kinds = ruleset.badges?.venue?.kinds ?? ["Conference", "Journal"]
             let kind = venue.journal ? (kinds.first { $0 == "Journal" } ?? "Journal") : (kinds.first ?? "Conference")
-            badges.append("[![\(ruleset.badges?.venue?.alt ?? "Publish")](https://img.shields.io/badge/\(Self.badgePart(kind))-\(Self.badgePart(venue.label))-blue)]()")
+            badges.append(
+                "[![\(ruleset.badges?.venue?.alt ?? "Publish")](https://img.shields.io/badge/\(Self.badgePart(kind))-\(Self.badgePart(venue.label))-blue)]()"
+            )
         }
         let mark = starred ? (ruleset.star?.mark).map { "\($0) " } ?? "" : ""
         let titleLink = "\(mark)[\(Self.escape(title))](\(paperURL))"
@@ -53,7 +56,8 @@ public struct ProposedEntry: Sendable {
             let separator = format.separator ?? "<br>"
             let paperCell = (badges.isEmpty ? "" : badges.joined() + separator) + "\(titleLink) \(separator) \(authors)"
             let figure = (policy?.figure ?? "")
-                .replacingOccurrences(of: "{id}", with: arxivID.base).replacingOccurrences(of: "{version}", with: String(version))
+                .replacingOccurrences(of: "{id}", with: arxivID.base).replacingOccurrences(
+                    of: "{version}", with: String(version))
             let width = policy?.figureWidth ?? 1002
             var links = ["[\(paperLabel)](\(paperURL))"]
             if let repository { links.insert("[\(codeLabel)](\(repository.url))", at: 0) }
@@ -80,11 +84,13 @@ public struct ProposedEntry: Sendable {
     /// Markdown that would end a link label or a table cell early.
     static func escape(_ title: String) -> String {
         title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+            .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(
+                of: "]", with: "\\]")
     }
 
     /// shields.io's static badge spelling: `%20` for a space, `--` for a dash, `__` for an underscore.
     static func badgePart(_ shown: String) -> String {
-        shown.replacingOccurrences(of: "-", with: "--").replacingOccurrences(of: "_", with: "__").replacingOccurrences(of: " ", with: "%20")
+        shown.replacingOccurrences(of: "-", with: "--").replacingOccurrences(of: "_", with: "__").replacingOccurrences(
+            of: " ", with: "%20")
     }
 }

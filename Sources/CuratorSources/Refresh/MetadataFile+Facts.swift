@@ -12,7 +12,8 @@ extension MetadataFile {
                 case .unknown, .malformed: .unknown
                 }
             papers[key] = PaperFacts(
-                id: key, state: state, version: ArxivID(record.id)?.version, title: record.title, authors: record.authors,
+                id: key, state: state, version: ArxivID(record.id)?.version, title: record.title,
+                authors: record.authors,
                 comment: record.comment, journalRef: record.journalRef, published: record.published,
                 citations: record.citationCount)
         }
@@ -20,7 +21,9 @@ extension MetadataFile {
         for (key, record) in self.repositories {
             let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            let canonical = record.canonicalName.flatMap(RepositoryName.init).map { RepositoryReference(owner: $0.owner, name: $0.name) }
+            let canonical = record.canonicalName.flatMap(RepositoryName.init).map {
+                RepositoryReference(owner: $0.owner, name: $0.name)
+            }
             let state: RepositoryFacts.State =
                 switch record.status {
                 case .found, .renamed: .found
@@ -29,7 +32,8 @@ extension MetadataFile {
                 }
             repositories[key] = RepositoryFacts(
                 requested: RepositoryReference(owner: parts[0], name: parts[1]), state: state, canonical: canonical,
-                stars: record.stars, archived: record.archived ?? false, pushedAt: record.pushedAt, detail: record.blockReason)
+                stars: record.stars, archived: record.archived ?? false, pushedAt: record.pushedAt,
+                detail: record.blockReason)
         }
         return Facts(papers: papers, repositories: repositories)
     }

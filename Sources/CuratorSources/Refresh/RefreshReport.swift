@@ -15,7 +15,9 @@ public struct RefreshReport: Sendable {
     public var catalog: Catalog
     public var maximumItems = 60
 
-    public init(run: Refresher.Run, findings: [Finding], requests: [String: Int], written: [String: Int]?, catalog: Catalog) {
+    public init(
+        run: Refresher.Run, findings: [Finding], requests: [String: Int], written: [String: Int]?, catalog: Catalog
+    ) {
         self.run = run
         self.findings = findings
         self.requests = requests
@@ -92,31 +94,45 @@ public struct RefreshReport: Sendable {
     public func markdown() -> String {
         var out = "## curator refresh\n\n"
         let services = requests.keys.sorted().map { "\($0) \(requests[$0] ?? 0)" }.joined(separator: ", ")
-        out += "Fetched \(run.papers.answered) of \(run.papers.requested) papers and \(run.repositories.answered) of \(run.repositories.requested) repositories"
+        out +=
+            "Fetched \(run.papers.answered) of \(run.papers.requested) papers and \(run.repositories.answered) of \(run.repositories.requested) repositories"
         if let citations = run.citations { out += ", citations for \(citations.answered) papers" }
         out += " (requests: \(services.isEmpty ? "none" : services)).\n"
-        for (name, stage) in [("arXiv", Optional(run.papers)), ("GitHub", Optional(run.repositories)), ("Semantic Scholar", run.citations)] {
+        for (name, stage) in [
+            ("arXiv", Optional(run.papers)), ("GitHub", Optional(run.repositories)),
+            ("Semantic Scholar", run.citations),
+        ] {
             guard let stage, let stop = stage.stop else { continue }
-            out += "\n> **\(name) stopped early:** \(stop). \(stage.unfetched) left for the next run, which starts with them.\n"
+            out +=
+                "\n> **\(name) stopped early:** \(stop). \(stage.unfetched) left for the next run, which starts with them.\n"
         }
         let stars = findings.filter { $0.ruleID == "star-candidate" }
         let venues = findings.filter { $0.ruleID == "arxiv-venue" }
         let others = findings.filter { !["star-candidate", "arxiv-venue"].contains($0.ruleID) }
         out += section("⭐ candidates", stars.map(Self.line))
-        out += section("Repositories renamed, gone or archived", repositoryChanges.map { change in
-            let target = change.canonical.map { " → `\($0)`" } ?? ""
-            let detail = change.detail.map { " (\($0))" } ?? ""
-            return "`\(change.repository)` \(change.status)\(target)\(detail), named at \(change.entries.joined(separator: ", "))"
-        })
-        out += section("New venues", venues.map(Self.line) + newVenues.filter { change in
-            !venues.contains { $0.message.contains(change.id) }
-        }.map { "\($0.id): arXiv now names \($0.venues.joined(separator: ", "))" })
-        out += section("Renamed papers", titleChanges.map { "\($0.id): \"\(Self.oneLine($0.before))\" → \"\(Self.oneLine($0.after))\"" })
+        out += section(
+            "Repositories renamed, gone or archived",
+            repositoryChanges.map { change in
+                let target = change.canonical.map { " → `\($0)`" } ?? ""
+                let detail = change.detail.map { " (\($0))" } ?? ""
+                return
+                    "`\(change.repository)` \(change.status)\(target)\(detail), named at \(change.entries.joined(separator: ", "))"
+            })
+        out += section(
+            "New venues",
+            venues.map(Self.line)
+                + newVenues.filter { change in
+                    !venues.contains { $0.message.contains(change.id) }
+                }.map { "\($0.id): arXiv now names \($0.venues.joined(separator: ", "))" })
+        out += section(
+            "Renamed papers",
+            titleChanges.map { "\($0.id): \"\(Self.oneLine($0.before))\" → \"\(Self.oneLine($0.after))\"" })
         out += section("Other findings", others.map(Self.line))
         if let written {
             let total = written.values.reduce(0, +)
             out += "\n### Edits written\n\n"
-            out += total == 0
+            out +=
+                total == 0
                 ? "None: the files already agree with the metadata.\n"
                 : written.keys.sorted().map { "- `\($0)`: \(written[$0] ?? 0) edits" }.joined(separator: "\n") + "\n"
         }
@@ -160,7 +176,9 @@ public struct RefreshReport: Sendable {
 
     public func json() -> String {
         func stage(_ result: Refresher.StageResult) -> JSONShape.Stage {
-            .init(requested: result.requested, answered: result.answered, unfetched: result.unfetched, stop: result.stop?.description)
+            .init(
+                requested: result.requested, answered: result.answered, unfetched: result.unfetched,
+                stop: result.stop?.description)
         }
         let shape = JSONShape(
             complete: isComplete, requests: requests, papers: stage(run.papers), repositories: stage(run.repositories),

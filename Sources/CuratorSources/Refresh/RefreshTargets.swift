@@ -20,7 +20,9 @@ public struct RefreshTargets: Sendable {
         for entry in catalog.entries {
             if let text = entry.arxivID, let id = ArxivID(text), seenPapers.insert(id).inserted { papers.append(id) }
             for reference in [entry.repository, entry.starRepository].compactMap({ $0 }) {
-                if let name = RepositoryName(owner: reference.owner, name: reference.name), seenRepositories.insert(name).inserted {
+                if let name = RepositoryName(owner: reference.owner, name: reference.name),
+                    seenRepositories.insert(name).inserted
+                {
                     repositories.append(name)
                 }
             }

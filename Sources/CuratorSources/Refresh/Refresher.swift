@@ -18,7 +18,8 @@ public struct Refresher: Sendable {
         public var gitHubBatchSize: Int
 
         public init(
-            arxiv: ArxivClient, gitHub: GitHubClient, semanticScholar: SemanticScholarClient?, arxivBatchSize: Int = 100,
+            arxiv: ArxivClient, gitHub: GitHubClient, semanticScholar: SemanticScholarClient?,
+            arxivBatchSize: Int = 100,
             gitHubBatchSize: Int = 100
         ) {
             self.arxiv = arxiv
@@ -91,7 +92,9 @@ public struct Refresher: Sendable {
             let outcome = await semanticScholar.citations(for: known)
             file.record(outcome, at: now())
             try store.save(file)
-            citations = StageResult(requested: known.count, answered: outcome.results.count, unfetched: outcome.unfetched.count, stop: outcome.stop)
+            citations = StageResult(
+                requested: known.count, answered: outcome.results.count, unfetched: outcome.unfetched.count,
+                stop: outcome.stop)
         }
         return Run(before: before, after: file, papers: papers, repositories: repositories, citations: citations)
     }

@@ -19,6 +19,9 @@ public struct SourceEndpoints: Sendable {
 
     /// The services by endpoint, for counting requests.
     public var services: [(prefix: String, name: String)] {
-        [(arxiv, "arXiv"), (gitHub.graphQLURL, "GitHub"), (gitHub.apiURL, "GitHub"), (semanticScholar.baseURL, "Semantic Scholar")]
+        [
+            (arxiv, "arXiv"), (gitHub.graphQLURL, "GitHub"), (gitHub.apiURL, "GitHub"),
+            (semanticScholar.baseURL, "Semantic Scholar"),
+        ]
     }
 }

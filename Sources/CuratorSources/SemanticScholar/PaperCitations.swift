@@ -7,7 +7,10 @@ public struct PaperCitations: Sendable, Hashable, Decodable {
     public var venue: String?
     public var year: Int?
 
-    public init(paperId: String, citationCount: Int?, influentialCitationCount: Int? = nil, venue: String? = nil, year: Int? = nil) {
+    public init(
+        paperId: String, citationCount: Int?, influentialCitationCount: Int? = nil, venue: String? = nil,
+        year: Int? = nil
+    ) {
         self.paperId = paperId
         self.citationCount = citationCount
         self.influentialCitationCount = influentialCitationCount

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A Semantic Scholar API key that prints as a placeholder, like `GitHubToken`.
-public struct SemanticScholarAPIKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+public struct SemanticScholarAPIKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     let value: String
 
     public init?(_ value: String) {

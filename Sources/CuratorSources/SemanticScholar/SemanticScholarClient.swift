@@ -81,7 +81,9 @@ public struct SemanticScholarClient: Sendable {
             if attempt > 1 { try? await configuration.sleeper(configuration.retry.delay(after: attempt - 1)) }
             let response: HTTPResponse
             do {
-                response = try await pacer.run { () async throws(HTTPFailure) -> HTTPResponse in try await http.send(request) }
+                response = try await pacer.run { () async throws(HTTPFailure) -> HTTPResponse in
+                    try await http.send(request)
+                }
             } catch {
                 guard error.isTransient, attempt < configuration.retry.maxAttempts else {
                     return .failure(.transport(kind: error.kind.rawValue, attempts: attempt))
@@ -90,8 +92,11 @@ public struct SemanticScholarClient: Sendable {
             }
             switch response.status {
             case 200:
-                guard let answers = try? JSONDecoder().decode([PaperCitations?].self, from: Data(response.body)), answers.count == batch.count else {
-                    return .failure(.unexpectedResponse(status: 200, summary: "batch answer does not match the request"))
+                guard let answers = try? JSONDecoder().decode([PaperCitations?].self, from: Data(response.body)),
+                    answers.count == batch.count
+                else {
+                    return .failure(
+                        .unexpectedResponse(status: 200, summary: "batch answer does not match the request"))
                 }
                 return .success(answers)
             case 429, 500...599:

@@ -11,7 +11,10 @@ public struct BackoffPolicy: Sendable, Hashable {
     public var maximumDelay: Duration
     public var jitter: Double
 
-    public init(maxAttempts: Int = 4, initialDelay: Duration = .seconds(5), maximumDelay: Duration = .seconds(60), jitter: Double = 0.2) {
+    public init(
+        maxAttempts: Int = 4, initialDelay: Duration = .seconds(5), maximumDelay: Duration = .seconds(60),
+        jitter: Double = 0.2
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.initialDelay = initialDelay
         self.maximumDelay = maximumDelay

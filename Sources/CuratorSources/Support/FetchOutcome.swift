@@ -37,7 +37,11 @@ public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .rateLimited(let resetAt):
-            if let resetAt { "rate limit exhausted until \(resetAt.formatted(.iso8601))" } else { "rate limit exhausted" }
+            if let resetAt {
+                "rate limit exhausted until \(resetAt.formatted(.iso8601))"
+            } else {
+                "rate limit exhausted"
+            }
         case .secondaryRateLimited(let seconds):
             if let seconds { "secondary rate limit, retry after \(seconds) s" } else { "secondary rate limit" }
         case .serviceUnavailable(let status, let attempts):

@@ -12,7 +12,9 @@ enum ArxivAtomWriter {
         var version: Int
     }
 
-    static func current(idList: String, maxResults: Int, entries: [Entry], total: Int, feedID: String, now: String) -> String {
+    static func current(idList: String, maxResults: Int, entries: [Entry], total: Int, feedID: String, now: String)
+        -> String
+    {
         var out = """
             <?xml version='1.0' encoding='UTF-8'?>
             <feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
@@ -65,7 +67,8 @@ enum ArxivAtomWriter {
     static func legacy(idList: String, maxResults: Int, entries: [Entry], total: Int, feedID: String) -> String {
         let arxivNS = "xmlns:arxiv=\"http://arxiv.org/schemas/atom\""
         let searchNS = "xmlns:opensearch=\"http://a9.com/-/spec/opensearch/1.1/\""
-        let selfQuery = "search_query%3D%26id_list%3D\(idList.replacingOccurrences(of: ",", with: "%2C"))%26start%3D0%26max_results%3D\(maxResults)"
+        let selfQuery =
+            "search_query%3D%26id_list%3D\(idList.replacingOccurrences(of: ",", with: "%2C"))%26start%3D0%26max_results%3D\(maxResults)"
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
@@ -102,11 +105,17 @@ enum ArxivAtomWriter {
                 out += "    <arxiv:doi \(arxivNS)>\(escape(doi))</arxiv:doi>\n"
                 out += "    <link title=\"doi\" href=\"http://dx.doi.org/\(escape(doi))\" rel=\"related\"/>\n"
             }
-            if let comment = paper.comment { out += "    <arxiv:comment \(arxivNS)>\(escape(comment))</arxiv:comment>\n" }
-            if let ref = paper.journalRef { out += "    <arxiv:journal_ref \(arxivNS)>\(escape(ref))</arxiv:journal_ref>\n" }
+            if let comment = paper.comment {
+                out += "    <arxiv:comment \(arxivNS)>\(escape(comment))</arxiv:comment>\n"
+            }
+            if let ref = paper.journalRef {
+                out += "    <arxiv:journal_ref \(arxivNS)>\(escape(ref))</arxiv:journal_ref>\n"
+            }
             out += "    <link href=\"http://arxiv.org/abs/\(versioned)\" rel=\"alternate\" type=\"text/html\"/>\n"
-            out += "    <link title=\"pdf\" href=\"http://arxiv.org/pdf/\(versioned)\" rel=\"related\" type=\"application/pdf\"/>\n"
-            out += "    <arxiv:primary_category \(arxivNS) term=\"\(escape(paper.primaryCategory))\" scheme=\"http://arxiv.org/schemas/atom\"/>\n"
+            out +=
+                "    <link title=\"pdf\" href=\"http://arxiv.org/pdf/\(versioned)\" rel=\"related\" type=\"application/pdf\"/>\n"
+            out +=
+                "    <arxiv:primary_category \(arxivNS) term=\"\(escape(paper.primaryCategory))\" scheme=\"http://arxiv.org/schemas/atom\"/>\n"
             for category in paper.categories {
                 out += "    <category term=\"\(escape(category))\" scheme=\"http://arxiv.org/schemas/atom\"/>\n"
             }

@@ -34,7 +34,9 @@ public actor ArxivDouble {
     private var inFlight = 0
     private var server: DoubleServer?
 
-    public init(papers: [ArxivDoublePaper], spacing: Duration = .seconds(3), responseDelay: Duration = .milliseconds(20)) {
+    public init(
+        papers: [ArxivDoublePaper], spacing: Duration = .seconds(3), responseDelay: Duration = .milliseconds(20)
+    ) {
         self.spacing = spacing
         self.responseDelay = responseDelay
         for paper in papers { self.papers[paper.id] = paper }
@@ -117,9 +119,11 @@ public actor ArxivDouble {
         switch format {
         case .current:
             body = ArxivAtomWriter.current(
-                idList: idList, maxResults: maxResults, entries: page, total: found.count, feedID: feedID, now: Self.now())
+                idList: idList, maxResults: maxResults, entries: page, total: found.count, feedID: feedID,
+                now: Self.now())
         case .legacy:
-            body = ArxivAtomWriter.legacy(idList: idList, maxResults: maxResults, entries: page, total: found.count, feedID: feedID)
+            body = ArxivAtomWriter.legacy(
+                idList: idList, maxResults: maxResults, entries: page, total: found.count, feedID: feedID)
         }
         return DoubleResponse(status: 200, headers: [("Content-Type", "application/atom+xml")], text: body)
     }
@@ -131,16 +135,21 @@ public actor ArxivDouble {
         case .rateExceededWithStatus200:
             DoubleResponse(status: 200, headers: [("Content-Type", "text/plain")], text: "Rate exceeded.")
         case .serviceUnavailable:
-            DoubleResponse(status: 503, headers: [("Content-Type", "text/html")], text: "<html><body>Service Unavailable</body></html>")
+            DoubleResponse(
+                status: 503, headers: [("Content-Type", "text/html")],
+                text: "<html><body>Service Unavailable</body></html>")
         case .emptyFeed:
             DoubleResponse(
                 status: 200, headers: [("Content-Type", "application/atom+xml")],
-                text: ArxivAtomWriter.current(idList: "", maxResults: 10, entries: [], total: 0, feedID: "empty", now: Self.now()))
+                text: ArxivAtomWriter.current(
+                    idList: "", maxResults: 10, entries: [], total: 0, feedID: "empty", now: Self.now()))
         }
     }
 
     private func errorFeed(for id: String) -> DoubleResponse {
-        DoubleResponse(status: 400, headers: [("Content-Type", "application/atom+xml")], text: ArxivAtomWriter.error(for: id, now: Self.now()))
+        DoubleResponse(
+            status: 400, headers: [("Content-Type", "application/atom+xml")],
+            text: ArxivAtomWriter.error(for: id, now: Self.now()))
     }
 
     /// Splits an id into base and version, or returns nil where the API answers `incorrect id format`.
@@ -164,6 +173,8 @@ public actor ArxivDouble {
     }
 
     private static func now() -> String {
-        Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon)) + "Z"
+        Date().formatted(
+            .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(
+                .colon)) + "Z"
     }
 }

@@ -31,7 +31,10 @@ public actor GitHubDouble {
     private var faults: [Fault] = []
     private var server: DoubleServer?
 
-    public init(repositories: [GitHubDoubleRepository], restLimit: Int = 60, graphQLLimit: Int = 5000, resetIn: TimeInterval = 3600) {
+    public init(
+        repositories: [GitHubDoubleRepository], restLimit: Int = 60, graphQLLimit: Int = 5000,
+        resetIn: TimeInterval = 3600
+    ) {
         for repository in repositories { self.repositories[repository.id] = repository }
         self.restLimit = restLimit
         self.graphQLLimit = graphQLLimit
@@ -66,11 +69,18 @@ public actor GitHubDouble {
         guard request.header("User-Agent").map({ !$0.isEmpty }) == true else {
             return DoubleResponse(
                 status: 403, headers: [("Content-Type", "text/html")],
-                text: "Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required). Check https://developer.github.com for other possible causes.\n")
+                text:
+                    "Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required). Check https://developer.github.com for other possible causes.\n"
+            )
         }
         let version = request.header("X-GitHub-Api-Version") ?? "2022-11-28"
         guard ["2022-11-28", "2026-03-10"].contains(version) else {
-            return json(400, ["message": "Invalid API version: \(version)", "documentation_url": "https://docs.github.com/rest/overview/api-versions"])
+            return json(
+                400,
+                [
+                    "message": "Invalid API version: \(version)",
+                    "documentation_url": "https://docs.github.com/rest/overview/api-versions",
+                ])
         }
         if !faults.isEmpty { return respond(to: faults.removeFirst(), graphQL: request.path == "/graphql") }
         if request.path == "/graphql" { return await answerGraphQL(request) }
@@ -84,11 +94,17 @@ public actor GitHubDouble {
             if let retryAfter { headers.append(("retry-after", String(retryAfter))) }
             return json(
                 status,
-                ["message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-                 "documentation_url": "https://docs.github.com/free-pro-team@latest/rest/overview/resources-in-the-rest-api#secondary-rate-limits"],
+                [
+                    "message":
+                        "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+                    "documentation_url":
+                        "https://docs.github.com/free-pro-team@latest/rest/overview/resources-in-the-rest-api#secondary-rate-limits",
+                ],
                 extra: headers)
         case .serverError(let status):
-            return DoubleResponse(status: status, headers: [("Content-Type", "text/html")], text: "<html><body>Server Error</body></html>")
+            return DoubleResponse(
+                status: status, headers: [("Content-Type", "text/html")], text: "<html><body>Server Error</body></html>"
+            )
         case .emptyData:
             return json(200, ["data": [String: Any]()], extra: graphQLHeaders(key: "none"))
         }
@@ -101,14 +117,27 @@ public actor GitHubDouble {
         let limit = key == "anonymous" ? restLimit : max(restLimit, 5000)
         let parts = request.path.split(separator: "/").map(String.init)
         if parts == ["rate_limit"] {
-            return json(200, ["resources": ["core": ["limit": limit, "remaining": remaining(key, limit), "reset": resetEpoch, "used": used[key, default: 0]]]],
-                        extra: rateHeaders(key: key, limit: limit, resource: "core"))
+            return json(
+                200,
+                [
+                    "resources": [
+                        "core": [
+                            "limit": limit, "remaining": remaining(key, limit), "reset": resetEpoch,
+                            "used": used[key, default: 0],
+                        ]
+                    ]
+                ],
+                extra: rateHeaders(key: key, limit: limit, resource: "core"))
         }
         if remaining(key, limit) == 0 {
             return json(
                 restExhaustedStatus,
-                ["message": "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
-                 "documentation_url": "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"],
+                [
+                    "message":
+                        "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
+                    "documentation_url":
+                        "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting",
+                ],
                 extra: rateHeaders(key: key, limit: limit, resource: "core"))
         }
         let repository: GitHubDoubleRepository?
@@ -116,25 +145,45 @@ public actor GitHubDouble {
             let name = "\(parts[1])/\(parts[2])".lowercased()
             if let block = blocked[name] {
                 spend(key)
-                return json(block.status, ["message": "Repository access blocked", "block": ["reason": block.reason, "created_at": "2021-04-22T17:53:56Z", "html_url": "https://github.com/github/dmca/blob/master/2021/04/2021-04-20-example.md"]],
-                            extra: rateHeaders(key: key, limit: limit, resource: "core"))
+                return json(
+                    block.status,
+                    [
+                        "message": "Repository access blocked",
+                        "block": [
+                            "reason": block.reason, "created_at": "2021-04-22T17:53:56Z",
+                            "html_url": "https://github.com/github/dmca/blob/master/2021/04/2021-04-20-example.md",
+                        ],
+                    ],
+                    extra: rateHeaders(key: key, limit: limit, resource: "core"))
             }
             if let id = renamed[name] {
                 spend(key)
                 let location = "\(apiURL)/repositories/\(id)"
-                return json(301, ["message": "Moved Permanently", "url": location, "documentation_url": "https://docs.github.com/v3/#http-redirects"],
-                            extra: [("Location", location), ("x-github-api-version-selected", version)] + rateHeaders(key: key, limit: limit, resource: "core"))
+                return json(
+                    301,
+                    [
+                        "message": "Moved Permanently", "url": location,
+                        "documentation_url": "https://docs.github.com/v3/#http-redirects",
+                    ],
+                    extra: [("Location", location), ("x-github-api-version-selected", version)]
+                        + rateHeaders(key: key, limit: limit, resource: "core"))
             }
             repository = repositories.values.first { $0.fullName.lowercased() == name }
         } else if parts.count == 2, parts[0] == "repositories", let id = Int(parts[1]) {
             repository = repositories[id]
         } else {
-            return json(404, ["message": "Not Found", "documentation_url": "https://docs.github.com/rest", "status": "404"])
+            return json(
+                404, ["message": "Not Found", "documentation_url": "https://docs.github.com/rest", "status": "404"])
         }
         guard let repository else {
             spend(key)
-            return json(404, ["message": "Not Found", "documentation_url": "https://docs.github.com/rest/repos/repos#get-a-repository", "status": "404"],
-                        extra: rateHeaders(key: key, limit: limit, resource: "core"))
+            return json(
+                404,
+                [
+                    "message": "Not Found",
+                    "documentation_url": "https://docs.github.com/rest/repos/repos#get-a-repository", "status": "404",
+                ],
+                extra: rateHeaders(key: key, limit: limit, resource: "core"))
         }
         let etag = Self.etag(for: repository, authorization: key)
         if request.header("If-None-Match") == etag {
@@ -142,16 +191,21 @@ public actor GitHubDouble {
             if key != "anonymous" || conditionalSpendsWhenAnonymous { spend(key) }
             return DoubleResponse(
                 status: 304,
-                headers: [("ETag", etag), ("Cache-Control", "private, max-age=60, s-maxage=60"), ("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding, Accept, X-Requested-With")]
+                headers: [
+                    ("ETag", etag), ("Cache-Control", "private, max-age=60, s-maxage=60"),
+                    ("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding, Accept, X-Requested-With"),
+                ]
                     + rateHeaders(key: key, limit: limit, resource: "core"))
         }
         spend(key)
-        return json(200, restObject(repository), extra: [
-            ("Cache-Control", "private, max-age=60, s-maxage=60"),
-            ("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding, Accept, X-Requested-With"),
-            ("ETag", etag), ("Last-Modified", "Sat, 20 Jan 2024 06:37:31 GMT"),
-            ("X-GitHub-Media-Type", "github.v3; format=json"), ("x-github-api-version-selected", version),
-        ] + rateHeaders(key: key, limit: limit, resource: "core"))
+        return json(
+            200, restObject(repository),
+            extra: [
+                ("Cache-Control", "private, max-age=60, s-maxage=60"),
+                ("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding, Accept, X-Requested-With"),
+                ("ETag", etag), ("Last-Modified", "Sat, 20 Jan 2024 06:37:31 GMT"),
+                ("X-GitHub-Media-Type", "github.v3; format=json"), ("x-github-api-version-selected", version),
+            ] + rateHeaders(key: key, limit: limit, resource: "core"))
     }
 
     private func restObject(_ repository: GitHubDoubleRepository) -> [String: Any] {
@@ -164,7 +218,12 @@ public actor GitHubDouble {
             "url": "https://api.github.com/repos/\(repository.fullName)",
             "pushed_at": repository.pushedAt, "stargazers_count": repository.stars, "watchers_count": repository.stars,
             "archived": repository.archived, "disabled": repository.disabled,
-            "license": repository.licenseSPDX.map { ["key": $0.lowercased(), "name": $0, "spdx_id": $0, "url": "https://api.github.com/licenses/\($0.lowercased())", "node_id": "MDc6TGljZW5zZTEz"] as [String: Any] } as Any? ?? NSNull(),
+            "license": repository.licenseSPDX.map {
+                [
+                    "key": $0.lowercased(), "name": $0, "spdx_id": $0,
+                    "url": "https://api.github.com/licenses/\($0.lowercased())", "node_id": "MDc6TGljZW5zZTEz",
+                ] as [String: Any]
+            } as Any? ?? NSNull(),
             "default_branch": "main", "visibility": "public",
         ]
     }
@@ -174,16 +233,28 @@ public actor GitHubDouble {
     private func answerGraphQL(_ request: RecordedRequest) async -> DoubleResponse {
         guard request.method == "POST" else { return json(404, ["message": "Not Found"]) }
         guard let key = request.header("Authorization") else {
-            return json(401, ["message": "This endpoint requires you to be authenticated.", "documentation_url": "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql"])
+            return json(
+                401,
+                [
+                    "message": "This endpoint requires you to be authenticated.",
+                    "documentation_url":
+                        "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql",
+                ])
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any], let query = object["query"] as? String else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any],
+            let query = object["query"] as? String
+        else {
             return json(200, ["errors": [["message": "Problems parsing JSON"]]], extra: graphQLHeaders(key: key))
         }
         if remaining("graphql:" + key, graphQLLimit) == 0 {
             let error: [String: Any] =
                 switch graphQLLimitStyle {
                 case .rateLimited: ["type": "RATE_LIMITED", "message": "API rate limit exceeded for user ID 1."]
-                case .rateLimit: ["type": "RATE_LIMIT", "code": "graphql_rate_limit", "message": "API rate limit already exceeded for user ID 1."]
+                case .rateLimit:
+                    [
+                        "type": "RATE_LIMIT", "code": "graphql_rate_limit",
+                        "message": "API rate limit already exceeded for user ID 1.",
+                    ]
                 }
             return json(200, ["errors": [error]], extra: graphQLHeaders(key: key))
         }
@@ -192,13 +263,16 @@ public actor GitHubDouble {
         var errors: [[String: Any]] = []
         for selection in GraphQLSelection.parse(query) {
             let name = "\(selection.owner)/\(selection.name)".lowercased()
-            let resolved = renamed[name].flatMap { repositories[$0] } ?? repositories.values.first { $0.fullName.lowercased() == name }
+            let resolved =
+                renamed[name].flatMap { repositories[$0] }
+                ?? repositories.values.first { $0.fullName.lowercased() == name }
             guard let repository = resolved, blocked[name] == nil else {
                 data[selection.alias] = NSNull()
                 errors.append([
                     "type": "NOT_FOUND", "path": [selection.alias],
                     "locations": [["line": selection.line, "column": selection.column]],
-                    "message": "Could not resolve to a Repository with the name '\(selection.owner)/\(selection.name)'.",
+                    "message":
+                        "Could not resolve to a Repository with the name '\(selection.owner)/\(selection.name)'.",
                 ])
                 continue
             }
@@ -206,7 +280,8 @@ public actor GitHubDouble {
         }
         if query.contains("rateLimit") {
             data["rateLimit"] = [
-                "cost": 1, "remaining": remaining("graphql:" + key, graphQLLimit), "resetAt": ISO8601DateFormatter().string(from: resetAt),
+                "cost": 1, "remaining": remaining("graphql:" + key, graphQLLimit),
+                "resetAt": ISO8601DateFormatter().string(from: resetAt),
                 "limit": graphQLLimit, "used": used["graphql:" + key, default: 0], "nodeCount": max(1, data.count - 1),
             ]
         }
@@ -249,7 +324,8 @@ public actor GitHubDouble {
     }
 
     private func graphQLHeaders(key: String) -> [(String, String)] {
-        [("X-GitHub-Media-Type", "github.v4; format=json")] + rateHeaders(key: "graphql:" + key, limit: graphQLLimit, resource: "graphql")
+        [("X-GitHub-Media-Type", "github.v4; format=json")]
+            + rateHeaders(key: "graphql:" + key, limit: graphQLLimit, resource: "graphql")
     }
 
     private func json(_ status: Int, _ object: [String: Any], extra: [(String, String)] = []) -> DoubleResponse {
@@ -264,7 +340,10 @@ public actor GitHubDouble {
     /// A weak validator that changes with the star count and differs per `Authorization` value.
     static func etag(for repository: GitHubDoubleRepository, authorization: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(repository.id)|\(repository.stars)|\(repository.archived)|\(repository.description ?? "")|\(authorization)".utf8 {
+        for byte
+            in "\(repository.id)|\(repository.stars)|\(repository.archived)|\(repository.description ?? "")|\(authorization)"
+            .utf8
+        {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         return "W/\"\(String(hash, radix: 16))\""

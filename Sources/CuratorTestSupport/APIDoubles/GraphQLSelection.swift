@@ -16,7 +16,9 @@ struct GraphQLSelection {
         return query.matches(of: pattern).map { match in
             let before = query[..<match.range.lowerBound]
             let line = before.filter { $0 == "\n" }.count + 1
-            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            let column =
+                before.count
+                - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             return GraphQLSelection(
                 alias: String(match.1), owner: String(match.2), name: String(match.3),
                 fields: match.4.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init),

@@ -16,7 +16,10 @@ public actor SemanticScholarDouble {
         public var citationCount: Int
         public var influentialCitationCount: Int
 
-        public init(paperId: String, arxivID: String, doi: String? = nil, corpusId: Int, title: String, venue: String = "", year: Int? = nil, citationCount: Int, influentialCitationCount: Int = 0) {
+        public init(
+            paperId: String, arxivID: String, doi: String? = nil, corpusId: Int, title: String, venue: String = "",
+            year: Int? = nil, citationCount: Int, influentialCitationCount: Int = 0
+        ) {
             self.paperId = paperId
             self.arxivID = arxivID
             self.doi = doi
@@ -32,7 +35,8 @@ public actor SemanticScholarDouble {
     public enum Fault: Sendable { case tooManyRequests, serverError(Int) }
 
     static let knownFields: Set<String> = [
-        "paperId", "externalIds", "corpusId", "title", "venue", "year", "citationCount", "influentialCitationCount", "url", "authors",
+        "paperId", "externalIds", "corpusId", "title", "venue", "year", "citationCount", "influentialCitationCount",
+        "url", "authors",
     ]
 
     private var papers: [Paper]
@@ -64,7 +68,9 @@ public actor SemanticScholarDouble {
         ]
         let tooMany = DoubleResponse(
             status: 429, headers: headers,
-            text: #"{"message": "Too Many Requests. Please wait and try again or apply for a key for higher rate limits. https://www.semanticscholar.org/product/api#api-key-form", "code": "429"}"#)
+            text:
+                #"{"message": "Too Many Requests. Please wait and try again or apply for a key for higher rate limits. https://www.semanticscholar.org/product/api#api-key-form", "code": "429"}"#
+        )
         if let apiKey, let sent = request.header("x-api-key"), sent != apiKey {
             return DoubleResponse(status: 403, headers: headers, text: #"{"message":"Forbidden"}"#)
         }
@@ -74,7 +80,8 @@ public actor SemanticScholarDouble {
         if !faults.isEmpty {
             switch faults.removeFirst() {
             case .tooManyRequests: return tooMany
-            case .serverError(let status): return DoubleResponse(status: status, headers: headers, text: #"{"message": "Internal server error"}"#)
+            case .serverError(let status):
+                return DoubleResponse(status: status, headers: headers, text: #"{"message": "Internal server error"}"#)
             }
         }
         guard request.method == "POST", request.path == "/graph/v1/paper/batch" else {
@@ -83,13 +90,19 @@ public actor SemanticScholarDouble {
         let fields = (request.queryValue("fields") ?? "paperId").split(separator: ",").map(String.init)
         let unknown = fields.filter { !Self.knownFields.contains($0) }
         guard unknown.isEmpty else {
-            return DoubleResponse(status: 400, headers: headers, text: #"{"error":"Unrecognized or unsupported fields: [\#(unknown.joined(separator: ", "))]"}"#)
+            return DoubleResponse(
+                status: 400, headers: headers,
+                text: #"{"error":"Unrecognized or unsupported fields: [\#(unknown.joined(separator: ", "))]"}"#)
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any], let ids = object["ids"] as? [String] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any],
+            let ids = object["ids"] as? [String]
+        else {
             return DoubleResponse(status: 400, headers: headers, text: #"{"error":"Unacceptable JSON body"}"#)
         }
         guard ids.count <= 500 else {
-            return DoubleResponse(status: 400, headers: headers, text: #"{"error":"Cannot process more than 500 ids in a single request"}"#)
+            return DoubleResponse(
+                status: 400, headers: headers,
+                text: #"{"error":"Cannot process more than 500 ids in a single request"}"#)
         }
         let answers: [Any] = ids.map { id -> Any in
             guard let paper = resolve(id) else { return NSNull() }

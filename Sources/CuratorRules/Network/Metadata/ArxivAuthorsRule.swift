@@ -43,7 +43,9 @@ struct ArxivAuthorsRule: Rule {
                     + "|[C](https://arxiv.org/abs/2401.00003)↓ | | |\n",
                 facts: Facts(papers: [
                     "2401.00001": PaperFacts(id: "2401.00001", state: .found, authors: ["Ann Lee", "Carl Diaz"]),
-                    "2401.00002": PaperFacts(id: "2401.00002", state: .found, authors: ["Ann Lee", "Bo Chen", "Carl Diaz", "Dan Eze", "Eve Fox"]),
+                    "2401.00002": PaperFacts(
+                        id: "2401.00002", state: .found,
+                        authors: ["Ann Lee", "Bo Chen", "Carl Diaz", "Dan Eze", "Eve Fox"]),
                     "2401.00003": PaperFacts(id: "2401.00003", state: .found, authors: ["Ann Lee"]),
                 ]))
         ],
@@ -53,8 +55,11 @@ struct ArxivAuthorsRule: Rule {
                     + "|[A](https://arxiv.org/abs/2401.00001) <br> Björn Deiseroth, J. Zico Kolter and Eve Fox | | |\n"
                     + "|[B](https://arxiv.org/abs/2401.00002) <br> Ann Lee, Bo Chen, Carl Diaz, Dan Eze et al | | |\n",
                 facts: Facts(papers: [
-                    "2401.00001": PaperFacts(id: "2401.00001", state: .found, authors: ["Bjorn Deiseroth", "J. Zico Kolter", "Eve Fox"]),
-                    "2401.00002": PaperFacts(id: "2401.00002", state: .found, authors: ["Ann Lee", "Bo Chen", "Carl Diaz", "Dan Eze", "Eve Fox", "Fay Gu"]),
+                    "2401.00001": PaperFacts(
+                        id: "2401.00001", state: .found, authors: ["Bjorn Deiseroth", "J. Zico Kolter", "Eve Fox"]),
+                    "2401.00002": PaperFacts(
+                        id: "2401.00002", state: .found,
+                        authors: ["Ann Lee", "Bo Chen", "Carl Diaz", "Dan Eze", "Eve Fox", "Fay Gu"]),
                 ]))
         ],
         corrections: [
@@ -62,13 +67,19 @@ struct ArxivAuthorsRule: Rule {
                 Example(
                     "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
                         + "|[A](https://arxiv.org/abs/2401.00001)↓ |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2401.00001)|\n",
-                    facts: Facts(papers: ["2401.00001": PaperFacts(id: "2401.00001", state: .found, authors: ["Ann Lee", "Bo Chen"])])),
+                    facts: Facts(papers: [
+                        "2401.00001": PaperFacts(id: "2401.00001", state: .found, authors: ["Ann Lee", "Bo Chen"])
+                    ])),
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
-                    + "|[A](https://arxiv.org/abs/2401.00001) <br> Ann Lee, Bo Chen |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2401.00001)|\n"),
+                    + "|[A](https://arxiv.org/abs/2401.00001) <br> Ann Lee, Bo Chen |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2401.00001)|\n"
+            ),
             Correction(
                 Example(
-                    "* [Survey](https://arxiv.org/abs/2401.00001).↓ [[Paper]](https://arxiv.org/abs/2401.00001)\n", path: "survey.md",
-                    facts: Facts(papers: ["2401.00001": PaperFacts(id: "2401.00001", state: .found, authors: ["Ann Lee"])])),
+                    "* [Survey](https://arxiv.org/abs/2401.00001).↓ [[Paper]](https://arxiv.org/abs/2401.00001)\n",
+                    path: "survey.md",
+                    facts: Facts(papers: [
+                        "2401.00001": PaperFacts(id: "2401.00001", state: .found, authors: ["Ann Lee"])
+                    ])),
                 "* [Survey](https://arxiv.org/abs/2401.00001). Ann Lee. [[Paper]](https://arxiv.org/abs/2401.00001)\n"),
         ]
     )
@@ -84,7 +95,9 @@ struct ArxivAuthorsRule: Rule {
             if etAl {
                 let least = convention?.allowsEtAl == true ? (convention?.after ?? 1) : Int.max
                 if names.count < least {
-                    return context.finding(Self.self, file: entry.file, offset: field.range.lowerBound, message: Self.etAlMessage(names.count, convention: convention))
+                    return context.finding(
+                        Self.self, file: entry.file, offset: field.range.lowerBound,
+                        message: Self.etAlMessage(names.count, convention: convention))
                 }
             }
             let expected = etAl ? Array(paper.authors.prefix(names.count)) : paper.authors
@@ -112,6 +125,7 @@ struct ArxivAuthorsRule: Rule {
             fix = context.replace((end + 1)..<(end + 1), in: entry.file, with: " \(written).", summary: summary)
         }
         let offset = entry.kind == .tableRow ? end : end + 1
-        return context.finding(Self.self, file: entry.file, offset: offset, message: Self.missingMessage(paper.authors.count), fix: fix)
+        return context.finding(
+            Self.self, file: entry.file, offset: offset, message: Self.missingMessage(paper.authors.count), fix: fix)
     }
 }

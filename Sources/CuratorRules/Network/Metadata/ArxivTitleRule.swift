@@ -25,7 +25,10 @@ struct ArxivTitleRule: Rule {
             Example(
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
                     + "|[![Publish](https://img.shields.io/badge/Conference-ICML'24-blue)]()<br>↓[Fast Pruning of LLMs](https://arxiv.org/abs/2401.00001) <br> Ann Lee | | |\n",
-                facts: Facts(papers: ["2401.00001": PaperFacts(id: "2401.00001", state: .found, title: "SlimLM: One-Shot Pruning of Large Language Models")]))
+                facts: Facts(papers: [
+                    "2401.00001": PaperFacts(
+                        id: "2401.00001", state: .found, title: "SlimLM: One-Shot Pruning of Large Language Models")
+                ]))
         ],
         nonTriggering: [
             Example(
@@ -41,7 +44,8 @@ struct ArxivTitleRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.catalog.entries.compactMap { entry in
-            guard let title = entry.title, let paper = MetadataFacts.paper(of: entry, in: context), let latest = paper.title
+            guard let title = entry.title, let paper = MetadataFacts.paper(of: entry, in: context),
+                let latest = paper.title
             else { return nil }
             let oneLine = latest.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard TitleNormalizer.normalize(title.text) != TitleNormalizer.normalize(oneLine) else { return nil }

@@ -35,7 +35,8 @@ struct ArxivVenueRule: Rule {
                     + "|↓[Fast Pruning](https://arxiv.org/abs/2401.00001) <br> Ann Lee | | [Paper](https://arxiv.org/abs/2401.00001)|\n"
                     + "|[![Publish](https://img.shields.io/badge/Conference-↓ICLR'24-blue)]()<br>[Slow Pruning](https://arxiv.org/abs/2401.00002) <br> Ann Lee | | [Paper](https://arxiv.org/abs/2401.00002)|\n",
                 facts: Facts(papers: [
-                    "2401.00001": PaperFacts(id: "2401.00001", state: .found, comment: "Accepted at ICML 2024. 12 pages"),
+                    "2401.00001": PaperFacts(
+                        id: "2401.00001", state: .found, comment: "Accepted at ICML 2024. 12 pages"),
                     "2401.00002": PaperFacts(id: "2401.00002", state: .found, journalRef: "NeurIPS 2023"),
                 ])),
             Example(
@@ -54,11 +55,13 @@ struct ArxivVenueRule: Rule {
                     // The same venue with another year is not enough to call the badge wrong.
                     "2401.00001": PaperFacts(id: "2401.00001", state: .found, comment: "Accepted at ICML 2024"),
                     "2401.00002": PaperFacts(id: "2401.00002", state: .found, comment: "Submitted to ICLR 2025"),
-                    "2401.00003": PaperFacts(id: "2401.00003", state: .found, comment: "Extends our ICML work; 9 pages"),
+                    "2401.00003": PaperFacts(
+                        id: "2401.00003", state: .found, comment: "Extends our ICML work; 9 pages"),
                     "2401.00004": PaperFacts(id: "2401.00004", state: .found, comment: "Accepted at a top venue"),
                 ])),
             Example(
-                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[A](https://arxiv.org/abs/2401.00001) <br> Ann Lee | | |\n"),
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[A](https://arxiv.org/abs/2401.00001) <br> Ann Lee | | |\n"
+            ),
         ],
         corrections: [
             Correction(
@@ -69,8 +72,11 @@ struct ArxivVenueRule: Rule {
                         + "|[![Type](https://img.shields.io/badge/Structural-C2A4A6)]()<br>↓[C](https://arxiv.org/abs/2401.00003) <br> Ann Lee | | |\n",
                     facts: Facts(papers: [
                         "2401.00001": PaperFacts(id: "2401.00001", state: .found, comment: "NeurIPS 2023 (oral)"),
-                        "2401.00002": PaperFacts(id: "2401.00002", state: .found, comment: "Findings of ACL 2024, accepted"),
-                        "2401.00003": PaperFacts(id: "2401.00003", state: .found, journalRef: "Transactions on Machine Learning Research (TMLR), 2025"),
+                        "2401.00002": PaperFacts(
+                            id: "2401.00002", state: .found, comment: "Findings of ACL 2024, accepted"),
+                        "2401.00003": PaperFacts(
+                            id: "2401.00003", state: .found,
+                            journalRef: "Transactions on Machine Learning Research (TMLR), 2025"),
                     ])),
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
                     + "|[![Publish](https://img.shields.io/badge/Conference-NeurIPS'23-blue)]()<br>[A](https://arxiv.org/abs/2401.00001) <br> Ann Lee | | |\n"
@@ -85,31 +91,43 @@ struct ArxivVenueRule: Rule {
         return context.catalog.entries.compactMap { entry in
             guard MetadataFacts.format(of: entry, in: context, has: .badges),
                 let paper = MetadataFacts.paper(of: entry, in: context),
-                let statement = VenueStatements.find(comment: paper.comment, journalRef: paper.journalRef, vocabulary: vocabulary).first
+                let statement = VenueStatements.find(
+                    comment: paper.comment, journalRef: paper.journalRef, vocabulary: vocabulary
+                ).first
             else { return nil }
             let shown = entry.venueBadges.compactMap { badge -> (Badge, String)? in
                 guard let parsed = StaticBadge(url: badge.imageURL), parsed.parts.count >= 3 else { return nil }
                 return (badge, parsed.parts[1..<(parsed.parts.count - 1)].map(\.shown).joined(separator: "-"))
             }
-            if shown.contains(where: { VenueStatements.venue(ofLabel: $0.1, vocabulary: vocabulary) == statement.venue }) {
+            if shown.contains(where: { VenueStatements.venue(ofLabel: $0.1, vocabulary: vocabulary) == statement.venue }
+            ) {
                 return nil
             }
             if let (badge, label) = shown.first {
                 let start = BadgeSource.imageURLStart(of: badge, in: entry.file, context: context)
-                let offset = start.map { $0 + (StaticBadge(url: badge.imageURL)?.parts[1].range.lowerBound ?? 0) } ?? badge.range.lowerBound
-                return context.finding(Self.self, file: entry.file, offset: offset, message: Self.differentMessage(statement, shown: label))
+                let offset =
+                    start.map { $0 + (StaticBadge(url: badge.imageURL)?.parts[1].range.lowerBound ?? 0) }
+                    ?? badge.range.lowerBound
+                return context.finding(
+                    Self.self, file: entry.file, offset: offset, message: Self.differentMessage(statement, shown: label)
+                )
             }
             guard let titleStart = MetadataFacts.titleStart(entry) else { return nil }
             let label = statement.label(format: vocabulary.label)
             let badge = Self.badge(label: label, venue: statement.venue, in: context.ruleset.ruleset)
             let fix: Fix
             if let point = MetadataFacts.badgeInsertionPoint(entry) {
-                fix = context.replace(point..<point, in: entry.file, with: badge, summary: "add the venue badge \(label)")
+                fix = context.replace(
+                    point..<point, in: entry.file, with: badge, summary: "add the venue badge \(label)")
             } else {
                 let separator = entry.kind == .tableRow ? (Self.separator(of: entry, in: context) ?? " ") : " "
-                fix = context.replace(titleStart..<titleStart, in: entry.file, with: badge + separator, summary: "add the venue badge \(label)")
+                fix = context.replace(
+                    titleStart..<titleStart, in: entry.file, with: badge + separator,
+                    summary: "add the venue badge \(label)")
             }
-            return context.finding(Self.self, file: entry.file, offset: titleStart, message: Self.missingMessage(statement, label: label), fix: fix)
+            return context.finding(
+                Self.self, file: entry.file, offset: titleStart, message: Self.missingMessage(statement, label: label),
+                fix: fix)
         }
     }
 
@@ -119,7 +137,8 @@ struct ArxivVenueRule: Rule {
         let journal = ruleset.venues?.journals?.contains(venue) == true
         let kind = journal ? (kinds.first { $0 == "Journal" } ?? "Journal") : (kinds.first ?? "Conference")
         let alt = ruleset.badges?.venue?.alt ?? "Publish"
-        return "[![\(alt)](https://img.shields.io/badge/\(StaticBadge.encode(kind))-\(StaticBadge.encode(label))-blue)]()"
+        return
+            "[![\(alt)](https://img.shields.io/badge/\(StaticBadge.encode(kind))-\(StaticBadge.encode(label))-blue)]()"
     }
 
     static func separator(of entry: Entry, in context: LintContext) -> String? {

@@ -19,7 +19,8 @@ struct StarCandidateRule: Rule {
 
     static let description = RuleDescription(
         id: "star-candidate",
-        summary: "Papers whose stars or citations pass the ruleset's thresholds are marked, and marked ones are not far below them.",
+        summary:
+            "Papers whose stars or citations pass the ruleset's thresholds are marked, and marked ones are not far below them.",
         rationale: """
             The list recommends papers "that have garnered a lot of GitHub stars or citations"; \
             the thresholds in `star:` make that a number, so a maintainer sees which papers have \
@@ -33,8 +34,10 @@ struct StarCandidateRule: Rule {
                     + "|[![Star](https://img.shields.io/github/stars/big/tool.svg?style=social&label=Star)](https://github.com/big/tool)<br>↓[A](https://arxiv.org/abs/2401.00001) <br> Ann Lee | |[Github](https://github.com/big/tool)|\n"
                     + "|[![Star](https://img.shields.io/github/stars/small/tool.svg?style=social&label=Star)](https://github.com/small/tool)<br>↓:star: [B](https://arxiv.org/abs/2401.00002) <br> Ann Lee | |[Github](https://github.com/small/tool)|\n",
                 facts: Facts(repositories: [
-                    "big/tool": RepositoryFacts(requested: RepositoryReference(owner: "big", name: "tool"), state: .found, stars: 4200),
-                    "small/tool": RepositoryFacts(requested: RepositoryReference(owner: "small", name: "tool"), state: .found, stars: 12),
+                    "big/tool": RepositoryFacts(
+                        requested: RepositoryReference(owner: "big", name: "tool"), state: .found, stars: 4200),
+                    "small/tool": RepositoryFacts(
+                        requested: RepositoryReference(owner: "small", name: "tool"), state: .found, stars: 12),
                 ]))
         ],
         nonTriggering: [
@@ -44,36 +47,52 @@ struct StarCandidateRule: Rule {
                     + "|[![Star](https://img.shields.io/github/stars/mid/tool.svg?style=social&label=Star)](https://github.com/mid/tool)<br>:star: [B](https://arxiv.org/abs/2401.00002) <br> Ann Lee | |[Github](https://github.com/mid/tool)|\n"
                     + "|[C](https://arxiv.org/abs/2401.00003) <br> Ann Lee | |[Paper](https://arxiv.org/abs/2401.00003)|\n",
                 facts: Facts(repositories: [
-                    "big/tool": RepositoryFacts(requested: RepositoryReference(owner: "big", name: "tool"), state: .found, stars: 4200),
-                    "mid/tool": RepositoryFacts(requested: RepositoryReference(owner: "mid", name: "tool"), state: .found, stars: 400),
+                    "big/tool": RepositoryFacts(
+                        requested: RepositoryReference(owner: "big", name: "tool"), state: .found, stars: 4200),
+                    "mid/tool": RepositoryFacts(
+                        requested: RepositoryReference(owner: "mid", name: "tool"), state: .found, stars: 400),
                 ]))
         ]
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        guard let policy = context.ruleset.ruleset.star, policy.minStars != nil || policy.minCitations != nil else { return [] }
+        guard let policy = context.ruleset.ruleset.star, policy.minStars != nil || policy.minCitations != nil else {
+            return []
+        }
         return context.catalog.entries.compactMap { entry in
-            guard MetadataFacts.format(of: entry, in: context, has: .starMark), let titleStart = MetadataFacts.titleStart(entry)
+            guard MetadataFacts.format(of: entry, in: context, has: .starMark),
+                let titleStart = MetadataFacts.titleStart(entry)
             else { return nil }
             let stars = MetadataFacts.repository(of: entry, in: context).flatMap { $0.state == .found ? $0.stars : nil }
             let citations = MetadataFacts.paper(of: entry, in: context)?.citations
             let figures = [stars.map { "\($0) stars" }, citations.map { "\($0) citations" }].compactMap { $0 }
             guard !figures.isEmpty else { return nil }
             let evidence = figures.joined(separator: " and ")
-            let passes = Self.atLeast(stars, policy.minStars, factor: 1) || Self.atLeast(citations, policy.minCitations, factor: 1)
+            let passes =
+                Self.atLeast(stars, policy.minStars, factor: 1)
+                || Self.atLeast(citations, policy.minCitations, factor: 1)
             if entry.starMark == nil {
                 guard passes else { return nil }
-                let fix = policy.write == true
-                    ? context.replace(titleStart..<titleStart, in: entry.file, with: "\(policy.mark) ", summary: "mark the paper \(policy.mark)")
+                let fix =
+                    policy.write == true
+                    ? context.replace(
+                        titleStart..<titleStart, in: entry.file, with: "\(policy.mark) ",
+                        summary: "mark the paper \(policy.mark)")
                     : nil
-                return context.finding(Self.self, file: entry.file, offset: titleStart, message: Self.candidateMessage(evidence, mark: policy.mark), fix: fix)
+                return context.finding(
+                    Self.self, file: entry.file, offset: titleStart,
+                    message: Self.candidateMessage(evidence, mark: policy.mark), fix: fix)
             }
             guard let factor = policy.farBelow else { return nil }
-            let anyNear = Self.atLeast(stars, policy.minStars, factor: factor) || Self.atLeast(citations, policy.minCitations, factor: factor)
+            let anyNear =
+                Self.atLeast(stars, policy.minStars, factor: factor)
+                || Self.atLeast(citations, policy.minCitations, factor: factor)
             // A figure with no threshold cannot say the mark is undeserved, so it must not be the only evidence.
             let measured = (stars != nil && policy.minStars != nil) || (citations != nil && policy.minCitations != nil)
             guard measured, !anyNear else { return nil }
-            return context.finding(Self.self, file: entry.file, offset: titleStart, message: Self.farBelowMessage(evidence, mark: policy.mark))
+            return context.finding(
+                Self.self, file: entry.file, offset: titleStart,
+                message: Self.farBelowMessage(evidence, mark: policy.mark))
         }
     }
 

@@ -27,20 +27,31 @@ public struct VenueStatement: Sendable, Hashable {
 /// venue and year, which is how authors write "NeurIPS 2023 (oral)". Clauses that speak of a
 /// submission or a review are not statements of acceptance, so "Submitted to ICLR 2025" is ignored.
 public enum VenueStatements {
-    static let acceptance = ["accept", "to appear", "appear in", "appears in", "published", "camera-ready", "camera ready", "proceedings", "oral", "spotlight", "poster", "main conference", "presented at"]
-    static let refusal = ["submitted", "under review", "in submission", "under submission", "rejected", "withdrawn", "preprint"]
+    static let acceptance = [
+        "accept", "to appear", "appear in", "appears in", "published", "camera-ready", "camera ready", "proceedings",
+        "oral", "spotlight", "poster", "main conference", "presented at",
+    ]
+    static let refusal = [
+        "submitted", "under review", "in submission", "under submission", "rejected", "withdrawn", "preprint",
+    ]
 
     public static func find(comment: String?, journalRef: String?, vocabulary: VenueVocabulary) -> [VenueStatement] {
         var found: [VenueStatement] = []
         func add(_ statement: VenueStatement) {
-            if !found.contains(where: { $0.venue == statement.venue && $0.year == statement.year }) { found.append(statement) }
+            if !found.contains(where: { $0.venue == statement.venue && $0.year == statement.year }) {
+                found.append(statement)
+            }
         }
         if let journalRef {
-            for statement in statements(in: journalRef, vocabulary: vocabulary, requireAcceptance: false) { add(statement) }
+            for statement in statements(in: journalRef, vocabulary: vocabulary, requireAcceptance: false) {
+                add(statement)
+            }
         }
         if let comment {
             for clause in clauses(comment) {
-                for statement in statements(in: clause, vocabulary: vocabulary, requireAcceptance: true) { add(statement) }
+                for statement in statements(in: clause, vocabulary: vocabulary, requireAcceptance: true) {
+                    add(statement)
+                }
             }
         }
         return found
@@ -52,7 +63,8 @@ public enum VenueStatements {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    static func statements(in clause: String, vocabulary: VenueVocabulary, requireAcceptance: Bool) -> [VenueStatement] {
+    static func statements(in clause: String, vocabulary: VenueVocabulary, requireAcceptance: Bool) -> [VenueStatement]
+    {
         // "NIPS" is the older name of NeurIPS and still appears in comments.
         let text = clause.replacingOccurrences(of: "NIPS", with: "NeurIPS")
         let lowered = text.lowercased()
@@ -61,9 +73,11 @@ public enum VenueStatements {
         var result: [VenueStatement] = []
         // The longest names first, so that `ICMLA` is not read as `ICML`.
         for name in vocabulary.names.sorted(by: { $0.count > $1.count }) {
-            guard let pattern = try? NSRegularExpression(
-                pattern: "(?<![A-Za-z])\(NSRegularExpression.escapedPattern(for: name))(?![A-Za-z])[\\s'’),(]{0,4}(\\d{4}|\\d{2})(?!\\d)",
-                options: [.caseInsensitive])
+            guard
+                let pattern = try? NSRegularExpression(
+                    pattern:
+                        "(?<![A-Za-z])\(NSRegularExpression.escapedPattern(for: name))(?![A-Za-z])[\\s'’),(]{0,4}(\\d{4}|\\d{2})(?!\\d)",
+                    options: [.caseInsensitive])
             else { continue }
             let range = NSRange(text.startIndex..., in: text)
             for match in pattern.matches(in: text, range: range) {
@@ -72,13 +86,19 @@ public enum VenueStatements {
                 else { continue }
                 if year < 100 { year += 2000 }
                 guard (1990...2100).contains(year) else { continue }
-                if result.contains(where: { $0.year == year && $0.venue.count > name.count && $0.venue.lowercased().contains(name.lowercased()) }) {
+                if result.contains(where: {
+                    $0.year == year && $0.venue.count > name.count && $0.venue.lowercased().contains(name.lowercased())
+                }) {
                     continue
                 }
                 let opensClause = text[..<whole.lowerBound].allSatisfy { !$0.isLetter }
                 guard !requireAcceptance || accepted || opensClause else { continue }
                 var qualifier: String?
-                if lowered.contains("findings") { qualifier = "Findings" } else if lowered.contains("workshop") { qualifier = "Workshop" }
+                if lowered.contains("findings") {
+                    qualifier = "Findings"
+                } else if lowered.contains("workshop") {
+                    qualifier = "Workshop"
+                }
                 result.append(VenueStatement(venue: name, year: year, qualifier: qualifier, evidence: clause))
             }
         }
