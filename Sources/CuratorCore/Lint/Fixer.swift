@@ -21,18 +21,26 @@ public enum Fixer {
     /// Applies non-overlapping edits from last to first; an edit overlapping one already taken waits.
     public static func apply(_ edits: [TextEdit], to bytes: [UInt8]) -> [UInt8] {
         var output = bytes
-        var taken: [Range<Int>] = []
+        var taken: [TextEdit] = []
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             guard edit.range.upperBound <= bytes.count else { continue }
-            if taken.contains(where: { $0.overlaps(edit.range) || ($0.isEmpty && edit.range.contains($0.lowerBound)) })
-            {
-                continue
-            }
-            if taken.contains(where: { $0 == edit.range }) { continue }
+            // Two findings may ask for the very same edit (one defect seen by two rules).
+            if taken.contains(where: { $0.range == edit.range && $0.replacement == edit.replacement }) { continue }
+            if taken.contains(where: { conflict($0.range, edit.range) }) { continue }
             output.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
-            taken.append(edit.range)
+            taken.append(edit)
         }
         return output
+    }
+
+    /// Whether two edits touch the same bytes. An insertion (an empty range) conflicts with an
+    /// edit that covers or borders its point, since the order of the two would decide the text;
+    /// replacements that merely border each other do not conflict.
+    static func conflict(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        if first.isEmpty || second.isEmpty {
+            return first.lowerBound <= second.upperBound && second.lowerBound <= first.upperBound
+        }
+        return first.overlaps(second)
     }
 }
 
