@@ -117,3 +117,27 @@ public struct SourceText: Sendable {
         return nil
     }
 }
+
+extension SourceText {
+    /// The bytes between `](` and the final `)` of the inline link or image spanning `range`,
+    /// where its destination is written; nil when the bytes there are not of that shape.
+    public func destinationRange(ofLinkAt range: Range<Int>) -> Range<Int>? {
+        guard range.count >= 3, range.upperBound <= bytes.count, bytes[range.upperBound - 1] == UInt8(ascii: ")") else {
+            return nil
+        }
+        var index = range.upperBound - 2
+        var depth = 0
+        while index > range.lowerBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ")") { depth += 1 }
+            if byte == UInt8(ascii: "(") {
+                if depth == 0 {
+                    return bytes[index - 1] == UInt8(ascii: "]") ? (index + 1)..<(range.upperBound - 1) : nil
+                }
+                depth -= 1
+            }
+            index -= 1
+        }
+        return nil
+    }
+}

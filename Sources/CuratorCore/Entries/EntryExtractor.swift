@@ -271,25 +271,7 @@ public struct EntryExtractor {
 
     /// The bytes between `](` and the closing `)` of an inline link, where its destination sits.
     private func destinationRange(in range: Range<Int>) -> Range<Int>? {
-        let bytes = document.source.bytes
-        guard range.count >= 3, range.upperBound <= bytes.count, bytes[range.upperBound - 1] == UInt8(ascii: ")") else {
-            return nil
-        }
-        var index = range.upperBound - 2
-        var depth = 0
-        while index > range.lowerBound {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ")") { depth += 1 }
-            if byte == UInt8(ascii: "(") {
-                if depth == 0 {
-                    if bytes[index - 1] == UInt8(ascii: "]") { return (index + 1)..<(range.upperBound - 1) }
-                    return nil
-                }
-                depth -= 1
-            }
-            index -= 1
-        }
-        return nil
+        document.source.destinationRange(ofLinkAt: range)
     }
 
     /// The bytes of a link's label, between `[` and `]`.

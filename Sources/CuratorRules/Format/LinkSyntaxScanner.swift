@@ -186,7 +186,7 @@ struct LinkSyntaxScanner {
             switch node.kind {
             case .link, .image:
                 let range = document.range(of: node)
-                if let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes) {
+                if let destination = document.source.destinationRange(ofLinkAt: range) {
                     TreeFacts.mark((destination.lowerBound - 2)..<(destination.lowerBound - 1), in: &facts.rendered)
                     TreeFacts.mark(destination, in: &facts.covered)
                 }
@@ -242,27 +242,6 @@ struct LinkSyntaxScanner {
                 if depth == 0 { return index }
                 depth -= 1
             default: break
-            }
-            index -= 1
-        }
-        return nil
-    }
-
-    /// The bytes between `](` and the final `)` of an inline link or image spanning `range`.
-    static func destinationRange(in range: Range<Int>, bytes: [UInt8]) -> Range<Int>? {
-        guard range.count >= 3, range.upperBound <= bytes.count, bytes[range.upperBound - 1] == UInt8(ascii: ")") else {
-            return nil
-        }
-        var index = range.upperBound - 2
-        var depth = 0
-        while index > range.lowerBound {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ")") { depth += 1 }
-            if byte == UInt8(ascii: "(") {
-                if depth == 0 {
-                    return bytes[index - 1] == UInt8(ascii: "]") ? (index + 1)..<(range.upperBound - 1) : nil
-                }
-                depth -= 1
             }
             index -= 1
         }

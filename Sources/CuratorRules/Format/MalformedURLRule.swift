@@ -147,7 +147,7 @@ struct MalformedURLRule: Rule {
             document.root.forEach { node in
                 guard node.kind == .link || node.kind == .image else { return }
                 let range = document.range(of: node)
-                guard let destination = LinkSyntaxScanner.destinationRange(in: range, bytes: document.source.bytes),
+                guard let destination = document.source.destinationRange(ofLinkAt: range),
                     let url = node.url, !url.isEmpty
                 else { return }
                 if let finding = check(url: url, destination: destination, document: document, context: context) {
