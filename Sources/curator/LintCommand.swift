@@ -63,7 +63,10 @@ struct LintCommand: AsyncParsableCommand {
         let linter = Linter(
             rules: BuiltInRules.instances().filter { !offline || type(of: $0).description.scope == .offline })
         let timing: ((String, Duration) -> Void)? = timings ? { Self.printTiming($0, $1) } : nil
-        var report = linter.lint(LintContext(workspace: workspace, facts: facts), timing: timing)
+        // Fixes apply to whole files, so a fixing run lints everything and narrows the report to
+        // the changed entries only at the end; any other run narrows it in its single pass.
+        var report = linter.lint(
+            LintContext(workspace: workspace, facts: facts), changedLines: fix ? nil : changed, timing: timing)
         if fix {
             var pass = 0
             // The facts stay those of the first check: a fix only ever replaces a URL by one the
@@ -74,9 +77,9 @@ struct LintCommand: AsyncParsableCommand {
                 report = linter.lint(LintContext(workspace: workspace, facts: facts))
                 pass += 1
             }
-        }
-        if let changed {
-            report = linter.lint(LintContext(workspace: workspace, facts: facts), changedLines: changed)
+            if let changed {
+                report = linter.lint(LintContext(workspace: workspace, facts: facts), changedLines: changed)
+            }
         }
         let options = ReportOptions(
             color: color, toolVersion: Curator.version,
