@@ -39,94 +39,124 @@ public struct Badge: Sendable, Hashable {
 
 /// One item of a list (a paper or a project) as the ruleset's format describes it.
 ///
-/// Every field keeps its byte range, so rules can point at it and fixes can replace it.
-public struct Entry: Sendable {
-    /// Position in the catalog.
-    public var index: Int
-    public var file: String
-    public var formatID: String
-    public var kind: EntryFormat.Kind
-    /// First and last line (a bullet may run over lazy continuation lines).
-    public var line: Int
-    public var lastLine: Int
-    public var range: Range<Int>
-    /// The heading the entry sits under, and the chain of headings above it.
-    public var section: String?
-    public var sectionPath: [String]
+/// Every field keeps its byte range, so rules can point at it and fixes can replace it. The
+/// fields are read through `entry.title`, `entry.links`, ... as if they were the entry's own.
+///
+/// Why a class around a struct: an entry is read by every rule, often while walking the whole
+/// catalog, and is never changed once extracted. As a struct of a score of strings and arrays,
+/// each `for entry in entries` copy retained every one of them; on the list repeated 20 times
+/// those copies were a seventh of the whole run. A shared immutable object is one retain.
+@dynamicMemberLookup
+public final class Entry: Sendable {
+    public let fields: Fields
 
-    public var badges: [Badge] = []
-    public var starMark: Range<Int>?
-    public var title: TextField?
-    public var titleLink: Link?
-    public var name: TextField?
-    public var authors: TextField?
-    public var description: TextField?
-    public var image: TextField?
-    public var links: [Link] = []
-    public var dateComment: TextField?
-    /// Table rows: an HTML comment after the last pipe (an inline `curator-disable-line`).
-    public var trailingComment: TextField?
-    /// Table rows: the cells as the raw line splits on unescaped pipes, the date comment aside.
-    public var rawCells: [Range<Int>] = []
-    /// Table rows: the number of columns of the table's header.
-    public var columnCount: Int = 0
-    /// The fields in the order they were found, for the order check.
-    public var fieldSequence: [(field: EntryFormat.Field, offset: Int)] = []
-    /// Why the entry could not be read, when it could not.
-    public var unreadableReason: String?
-
-    public init(
-        index: Int, file: String, formatID: String, kind: EntryFormat.Kind, line: Int, lastLine: Int,
-        range: Range<Int>, section: String?, sectionPath: [String]
-    ) {
-        self.index = index
-        self.file = file
-        self.formatID = formatID
-        self.kind = kind
-        self.line = line
-        self.lastLine = lastLine
-        self.range = range
-        self.section = section
-        self.sectionPath = sectionPath
+    public init(_ fields: Fields) {
+        self.fields = fields
     }
 
-    public var starBadge: Badge? { badges.first { $0.kind == .star } }
-    public var venueBadges: [Badge] { badges.filter { $0.kind == .venue } }
-    public var codeLinks: [Link] { links.filter { $0.role == "code" } }
-    public var paperLinks: [Link] { links.filter { $0.role == "paper" } }
+    @inlinable
+    public subscript<Value>(dynamicMember keyPath: KeyPath<Fields, Value>) -> Value {
+        fields[keyPath: keyPath]
+    }
 
-    /// The paper's arXiv identifier without version, from the title link or a paper link.
-    public private(set) var arxivID: String?
-    /// The repository of the entry's code link (or of a github.com title link).
-    public private(set) var repository: RepositoryReference?
-    /// The repository the star badge shows.
-    public private(set) var starRepository: RepositoryReference?
-    /// A title reduced for comparison: case, punctuation and spacing do not count.
-    public private(set) var normalizedTitle: String?
+    /// The same entry at another position of the catalog.
+    public func renumbered(_ index: Int) -> Entry {
+        var fields = self.fields
+        fields.index = index
+        return Entry(fields)
+    }
+}
 
-    /// Works out the identities above from the fields, once, after extraction: the duplicate and
-    /// mirror rules look them up many times per entry.
-    public mutating func deriveIdentities() {
-        // Plain loops over the links: the filtered `codeLinks`/`paperLinks` arrays would be
-        // allocated for every entry of the list.
-        arxivID = titleLink.flatMap { ArxivReference(url: $0.url)?.id }
-        if arxivID == nil {
-            for link in links where link.role == "paper" {
-                if let id = ArxivReference(url: link.url)?.id {
-                    arxivID = id
+extension Entry {
+    /// What extraction fills in, field by field, before the entry is shared.
+    public struct Fields: Sendable {
+        /// Position in the catalog.
+        public var index: Int
+        public var file: String
+        public var formatID: String
+        public var kind: EntryFormat.Kind
+        /// First and last line (a bullet may run over lazy continuation lines).
+        public var line: Int
+        public var lastLine: Int
+        public var range: Range<Int>
+        /// The heading the entry sits under, and the chain of headings above it.
+        public var section: String?
+        public var sectionPath: [String]
+
+        public var badges: [Badge] = []
+        public var starMark: Range<Int>?
+        public var title: TextField?
+        public var titleLink: Link?
+        public var name: TextField?
+        public var authors: TextField?
+        public var description: TextField?
+        public var image: TextField?
+        public var links: [Link] = []
+        public var dateComment: TextField?
+        /// Table rows: an HTML comment after the last pipe (an inline `curator-disable-line`).
+        public var trailingComment: TextField?
+        /// Table rows: the cells as the raw line splits on unescaped pipes, the date comment aside.
+        public var rawCells: [Range<Int>] = []
+        /// Table rows: the number of columns of the table's header.
+        public var columnCount: Int = 0
+        /// The fields in the order they were found, for the order check.
+        public var fieldSequence: [(field: EntryFormat.Field, offset: Int)] = []
+        /// Why the entry could not be read, when it could not.
+        public var unreadableReason: String?
+
+        public init(
+            index: Int, file: String, formatID: String, kind: EntryFormat.Kind, line: Int, lastLine: Int,
+            range: Range<Int>, section: String?, sectionPath: [String]
+        ) {
+            self.index = index
+            self.file = file
+            self.formatID = formatID
+            self.kind = kind
+            self.line = line
+            self.lastLine = lastLine
+            self.range = range
+            self.section = section
+            self.sectionPath = sectionPath
+        }
+
+        public var starBadge: Badge? { badges.first { $0.kind == .star } }
+        public var venueBadges: [Badge] { badges.filter { $0.kind == .venue } }
+        public var codeLinks: [Link] { links.filter { $0.role == "code" } }
+        public var paperLinks: [Link] { links.filter { $0.role == "paper" } }
+
+        /// The paper's arXiv identifier without version, from the title link or a paper link.
+        public private(set) var arxivID: String?
+        /// The repository of the entry's code link (or of a github.com title link).
+        public private(set) var repository: RepositoryReference?
+        /// The repository the star badge shows.
+        public private(set) var starRepository: RepositoryReference?
+        /// A title reduced for comparison: case, punctuation and spacing do not count.
+        public private(set) var normalizedTitle: String?
+
+        /// Works out the identities above from the fields, once, after extraction: the duplicate and
+        /// mirror rules look them up many times per entry.
+        public mutating func deriveIdentities() {
+            // Plain loops over the links: the filtered `codeLinks`/`paperLinks` arrays would be
+            // allocated for every entry of the list.
+            arxivID = titleLink.flatMap { ArxivReference(url: $0.url)?.id }
+            if arxivID == nil {
+                for link in links where link.role == "paper" {
+                    if let id = ArxivReference(url: link.url)?.id {
+                        arxivID = id
+                        break
+                    }
+                }
+            }
+            repository = nil
+            for link in links where link.role == "code" {
+                if let repo = RepositoryReference(url: link.url) {
+                    repository = repo
                     break
                 }
             }
+            if repository == nil, let url = titleLink?.url { repository = RepositoryReference(url: url) }
+            starRepository = starBadge.flatMap { RepositoryReference(starBadgeURL: $0.imageURL) }
+            normalizedTitle = (title ?? name).map { TitleNormalizer.normalize($0.text) }
         }
-        repository = nil
-        for link in links where link.role == "code" {
-            if let repo = RepositoryReference(url: link.url) {
-                repository = repo
-                break
-            }
-        }
-        if repository == nil, let url = titleLink?.url { repository = RepositoryReference(url: url) }
-        starRepository = starBadge.flatMap { RepositoryReference(starBadgeURL: $0.imageURL) }
-        normalizedTitle = (title ?? name).map { TitleNormalizer.normalize($0.text) }
     }
 }

@@ -17,7 +17,7 @@ public struct EntryExtractor {
 
     /// Entries in document order; `firstIndex` numbers them within the catalog.
     public func entries(firstIndex: Int) -> [Entry] {
-        var entries: [Entry] = []
+        var entries: [Entry.Fields] = []
         var headings: [(level: Int, text: String)] = []
         let bulletFormat = ruleset.bulletFormat(file: relativePath)
         for block in document.root.children {
@@ -35,13 +35,14 @@ public struct EntryExtractor {
                 break
             }
         }
-        return entries
+        return entries.map(Entry.init)
     }
 
     // MARK: Tables
 
     private func readTable(
-        _ table: MarkdownNode, headings: [(level: Int, text: String)], into entries: inout [Entry], firstIndex: Int
+        _ table: MarkdownNode, headings: [(level: Int, text: String)], into entries: inout [Entry.Fields],
+        firstIndex: Int
     ) {
         guard let header = table.children.first, header.kind == .tableHeader,
             let firstCell = header.children.first,
@@ -50,7 +51,7 @@ public struct EntryExtractor {
         let columns = format.columns ?? []
         for row in table.children.dropFirst() where row.kind == .tableRow {
             let lineRange = document.source.lineRange(row.startLine)
-            var entry = Entry(
+            var entry = Entry.Fields(
                 index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .tableRow,
                 line: row.startLine, lastLine: row.startLine, range: lineRange,
                 section: headings.last?.text, sectionPath: headings.map(\.text))
@@ -71,7 +72,7 @@ public struct EntryExtractor {
     }
 
     /// Splits a row line on unescaped pipes, as GFM does, and sets aside a trailing date comment.
-    private func splitRawCells(_ lineRange: Range<Int>, format: EntryFormat, into entry: inout Entry) {
+    private func splitRawCells(_ lineRange: Range<Int>, format: EntryFormat, into entry: inout Entry.Fields) {
         let bytes = document.source.bytes
         var pieces: [Range<Int>] = []
         var start = lineRange.lowerBound
@@ -118,7 +119,8 @@ public struct EntryExtractor {
     // MARK: Lists
 
     private func readList(
-        _ list: MarkdownNode, format: EntryFormat, headings: [(level: Int, text: String)], into entries: inout [Entry],
+        _ list: MarkdownNode, format: EntryFormat, headings: [(level: Int, text: String)],
+        into entries: inout [Entry.Fields],
         firstIndex: Int
     ) {
         for item in list.children where item.kind == .item {
@@ -128,7 +130,7 @@ public struct EntryExtractor {
             {
                 continue
             }
-            var entry = Entry(
+            var entry = Entry.Fields(
                 index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .bullet,
                 line: item.startLine, lastLine: item.endLine, range: itemRange,
                 section: headings.last?.text, sectionPath: headings.map(\.text))
@@ -148,7 +150,7 @@ public struct EntryExtractor {
     /// fill, or nil for a bullet, whose one paragraph holds every field.
     private func read(
         _ inlines: [MarkdownNode], as column: EntryFormat.Column?, format: EntryFormat, cellEnd: Int,
-        into entry: inout Entry
+        into entry: inout Entry.Fields
     ) {
         let fields = column == nil ? (format.fields ?? []) : fieldsOfColumn(column!, format: format)
         var titleEnd: Int?
@@ -280,7 +282,7 @@ public struct EntryExtractor {
         return (range.lowerBound + 1)..<(destination.lowerBound - 2)
     }
 
-    private func readAuthors(from start: Int, to end: Int, into entry: inout Entry) {
+    private func readAuthors(from start: Int, to end: Int, into entry: inout Entry.Fields) {
         let bytes = document.source.bytes
         var lower = start
         let separator = Array("<br>".utf8)
@@ -308,7 +310,7 @@ public struct EntryExtractor {
         entry.fieldSequence.append((.authors, lower))
     }
 
-    private func readDescription(from start: Int, to end: Int, into entry: inout Entry) {
+    private func readDescription(from start: Int, to end: Int, into entry: inout Entry.Fields) {
         let bytes = document.source.bytes
         var lower = start
         while lower < end,

@@ -38,7 +38,7 @@ public struct LinkOccurrence: Sendable, Hashable {
     }
 }
 
-extension Entry {
+extension Entry.Fields {
     /// The web URLs of the entry that the network checks, in document order.
     ///
     /// Badge images other than star badges are left out: shields.io renders a static badge for any

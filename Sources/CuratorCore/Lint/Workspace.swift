@@ -65,10 +65,7 @@ public struct Workspace: Sendable {
         var entries: [Entry] = []
         for result in parsed {
             let (document, relative, fileEntries) = try result.get()
-            for var entry in fileEntries {
-                entry.index = entries.count
-                entries.append(entry)
-            }
+            for entry in fileEntries { entries.append(entry.renumbered(entries.count)) }
             documents.append((document, relative))
         }
         self.documents = documents
