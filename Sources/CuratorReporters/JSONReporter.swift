@@ -6,81 +6,81 @@ import Foundation
 /// "rule", "severity", "message", "fix"?}]}`.
 ///
 /// Keys are sorted so that two runs over the same input produce byte-identical output, which
-/// keeps diffs of saved reports meaningful.
+/// keeps diffs of saved reports meaningful. The layout is `JSONEncoder`'s (see `JSONText`), written
+/// by `PrettyJSONWriter` because this report can hold tens of thousands of findings.
 public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: LintReport) -> String {
-        JSONText.encode(JSONReportDocument(report))
-    }
-}
-
-/// The encodable mirror of the JSON format. It is separate from `Finding` so the published shape
-/// cannot change by accident when the core types do.
-struct JSONReportDocument: Encodable {
-    struct Summary: Encodable {
-        var files: Int
-        var entries: Int
-        var findings: Int
-        var byRule: [String: Int]
-    }
-
-    struct Item: Encodable {
-        var file: String
-        var line: Int
-        var column: Int
-        var rule: String
-        var severity: String
-        var message: String
-        var fix: FixItem?
-    }
-
-    struct FixItem: Encodable {
-        var summary: String
-        var edits: [EditItem]
-    }
-
-    /// A byte range of the file, `start` inclusive and `end` exclusive, as `TextEdit` holds it.
-    struct EditItem: Encodable {
-        var file: String
-        var start: Int
-        var end: Int
-        var replacement: String
-    }
-
-    var summary: Summary
-    var findings: [Item]
-
-    init(_ report: LintReport) {
-        summary = Summary(
-            files: report.files,
-            entries: report.entries,
-            findings: report.findings.count,
-            byRule: report.countsByRule
-        )
-        findings = report.findings.map { finding in
-            Item(
-                file: finding.location.file,
-                line: finding.location.line,
-                column: finding.location.column,
-                rule: finding.ruleID,
-                severity: finding.severity.rawValue,
-                message: finding.message,
-                fix: finding.fix.map { fix in
-                    FixItem(
-                        summary: fix.summary,
-                        edits: fix.edits.map {
-                            EditItem(
-                                file: $0.file,
-                                start: $0.range.lowerBound,
-                                end: $0.range.upperBound,
-                                replacement: $0.replacement
-                            )
-                        }
-                    )
-                }
-            )
+        // About 400 bytes per finding with a fix; reserving avoids regrowing a large buffer.
+        var json = PrettyJSONWriter(capacity: 512 + 400 * report.findings.count)
+        // Every object's keys are written in sorted (byte) order, as `.sortedKeys` would.
+        json.beginObject()
+        json.key("findings")
+        json.beginArray()
+        for finding in report.findings {
+            json.element()
+            write(finding, to: &json)
         }
+        json.endArray()
+        json.key("summary")
+        json.beginObject()
+        json.key("byRule")
+        json.beginObject()
+        for (rule, count) in report.countsByRule.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            json.key(rule)
+            json.integer(count)
+        }
+        json.endObject()
+        json.key("entries")
+        json.integer(report.entries)
+        json.key("files")
+        json.integer(report.files)
+        json.key("findings")
+        json.integer(report.findings.count)
+        json.endObject()
+        json.endObject()
+        return String(decoding: json.bytes, as: UTF8.self) + "\n"
+    }
+
+    private func write(_ finding: Finding, to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("column")
+        json.integer(finding.location.column)
+        json.key("file")
+        json.string(finding.location.file)
+        if let fix = finding.fix {
+            json.key("fix")
+            json.beginObject()
+            json.key("edits")
+            json.beginArray()
+            for edit in fix.edits {
+                json.element()
+                json.beginObject()
+                json.key("end")
+                json.integer(edit.range.upperBound)
+                json.key("file")
+                json.string(edit.file)
+                json.key("replacement")
+                json.string(edit.replacement)
+                json.key("start")
+                json.integer(edit.range.lowerBound)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("summary")
+            json.string(fix.summary)
+            json.endObject()
+        }
+        json.key("line")
+        json.integer(finding.location.line)
+        json.key("message")
+        json.string(finding.message)
+        json.key("rule")
+        json.string(finding.ruleID)
+        json.key("severity")
+        json.string(finding.severity.rawValue)
+        json.endObject()
     }
 }
 

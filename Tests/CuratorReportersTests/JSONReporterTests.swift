@@ -93,7 +93,90 @@ import Testing
         #expect(findings.first?["message"] as? String == message)
     }
 
+    /// The writer lays JSON out by hand; Foundation's encoder, given the same shape as `Encodable`
+    /// types, is the reference it must match byte for byte, escapes and empty containers included.
+    @Test(arguments: [
+        SampleReports.mixed, SampleReports.empty,
+        SampleReports.single("controls \u{1}\u{8}\u{c}\u{1f}\u{7f} \r\n\t quotes \" \\ slash / é ☆ 😀 \u{2028}"),
+        LintReport(
+            files: 1, entries: 0,
+            findings: [
+                Finding(
+                    location: SourceLocation(file: "a/b \"c\".md", line: 1, column: 1), ruleID: "zeta",
+                    severity: .info, message: "",
+                    fix: Fix(
+                        summary: "two edits",
+                        edits: [
+                            TextEdit(file: "x.md", range: 0..<0, replacement: "\n"),
+                            TextEdit(
+                                file: "x.md", range: 5..<900_000_000, replacement: "[Paper](https://arxiv.org/abs/1)"),
+                        ])),
+                Finding(
+                    location: SourceLocation(file: "x.md", line: 2, column: 3), ruleID: "Alpha", severity: .error,
+                    message: "no fix", fix: Fix(summary: "nothing to do", edits: [])),
+            ],
+            rules: [:]),
+    ])
+    func layoutIsJSONEncoders(report: LintReport) {
+        #expect(JSONReporter().render(report) == JSONText.encode(EncodableReport(report)))
+    }
+
     private func decode(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+}
+
+/// The report's shape as `Encodable` types, for `JSONEncoder` to lay out as the reference.
+private struct EncodableReport: Encodable {
+    struct Summary: Encodable {
+        var files: Int
+        var entries: Int
+        var findings: Int
+        var byRule: [String: Int]
+    }
+
+    struct Item: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var rule: String
+        var severity: String
+        var message: String
+        var fix: FixItem?
+    }
+
+    struct FixItem: Encodable {
+        var summary: String
+        var edits: [EditItem]
+    }
+
+    struct EditItem: Encodable {
+        var file: String
+        var start: Int
+        var end: Int
+        var replacement: String
+    }
+
+    var summary: Summary
+    var findings: [Item]
+
+    init(_ report: LintReport) {
+        summary = Summary(
+            files: report.files, entries: report.entries, findings: report.findings.count,
+            byRule: report.countsByRule)
+        findings = report.findings.map { finding in
+            Item(
+                file: finding.location.file, line: finding.location.line, column: finding.location.column,
+                rule: finding.ruleID, severity: finding.severity.rawValue, message: finding.message,
+                fix: finding.fix.map { fix in
+                    FixItem(
+                        summary: fix.summary,
+                        edits: fix.edits.map {
+                            EditItem(
+                                file: $0.file, start: $0.range.lowerBound, end: $0.range.upperBound,
+                                replacement: $0.replacement)
+                        })
+                })
+        }
     }
 }

@@ -57,10 +57,32 @@ public struct Linter: Sendable {
                 touched(finding.location) || finding.related.contains(where: touched)
             }
         }
-        findings.sort { ($0.location, $0.ruleID, $0.message) < ($1.location, $1.ruleID, $1.message) }
         return LintReport(
-            files: context.workspace.documents.count, entries: context.catalog.entries.count, findings: findings,
-            rules: summaries)
+            files: context.workspace.documents.count, entries: context.catalog.entries.count,
+            findings: Linter.sorted(findings), rules: summaries)
+    }
+
+    /// Findings by place (file, line, column), then rule and message; equal ones keep their order.
+    ///
+    /// The same order as comparing `(location, ruleID, message)` tuples, computed faster: a large
+    /// run has tens of thousands of findings, and comparing file paths as strings at every step of
+    /// the sort, while moving whole findings around, was a visible share of the run on one core.
+    /// Files are ranked once, the indexes are sorted on integer keys first, and the findings are
+    /// moved once at the end.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        let files = Set(findings.map(\.location.file)).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        let keys = findings.map { (rank[$0.location.file]!, $0.location.line, $0.location.column) }
+        let order = findings.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            let left = findings[a]
+            let right = findings[b]
+            if (left.ruleID, left.message) != (right.ruleID, right.message) {
+                return (left.ruleID, left.message) < (right.ruleID, right.message)
+            }
+            return a < b
+        }
+        return order.map { findings[$0] }
     }
 
     private static func entryLineSpans(_ catalog: Catalog) -> [String: [ClosedRange<Int>]] {
