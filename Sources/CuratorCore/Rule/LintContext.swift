@@ -11,11 +11,8 @@ public struct LintContext: Sendable {
     public init(workspace: Workspace, facts: Facts? = nil, fileExists: (@Sendable (String) -> Bool)? = nil) {
         self.workspace = workspace
         self.facts = facts
-        let root = workspace.root
-        self.fileExists =
-            fileExists ?? { path in
-                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
-            }
+        let listings = DirectoryListings(root: workspace.root)
+        self.fileExists = fileExists ?? { listings.exists($0) }
     }
 
     public var ruleset: CompiledRuleset { workspace.ruleset }

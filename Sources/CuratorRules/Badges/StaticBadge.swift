@@ -50,6 +50,11 @@ struct StaticBadge {
 
     /// The text a part shows: percent escapes resolved, then shields.io's dash and underscore rules.
     static func decode(_ raw: String) -> String {
+        // Most parts are plain words (`Conference`, `blue`): nothing to resolve, and no need to
+        // go through Foundation's percent decoding for them.
+        guard
+            raw.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        else { return raw }
         let unescaped = raw.removingPercentEncoding ?? raw
         var result = ""
         var characters = Array(unescaped)[...]

@@ -189,13 +189,95 @@ struct VenueLabelRule: Rule {
         /// The longest name wins, so that `ICMLA` is not read as `ICML` and `LREC-COLING` not as
         /// `LREC`.
         let names: [(name: String, lowered: String, count: Int)]
-        let shortYear = /(\d\d)(?: (.+))?/
-        let looseYear = /\s*'?(\d{4}|\d{2})'?\s*(.*)/
+        /// The label format cut at its placeholders, filled in for each canonical label.
+        let template: [TemplatePart]
+
+        enum TemplatePart {
+            case text(String)
+            case venue
+            case year
+        }
 
         init(_ venues: VenueVocabulary) {
             self.venues = venues
             separator = VenueLabelRule.yearSeparator(venues.label)
             names = venues.names.sorted { $0.count > $1.count }.map { ($0, $0.lowercased(), $0.count) }
+            template = LabelReader.parts(of: venues.label)
+        }
+
+        private static func parts(of format: String) -> [TemplatePart] {
+            var parts: [TemplatePart] = []
+            var rest = format[...]
+            while !rest.isEmpty {
+                let venue = rest.range(of: "{venue}")
+                let year = rest.range(of: "{yy}")
+                guard let next = [venue, year].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else {
+                    parts.append(.text(String(rest)))
+                    break
+                }
+                if next.lowerBound > rest.startIndex { parts.append(.text(String(rest[..<next.lowerBound]))) }
+                parts.append(next == venue ? .venue : .year)
+                rest = rest[next.upperBound...]
+            }
+            return parts
+        }
+
+        private func fill(venue: String, year: Substring) -> String {
+            var label = ""
+            for part in template {
+                switch part {
+                case .text(let text): label += text
+                case .venue: label += venue
+                case .year: label += year
+                }
+            }
+            return label
+        }
+
+        /// `\d` as regular expressions read it: one decimal digit of any script.
+        private static func isDigit(_ character: Character) -> Bool {
+            character.unicodeScalars.count == 1 && character.unicodeScalars.first!.properties.numericType == .decimal
+        }
+
+        /// The whole of `text` as `(\d\d)(?: (.+))?`: a two-digit year, then a space and a
+        /// qualifier, or nothing.
+        ///
+        /// The two year readers are written out instead of as `Regex` literals: matching a label
+        /// with Swift's regular expressions cost more than the rest of the rule.
+        static func shortYear(_ text: Substring) -> (year: Substring, qualifier: Substring)? {
+            var index = text.startIndex
+            for _ in 0..<2 {
+                guard index < text.endIndex, isDigit(text[index]) else { return nil }
+                index = text.index(after: index)
+            }
+            let year = text[..<index]
+            guard index < text.endIndex else { return (year, "") }
+            guard text[index] == " " else { return nil }
+            let qualifier = text[text.index(after: index)...]
+            guard !qualifier.isEmpty, !qualifier.contains(where: \.isNewline) else { return nil }
+            return (year, qualifier)
+        }
+
+        /// The whole of `text` as `\s*'?(\d{4}|\d{2})'?\s*(.*)`: a year of four or two digits, in
+        /// quotes or not, and whatever follows on the line.
+        static func looseYear(_ text: Substring) -> (year: Substring, qualifier: Substring)? {
+            var index = text.startIndex
+            while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
+            if index < text.endIndex, text[index] == "'" { index = text.index(after: index) }
+            var end = index
+            var digits = 0
+            while end < text.endIndex, digits < 4, isDigit(text[end]) {
+                end = text.index(after: end)
+                digits += 1
+            }
+            guard digits >= 2 else { return nil }
+            if digits == 3 { end = text.index(before: end) }
+            let year = text[index..<end]
+            if end < text.endIndex, text[end] == "'" { end = text.index(after: end) }
+            while end < text.endIndex, text[end].isWhitespace { end = text.index(after: end) }
+            let qualifier = text[end...]
+            guard !qualifier.contains(where: \.isNewline) else { return nil }
+            return (year, qualifier)
         }
 
         func examine(_ label: String) -> Verdict {
@@ -216,12 +298,12 @@ struct VenueLabelRule: Rule {
             let rest = label.dropFirst(name.count)
             var year: Substring
             var qualifier: Substring
-            if rest.hasPrefix(separator), let match = rest.dropFirst(separator.count).wholeMatch(of: shortYear) {
-                year = match.1
-                qualifier = match.2 ?? ""
-            } else if let match = rest.wholeMatch(of: looseYear) {
-                year = match.1.suffix(2)
-                qualifier = match.2
+            if rest.hasPrefix(separator), let match = LabelReader.shortYear(rest.dropFirst(separator.count)) {
+                year = match.year
+                qualifier = match.qualifier
+            } else if let match = LabelReader.looseYear(rest) {
+                year = match.year.suffix(2)
+                qualifier = match.qualifier
             } else if rest.isEmpty || rest.first == " " {
                 return .problem(VenueLabelRule.noYear(label))
             } else {
@@ -232,10 +314,7 @@ struct VenueLabelRule: Rule {
             if let known = venues.qualifiers?.first(where: { $0.lowercased() == qualifier.lowercased() }) {
                 qualifier = Substring(known)
             }
-            let canonical =
-                venues.label.replacingOccurrences(of: "{venue}", with: name).replacingOccurrences(
-                    of: "{yy}", with: year)
-                + (qualifier.isEmpty ? "" : " \(qualifier)")
+            let canonical = fill(venue: name, year: year) + (qualifier.isEmpty ? "" : " \(qualifier)")
             return canonical == label ? .fine : .respell(canonical)
         }
     }

@@ -28,6 +28,7 @@ struct TitleBlocker {
     /// - Parameter counts: how many entries carry each title (distinct titles are read once).
     init(titles: [String], counts: [Int]) {
         var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(titles.count * 8)
         var keyTexts: [String] = []
         var frequency: [Int] = []
         var candidates: [[Int]] = []
@@ -78,8 +79,14 @@ struct TitleBlocker {
         var compact: [UInt8] = []
         compact.reserveCapacity(utf8.count)
         for byte in utf8 where byte != UInt8(ascii: " ") { compact.append(byte) }
+        // One string per key, written in place: most keys fit in a small string and allocate
+        // nothing, and there are a dozen keys per title.
         func key<Bytes: Collection<UInt8>>(_ marker: Character, _ bytes: Bytes) -> String {
-            String(marker) + String(decoding: bytes, as: UTF8.self)
+            String(unsafeUninitializedCapacity: bytes.count + 1) { buffer in
+                buffer[0] = marker.asciiValue!
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: bytes)
+                return bytes.count + 1
+            }
         }
         var keys = [key("<", compact.prefix(keyLength)), key(">", compact.suffix(keyLength))]
         for word in utf8.split(separator: UInt8(ascii: " ")) {
@@ -123,7 +130,13 @@ enum TitleSimilarity {
     /// (`Part 1` and `Part 2`, `Part II` and `Part III`, `FlashAttention` and `FlashAttention-2`)
     /// are different papers of a series and never close.
     static func areClose(_ first: String, _ second: String) -> Bool {
-        guard first != second, numbering(first) == numbering(second) else { return false }
+        guard first != second else { return false }
+        // The numbering is compared last: most pairs a bucket offers are not close at all, and
+        // reading numbers is dearer than the banded edit distance that rules them out.
+        return isSlightEdit(first, second) && numbering(first) == numbering(second)
+    }
+
+    private static func isSlightEdit(_ first: String, _ second: String) -> Bool {
         let a = Array(first.unicodeScalars)
         let b = Array(second.unicodeScalars)
         if boundedDistance(a, b, limit: allowedEdits(first, second)) != nil { return true }
