@@ -19,11 +19,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // libcurl plus the non-variadic shims Swift needs for curl_easy_setopt and friends.
-        .target(
-            name: "CCurl",
-            linkerSettings: [.linkedLibrary("curl")]
-        ),
+        // Wrappers that load libcurl with dlopen on first use, so that offline commands never map
+        // it, plus the non-variadic shims Swift needs for curl_easy_setopt and friends. Only the
+        // headers are needed to build (Debian: libcurl4-openssl-dev); dlopen is part of glibc 2.34+.
+        .target(name: "CCurl"),
         // Turns rules/*.yml into Swift string literals so the binary needs no checkout.
         .executableTarget(name: "EmbedRulesetsTool"),
         .plugin(

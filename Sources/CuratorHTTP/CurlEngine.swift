@@ -12,9 +12,11 @@ public final class CurlEngine: HTTPClient {
     private let limiter: HostLimiter
     private let counterState = Mutex(EngineCounters())
 
-    public init(configuration: EngineConfiguration = EngineConfiguration()) {
+    /// Throws when libcurl cannot be loaded or initialised; the first engine of a process is what
+    /// loads it.
+    public init(configuration: EngineConfiguration = EngineConfiguration()) throws(LibcurlUnavailable) {
         self.configuration = configuration
-        loop = MultiLoop()
+        loop = try MultiLoop()
         limiter = HostLimiter(configuration: configuration)
     }
 

@@ -66,7 +66,7 @@ extension HTTPFailure {
         case (.invalidResponse, .headersTooLarge):
             message = "response headers exceed \(limit) bytes"
         default:
-            message = errorBuffer.isEmpty ? String(cString: curl_easy_strerror(code)) : errorBuffer
+            message = errorBuffer.isEmpty ? String(cString: ccurl_easy_strerror(code)) : errorBuffer
         }
         if !errorBuffer.isEmpty, !message.contains(errorBuffer) {
             message += " (\(errorBuffer))"

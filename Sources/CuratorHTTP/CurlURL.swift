@@ -31,18 +31,18 @@ struct CurlURL: Sendable, Hashable {
     }
 
     private static func withHandle<T>(_ body: (OpaquePointer) throws(HTTPFailure) -> T) throws(HTTPFailure) -> T {
-        guard let handle = curl_url() else {
+        guard let handle = ccurl_url() else {
             throw HTTPFailure(.other, message: "libcurl could not allocate a URL handle")
         }
-        defer { curl_url_cleanup(handle) }
+        defer { ccurl_url_cleanup(handle) }
         return try body(handle)
     }
 
     private static func set(_ handle: OpaquePointer, _ text: String, original: String) throws(HTTPFailure) {
         let flags = UInt32(CURLU_NON_SUPPORT_SCHEME)
-        let code = curl_url_set(handle, CURLUPART_URL, text, flags)
+        let code = ccurl_url_set(handle, CURLUPART_URL, text, flags)
         guard code == CURLUE_OK else {
-            let reason = String(cString: curl_url_strerror(code))
+            let reason = String(cString: ccurl_url_strerror(code))
             throw HTTPFailure(.malformedURL, message: "malformed URL \(original): \(reason)")
         }
     }
@@ -57,8 +57,8 @@ struct CurlURL: Sendable, Hashable {
 
     private static func part(_ handle: OpaquePointer, _ which: CURLUPart) -> String? {
         var pointer: UnsafeMutablePointer<CChar>?
-        guard curl_url_get(handle, which, &pointer, 0) == CURLUE_OK, let pointer else { return nil }
-        defer { curl_free(pointer) }
+        guard ccurl_url_get(handle, which, &pointer, 0) == CURLUE_OK, let pointer else { return nil }
+        defer { ccurl_free(pointer) }
         return String(cString: pointer)
     }
 }

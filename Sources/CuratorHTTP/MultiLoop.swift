@@ -37,12 +37,14 @@ final class MultiLoop: @unchecked Sendable {
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
     private var handlesByID: [UInt64: UnsafeMutableRawPointer] = [:]
 
-    init() {
-        let initCode = ccurl_global_init_once()
-        precondition(initCode == CURLE_OK, "curl_global_init failed with code \(initCode.rawValue)")
-        guard let multi = curl_multi_init() else {
-            preconditionFailure("curl_multi_init failed")
+    /// Loads libcurl if no loop has yet; this is the first place a process touches it.
+    init() throws(LibcurlUnavailable) {
+        guard ccurl_load() else {
+            throw .notLoadable(reason: ccurl_load_error().map { String(cString: $0) } ?? "unknown reason")
         }
+        let initCode = ccurl_global_init_once()
+        guard initCode == CURLE_OK else { throw .globalInitFailed(curlCode: Int(initCode.rawValue)) }
+        guard let multi = ccurl_multi_init() else { throw .multiInitFailed }
         self.multi = multi
         let thread = Thread { [self] in run() }
         thread.name = "curator.curl"
@@ -65,7 +67,7 @@ final class MultiLoop: @unchecked Sendable {
     /// Stops the loop thread once it has failed every transfer still in flight.
     func shutdown() {
         shared.withLock { $0.stopping = true }
-        curl_multi_wakeup(multi)
+        ccurl_multi_wakeup(multi)
     }
 
     // MARK: - Any thread
@@ -89,7 +91,7 @@ final class MultiLoop: @unchecked Sendable {
             return true
         }
         if accepted {
-            curl_multi_wakeup(multi)
+            ccurl_multi_wakeup(multi)
         } else {
             continuation.resume(returning: .failure(Self.cancelledFailure))
         }
@@ -108,7 +110,7 @@ final class MultiLoop: @unchecked Sendable {
                 return false
             }
         }
-        if wake { curl_multi_wakeup(multi) }
+        if wake { ccurl_multi_wakeup(multi) }
     }
 
     private static let cancelledFailure = HTTPFailure(.cancelled, message: "the request was cancelled")
@@ -129,13 +131,13 @@ final class MultiLoop: @unchecked Sendable {
                 execute(command)
             }
             var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            ccurl_multi_perform(multi, &running)
             collectFinished()
             // curl_multi_poll waits no longer than libcurl's own next timeout, and
             // curl_multi_wakeup from `start` or `cancel` ends the wait early.
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            ccurl_multi_poll(multi, nil, 0, 1000, nil)
         }
-        curl_multi_cleanup(multi)
+        ccurl_multi_cleanup(multi)
     }
 
     private func execute(_ command: Command) {
@@ -145,10 +147,10 @@ final class MultiLoop: @unchecked Sendable {
                 forget(id)
                 return
             }
-            let code = curl_multi_add_handle(multi, transfer.easy)
+            let code = ccurl_multi_add_handle(multi, transfer.easy)
             guard code == CURLM_OK else {
                 forget(id)
-                let reason = String(cString: curl_multi_strerror(code))
+                let reason = String(cString: ccurl_multi_strerror(code))
                 continuation.resume(
                     returning: .failure(HTTPFailure(.other, message: "curl_multi_add_handle: \(reason)")))
                 return
@@ -163,7 +165,7 @@ final class MultiLoop: @unchecked Sendable {
 
     private func collectFinished() {
         var remaining: Int32 = 0
-        while let message = curl_multi_info_read(multi, &remaining) {
+        while let message = ccurl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                 let transfer = active[easy]
             else { continue }
@@ -175,7 +177,7 @@ final class MultiLoop: @unchecked Sendable {
     /// Detaches the transfer from libcurl before resuming, so the easy handle is released on
     /// this thread and never outlives the multi handle.
     private func finish(_ transfer: Transfer, with outcome: AttemptOutcome) {
-        curl_multi_remove_handle(multi, transfer.easy)
+        ccurl_multi_remove_handle(multi, transfer.easy)
         active[transfer.easy] = nil
         handlesByID[transfer.id] = nil
         forget(transfer.id)

@@ -20,7 +20,7 @@ final class Transfer {
     /// Returns nil, after resuming the continuation with the failure, when libcurl rejects the
     /// configuration; a rejected option is a programming error, but it must not hang the caller.
     init?(id: UInt64, attempt: Attempt, continuation: CheckedContinuation<AttemptOutcome, Never>) {
-        guard let easy = curl_easy_init() else {
+        guard let easy = ccurl_easy_init() else {
             continuation.resume(returning: .failure(HTTPFailure(.other, message: "curl_easy_init failed")))
             return nil
         }
@@ -37,8 +37,8 @@ final class Transfer {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
-        curl_slist_free_all(requestHeaders)
+        ccurl_easy_cleanup(easy)
+        ccurl_slist_free_all(requestHeaders)
         errorBuffer.deallocate()
     }
 
@@ -97,7 +97,7 @@ final class Transfer {
         codes += configureMethod()
         codes += configureHeaders()
         guard let failed = codes.first(where: { $0 != CURLE_OK }) else { return nil }
-        let reason = String(cString: curl_easy_strerror(failed))
+        let reason = String(cString: ccurl_easy_strerror(failed))
         return HTTPFailure(.other, curlCode: Int(failed.rawValue), message: "libcurl rejected an option: \(reason)")
     }
 
@@ -129,7 +129,7 @@ final class Transfer {
             lines.append("Expect:")
         }
         for line in lines {
-            guard let appended = curl_slist_append(requestHeaders, line) else { continue }
+            guard let appended = ccurl_slist_append(requestHeaders, line) else { continue }
             requestHeaders = appended
         }
         guard let requestHeaders else { return [] }

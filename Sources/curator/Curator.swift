@@ -50,3 +50,18 @@ struct CuratorExit: Error {
 
     static func input(_ message: String) -> CuratorExit { CuratorExit(status: 2, message: message) }
 }
+
+extension CurlEngine {
+    /// The engine of a command that uses the network. Making it is what loads libcurl, so when
+    /// libcurl is missing the command ends here, with status 2 and a message saying what to
+    /// install, before it has written anything.
+    static func forCommand(_ configuration: EngineConfiguration = EngineConfiguration()) throws(CuratorExit)
+        -> CurlEngine
+    {
+        do {
+            return try CurlEngine(configuration: configuration)
+        } catch {
+            throw .input(error.description)
+        }
+    }
+}

@@ -23,11 +23,11 @@ struct FactsStage {
         } catch {
             throw CuratorExit.input(error.description)
         }
-        let engine = CurlEngine(configuration: engineConfiguration(settings))
+        let engine = try CurlEngine.forCommand(engineConfiguration(settings))
         let prober = LinkProber(
             engine: engine, remapper: options.remap.isEmpty ? nil : remapper,
             timeout: options.timeout ?? settings.timeout ?? Self.defaultTimeout)
-        let (repositories, papers) = options.noEntityAPIs ? (nil, nil) : entityResolvers()
+        let (repositories, papers) = options.noEntityAPIs ? (nil, nil) : try entityResolvers()
         let maxAge = try maxCacheAge(workspace)
         let checker = LinkChecker(prober: prober, repositories: repositories, papers: papers, maxCacheAge: maxAge)
 
@@ -68,9 +68,9 @@ struct FactsStage {
     /// The GitHub and arXiv clients on an engine of their own that never retries: each client
     /// knows its API's limits and quirks and retries itself, and two layers of retries would
     /// multiply the requests a rate-limited API sees.
-    func entityResolvers() -> (any RepositoryResolver, any PaperResolver) {
-        let engine = CurlEngine(
-            configuration: EngineConfiguration(
+    func entityResolvers() throws(CuratorExit) -> (any RepositoryResolver, any PaperResolver) {
+        let engine = try CurlEngine.forCommand(
+            EngineConfiguration(
                 maxConcurrentRequests: 4, defaultHostPolicy: HostPolicy(maxConcurrent: 2),
                 retry: RetryPolicy(maxAttempts: 1)))
         let github = GitHubClient(http: engine, configuration: GitHubConfiguration(environment: environment))

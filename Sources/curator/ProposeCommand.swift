@@ -57,7 +57,7 @@ struct ProposeCommand: AsyncParsableCommand {
                 "the ruleset '\(ruleset.name)' has no propose.topics: nothing says where a new paper goes")
         }
         let endpoints = SourceEndpoints(environment: ProcessInfo.processInfo.environment)
-        let http = CurlEngine()
+        let http = try CurlEngine.forCommand()
         var refusals: [String] = []
         // A listed paper is refused before anything is fetched: the list already says all it needs.
         var ids: [ArxivID] = []

@@ -58,7 +58,7 @@ struct RefreshCommand: AsyncParsableCommand {
         // The report names where renamed and gone repositories were, before --write moved them.
         let original = workspace.catalog
         let endpoints = SourceEndpoints(environment: ProcessInfo.processInfo.environment)
-        let http = CountingHTTPClient(CurlEngine(), services: endpoints.services)
+        let http = CountingHTTPClient(try CurlEngine.forCommand(), services: endpoints.services)
         let spacing = arxivSpacing.map { Duration.milliseconds(Int($0 * 1000)) } ?? .seconds(3)
         let citationsWanted = workspace.ruleset.ruleset.star?.minCitations != nil
         let clients = Refresher.Clients(

@@ -47,7 +47,7 @@ import Testing
         let server = try RawServer { request, connection in
             connection.respond(status: status, for: request)
         }
-        let engine = makeEngine()
+        let engine = try makeEngine()
         let response = try await engine.send(quickRequest(server.url("/gone")))
         #expect(response.status == status)
         #expect(server.requests.count == 1, "a definitive answer must not be retried")
@@ -55,13 +55,13 @@ import Testing
     }
 
     @Test(arguments: ["ftp://127.0.0.1/file", "file:///etc/hostname", "gopher://127.0.0.1/"])
-    func nonHTTPSchemesAreRefused(url: String) async {
-        let failure = await failureOf(quickRequest(url), on: makeEngine())
+    func nonHTTPSchemesAreRefused(url: String) async throws {
+        let failure = try await failureOf(quickRequest(url), on: makeEngine())
         #expect(failure?.kind == .unsupportedScheme)
     }
 
-    @Test func malformedURLIsReported() async {
-        let failure = await failureOf(quickRequest("http://exa mple.com/"), on: makeEngine())
+    @Test func malformedURLIsReported() async throws {
+        let failure = try await failureOf(quickRequest("http://exa mple.com/"), on: makeEngine())
         #expect(failure?.kind == .malformedURL)
     }
 }

@@ -8,7 +8,7 @@ import Testing
             connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n")
             connection.drip([UInt8](repeating: 46, count: 100), interval: 0.1)
         }
-        let engine = makeEngine()
+        let engine = try makeEngine()
         let clock = ContinuousClock()
         let start = clock.now
         let task = Task { await failureOf(quickRequest(server.url("/"), totalTimeout: 20), on: engine) }
@@ -26,7 +26,7 @@ import Testing
             connection.sleep(0.8)
             connection.respond(status: 200, for: request)
         }
-        let engine = makeEngine(hostPolicies: ["127.0.0.7": HostPolicy(maxConcurrent: 1)])
+        let engine = try makeEngine(hostPolicies: ["127.0.0.7": HostPolicy(maxConcurrent: 1)])
         let first = Task { try await engine.send(quickRequest(server.url("/first"))).status }
         try await Task.sleep(for: .milliseconds(200))
         let queued = Task { await failureOf(quickRequest(server.url("/queued")), on: engine) }
@@ -42,7 +42,7 @@ import Testing
         let server = try RawServer { request, connection in
             connection.respond(status: 200, for: request)
         }
-        let engine = makeEngine()
+        let engine = try makeEngine()
         let task = Task {
             withUnsafeCurrentTask { $0?.cancel() }
             return await failureOf(quickRequest(server.url("/")), on: engine)

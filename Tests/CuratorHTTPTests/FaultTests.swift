@@ -11,7 +11,7 @@ import Testing
             let chunk = [UInt8](repeating: 120, count: 16 << 10)
             while connection.write(chunk) {}
         }
-        let failure = await failureOf(quickRequest(server.url("/"), maxBodyBytes: 100_000), on: makeEngine())
+        let failure = try await failureOf(quickRequest(server.url("/"), maxBodyBytes: 100_000), on: makeEngine())
         #expect(failure?.kind == .bodyTooLarge)
         #expect(failure?.curlCode == 23)
     }
@@ -23,7 +23,7 @@ import Testing
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let failure = await failureOf(quickRequest(server.url("/"), totalTimeout: 1.5), on: makeEngine(retry: once))
+        let failure = try await failureOf(quickRequest(server.url("/"), totalTimeout: 1.5), on: makeEngine(retry: once))
         let elapsed = (clock.now - start).seconds
         #expect(failure?.kind == .timeout)
         #expect(failure?.curlCode == 28)
@@ -40,7 +40,7 @@ import Testing
         let server = try RawServer { _, connection in
             connection.write(reply)
         }
-        let failure = await failureOf(quickRequest(server.url("/")), on: makeEngine(retry: once))
+        let failure = try await failureOf(quickRequest(server.url("/")), on: makeEngine(retry: once))
         #expect(failure?.kind == .invalidResponse, "\(String(describing: failure))")
         #expect(failure?.curlCode != nil)
         #expect(failure?.message.isEmpty == false)
@@ -50,7 +50,7 @@ import Testing
         let server = try RawServer { _, connection in
             connection.close()
         }
-        let failure = await failureOf(quickRequest(server.url("/")), on: makeEngine(retry: once))
+        let failure = try await failureOf(quickRequest(server.url("/")), on: makeEngine(retry: once))
         #expect(failure?.kind == .connectionReset)
         #expect(failure?.curlCode == 52)
     }
@@ -60,7 +60,7 @@ import Testing
             let value = String(repeating: "h", count: 300_000)
             connection.write("HTTP/1.1 200 OK\r\nX-Huge: \(value)\r\nContent-Length: 0\r\n\r\n")
         }
-        let failure = await failureOf(quickRequest(server.url("/")), on: makeEngine(retry: once))
+        let failure = try await failureOf(quickRequest(server.url("/")), on: makeEngine(retry: once))
         #expect(failure?.kind == .invalidResponse, "\(String(describing: failure))")
     }
 
@@ -72,7 +72,7 @@ import Testing
             }
             connection.write(head + "Content-Length: 0\r\n\r\n")
         }
-        let engine = makeEngine(retry: once, maxHeaderBytes: 32 << 10)
+        let engine = try makeEngine(retry: once, maxHeaderBytes: 32 << 10)
         let failure = await failureOf(quickRequest(server.url("/")), on: engine)
         #expect(failure?.kind == .invalidResponse)
         #expect(failure?.message.contains("headers exceed") == true)

@@ -25,7 +25,7 @@ import Testing
 
     @Test func perHostConcurrencyIsHonoured() async throws {
         let server = try Self.slowServer("127.0.0.2")
-        let engine = makeEngine(hostPolicies: ["127.0.0.2": HostPolicy(maxConcurrent: 2)])
+        let engine = try makeEngine(hostPolicies: ["127.0.0.2": HostPolicy(maxConcurrent: 2)])
         try await Self.sendAll((0..<6).map { server.url("/\($0)") }, on: engine)
         #expect(server.requests.count == 6)
         #expect(server.maxConcurrency == 2)
@@ -33,7 +33,7 @@ import Testing
 
     @Test func spacingBetweenStartsIsHonoured() async throws {
         let server = try Self.slowServer("127.0.0.3", seconds: 0)
-        let engine = makeEngine(hostPolicies: ["127.0.0.3": HostPolicy(maxConcurrent: 10, minimumSpacing: 0.25)])
+        let engine = try makeEngine(hostPolicies: ["127.0.0.3": HostPolicy(maxConcurrent: 10, minimumSpacing: 0.25)])
         try await Self.sendAll((0..<4).map { server.url("/\($0)") }, on: engine)
         // The engine spaces the starts of transfers; the server sees arrivals, which also include
         // each connection's set-up time, so single gaps may come out a little shorter.
@@ -46,7 +46,7 @@ import Testing
     @Test func globalConcurrencyIsHonouredAcrossHosts() async throws {
         let first = try Self.slowServer("127.0.0.4")
         let second = try Self.slowServer("127.0.0.5")
-        let engine = makeEngine(maxConcurrentRequests: 3)
+        let engine = try makeEngine(maxConcurrentRequests: 3)
         let urls = (0..<4).flatMap { [first.url("/\($0)"), second.url("/\($0)")] }
         try await Self.sendAll(urls, on: engine)
         #expect(RawServer.maxOverlap(first.exchanges + second.exchanges) == 3)
@@ -60,7 +60,7 @@ import Testing
                 connection.respond(status: 200, for: request)
             }
         }
-        let engine = makeEngine(hostPolicies: ["127.0.0.6": HostPolicy(maxConcurrent: 1)])
+        let engine = try makeEngine(hostPolicies: ["127.0.0.6": HostPolicy(maxConcurrent: 1)])
         try await Self.sendAll((0..<3).map { server.url("/\($0)") }, on: engine)
         let gaps = server.arrivalGaps
         #expect(gaps.first.map { $0 >= 0.95 } == true, "gaps \(gaps)")

@@ -34,7 +34,7 @@ import Testing
                 connection.respond(status: 200, for: request)
             }
         }
-        let engine = makeEngine(retry: RetryPolicy(maxAttempts: 1))
+        let engine = try makeEngine(retry: RetryPolicy(maxAttempts: 1))
         let result = try await engine.probe(quickRequest(server.url("/")))
         #expect(result.method == .get)
         #expect(result.response.status == 200)
@@ -57,7 +57,7 @@ import Testing
 
     @Test func hostFailuresAreNotRetriedWithGet() async throws {
         let port = try RawServer.unusedPort()
-        let engine = makeEngine(retry: RetryPolicy(maxAttempts: 1))
+        let engine = try makeEngine(retry: RetryPolicy(maxAttempts: 1))
         await #expect(throws: HTTPFailure.self) {
             _ = try await engine.probe(quickRequest("http://127.0.0.1:\(port)/"))
         }

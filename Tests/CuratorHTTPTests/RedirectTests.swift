@@ -45,7 +45,7 @@ import Testing
             let next = request.path == "/a" ? "/b" : "/a"
             connection.respond(status: 302, headers: [("Location", next)], for: request)
         }
-        let failure = await failureOf(quickRequest(server.url("/a")), on: makeEngine())
+        let failure = try await failureOf(quickRequest(server.url("/a")), on: makeEngine())
         #expect(failure?.kind == .redirectLoop)
         #expect(failure?.redirects.count == 2)
         #expect(server.requests.count == 2)
@@ -56,7 +56,7 @@ import Testing
             let step = Int(request.path.dropFirst()) ?? 0
             connection.respond(status: 301, headers: [("Location", "/\(step + 1)")], for: request)
         }
-        let failure = await failureOf(quickRequest(server.url("/0"), maxRedirects: 3), on: makeEngine())
+        let failure = try await failureOf(quickRequest(server.url("/0"), maxRedirects: 3), on: makeEngine())
         #expect(failure?.kind == .tooManyRedirects)
         #expect(server.requests.count == 4)
     }
@@ -65,7 +65,7 @@ import Testing
         let server = try RawServer { request, connection in
             connection.respond(status: 302, headers: [("Location", "ftp://127.0.0.1/x")], for: request)
         }
-        let failure = await failureOf(quickRequest(server.url("/")), on: makeEngine())
+        let failure = try await failureOf(quickRequest(server.url("/")), on: makeEngine())
         #expect(failure?.kind == .unsupportedScheme)
     }
 

@@ -55,7 +55,7 @@ import Testing
         let server = try RawServer { request, connection in
             connection.respond(status: request.sequence < 2 ? 503 : 200, for: request)
         }
-        let engine = makeEngine()
+        let engine = try makeEngine()
         let response = try await engine.send(quickRequest(server.url("/")))
         #expect(response.status == 200)
         #expect(server.requests.count == 3)
@@ -75,7 +75,7 @@ import Testing
 
     @Test func refusedConnectionFailsAfterRetries() async throws {
         let port = try RawServer.unusedPort()
-        let engine = makeEngine()
+        let engine = try makeEngine()
         let failure = await failureOf(quickRequest("http://127.0.0.1:\(port)/"), on: engine)
         #expect(failure?.kind == .connectionRefused)
         #expect(failure?.curlCode == 7)
@@ -90,7 +90,7 @@ import Testing
             connection.sleep(0.05)
             connection.reset()
         }
-        let failure = await failureOf(quickRequest(server.url("/")), on: makeEngine())
+        let failure = try await failureOf(quickRequest(server.url("/")), on: makeEngine())
         #expect(failure?.kind == .connectionReset)
         #expect(failure?.isTransient == true)
         #expect(server.requests.count == fastRetry.maxAttempts)
@@ -100,7 +100,7 @@ import Testing
         let server = try RawServer { request, connection in
             connection.write("HTTP/1.1 200 OK\r\nContent-Length: 5000000\r\n\r\n")
         }
-        let engine = makeEngine()
+        let engine = try makeEngine()
         let failure = await failureOf(quickRequest(server.url("/"), maxBodyBytes: 1000), on: engine)
         #expect(failure?.kind == .bodyTooLarge)
         #expect(engine.counters.attempts == 1)

@@ -11,8 +11,8 @@ func makeEngine(
     defaultHostPolicy: HostPolicy = HostPolicy(),
     hostPolicies: [String: HostPolicy] = [:],
     maxHeaderBytes: Int = 64 << 10
-) -> CurlEngine {
-    CurlEngine(
+) throws -> CurlEngine {
+    try CurlEngine(
         configuration: EngineConfiguration(
             maxConcurrentRequests: maxConcurrentRequests,
             defaultHostPolicy: defaultHostPolicy,

@@ -8,7 +8,7 @@ import Testing
 /// The adapters from the GitHub and arXiv clients to the checker's resolver protocols, on the
 /// libcurl engine as in production, against the API doubles.
 @Suite struct EntityResolverAdapterTests {
-    static let engine = CurlEngine(configuration: EngineConfiguration(retry: RetryPolicy(maxAttempts: 1)))
+    static let engine = try! CurlEngine(configuration: EngineConfiguration(retry: RetryPolicy(maxAttempts: 1)))
 
     static func references(_ texts: [String]) -> [RepositoryReference] {
         texts.map { RepositoryReference(url: "https://github.com/\($0)")! }

@@ -10,7 +10,7 @@ func makeProber(
     retry: RetryPolicy = quickRetry, timeout: Double = 3, perHost: HostPolicy = HostPolicy(),
     hosts: [String: HostPolicy] = [:], remap: [String] = []
 ) throws -> LinkProber {
-    let engine = CurlEngine(
+    let engine = try CurlEngine(
         configuration: EngineConfiguration(defaultHostPolicy: perHost, hostPolicies: hosts, retry: retry))
     return LinkProber(engine: engine, remapper: remap.isEmpty ? nil : try URLRemapper(specs: remap), timeout: timeout)
 }
