@@ -123,6 +123,12 @@ struct DateCommentRule: EntryRule {
         }
     }
 
+    /// `%02d` without `String(format:)`, whose variadic arguments cost a first-use type lookup
+    /// larger than the rest of the rule on a whole list.
+    private static func twoDigits(_ number: Int) -> String {
+        number < 10 ? "0\(number)" : "\(number)"
+    }
+
     private static func verdict(on text: String, pattern: NSRegularExpression?) -> Verdict {
         let whole = NSRange(text.startIndex..., in: text)
         var canonical: String?
@@ -132,7 +138,7 @@ struct DateCommentRule: EntryRule {
             let day = Range(match.range(at: 2), in: text).flatMap({ Int(text[$0]) })
         {
             if (1...12).contains(month), (1...Self.daysInMonth[month - 1]).contains(day) {
-                canonical = String(format: "[//]: #%02d/%02d", month, day)
+                canonical = "[//]: #\(Self.twoDigits(month))/\(Self.twoDigits(day))"
             } else {
                 impossible = true
             }
