@@ -7,6 +7,8 @@ public struct LintContext: Sendable {
     public let fileExists: @Sendable (String) -> Bool
     /// What the network said, for the network rules; nil when running offline.
     public let facts: Facts?
+    /// Readings of documents that more than one rule needs, computed once.
+    public let shared = SharedAnalyses()
 
     public init(workspace: Workspace, facts: Facts? = nil, fileExists: (@Sendable (String) -> Bool)? = nil) {
         self.workspace = workspace

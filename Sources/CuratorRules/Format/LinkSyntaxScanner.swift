@@ -71,6 +71,11 @@ struct LinkSyntaxScanner {
     /// cmark-gfm misplaces the columns of inline nodes on lazy continuation lines of list items and
     /// after an escaped pipe in a table cell, so a place counts as a rendered link when a link or
     /// image node on the same line has the destination written there, whatever its column.
+    /// The candidates of `document`, scanned once per lint run however many rules ask.
+    static func candidates(of document: Document, in context: LintContext) -> [Candidate] {
+        context.shared.value("link-syntax \(document.path)") { LinkSyntaxScanner(document: document).candidates() }
+    }
+
     func candidates() -> [Candidate] {
         let bytes = document.source.bytes
         let lineStarts = document.source.lineStarts

@@ -142,7 +142,10 @@ struct MalformedURLRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for (document, _) in context.workspace.documents {
+        // Backwards through the files: unrendered-link, which shares the link syntax scan, goes
+        // forwards, so the two rules scan different files instead of waiting for each other.
+        // The findings are sorted at the end, so the order of the walk does not show.
+        for (document, _) in context.workspace.documents.reversed() {
             // Links are checked during the walk: collecting the nodes first copied every one.
             document.root.forEach { node in
                 guard node.kind == .link || node.kind == .image else { return }
@@ -154,7 +157,7 @@ struct MalformedURLRule: Rule {
                     findings.append(finding)
                 }
             }
-            for candidate in LinkSyntaxScanner(document: document).candidates()
+            for candidate in LinkSyntaxScanner.candidates(of: document, in: context)
             where candidate.failure == .spaceInDestination {
                 findings.append(
                     context.finding(

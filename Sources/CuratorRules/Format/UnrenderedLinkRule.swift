@@ -51,8 +51,9 @@ struct UnrenderedLinkRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
+        // Forwards through the files; malformed-url, which shares the scan, goes backwards.
         for (document, _) in context.workspace.documents {
-            for candidate in LinkSyntaxScanner(document: document).candidates() {
+            for candidate in LinkSyntaxScanner.candidates(of: document, in: context) {
                 let message: String
                 var fix: Fix?
                 switch candidate.failure {
