@@ -121,7 +121,7 @@ struct DuplicatePaperRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        let scopes = DuplicateScopes(context)
+        let scopes = DuplicateScopes.shared(context)
         var findings: [Finding] = []
         // Entries are read through the buffer, which lends them: `entries[index]` copied every
         // string and array of an entry for each of thousands of findings.

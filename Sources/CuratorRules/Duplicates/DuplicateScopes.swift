@@ -9,6 +9,11 @@ import CuratorCore
 /// the mirror) nor of any other file's row (the topic files themselves already say whether a paper
 /// sits in two topics, and saying it again for the README copies would report one defect twice).
 struct DuplicateScopes {
+    /// The scopes of the list being linted, worked out once for the five rules that read them.
+    static func shared(_ context: LintContext) -> DuplicateScopes {
+        context.shared.value("duplicate-scopes") { DuplicateScopes(context) }
+    }
+
     enum Scope: Hashable {
         case file(String)
         /// The mirror file's display path and the topic file's list-relative path.

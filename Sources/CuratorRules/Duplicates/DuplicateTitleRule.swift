@@ -86,7 +86,7 @@ struct DuplicateTitleRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        let scopes = DuplicateScopes(context)
+        let scopes = DuplicateScopes.shared(context)
         var findings: [Finding] = []
         for title in context.catalog.byTitle.keys.sorted() {
             guard let indexes = context.catalog.byTitle[title], indexes.count > 1 else { continue }

@@ -191,7 +191,7 @@ struct MirrorDriftRule: Rule {
     }
 
     func check(_ context: LintContext) -> [Finding] {
-        let scopes = DuplicateScopes(context)
+        let scopes = DuplicateScopes.shared(context)
         let entries = context.catalog.entries
         var starringFiles: [String: Bool] = [:]
         context.catalog.forEachEntry { entry in if entry.starMark != nil { starringFiles[entry.file] = true } }

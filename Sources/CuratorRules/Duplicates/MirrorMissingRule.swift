@@ -82,7 +82,7 @@ struct MirrorMissingRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        let scopes = DuplicateScopes(context)
+        let scopes = DuplicateScopes.shared(context)
         var findings: [Finding] = []
         context.catalog.forEachEntry { entry in
             guard let (topicFile, copies) = scopes.counterparts(of: entry.index), copies.isEmpty else { return }

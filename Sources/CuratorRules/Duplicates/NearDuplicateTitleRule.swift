@@ -111,7 +111,7 @@ struct NearDuplicateTitleRule: Rule {
     }
 
     func check(_ context: LintContext) -> [Finding] {
-        let scopes = DuplicateScopes(context)
+        let scopes = DuplicateScopes.shared(context)
         let all = context.catalog.entries
         let indexes = all.indices.filter { all[$0].normalizedTitle.map { !$0.isEmpty } ?? false }
         var order = [Int](repeating: 0, count: all.count)

@@ -27,33 +27,57 @@ struct TitleBlocker {
 
     /// - Parameter counts: how many entries carry each title (distinct titles are read once).
     init(titles: [String], counts: [Int]) {
-        var numbers: [String: Int] = [:]
-        numbers.reserveCapacity(titles.count * 8)
-        var keyTexts: [String] = []
-        var frequency: [Int] = []
+        var numbers = KeyNumbers(capacity: titles.count * 8)
         var candidates: [[Int]] = []
         candidates.reserveCapacity(titles.count)
         for (title, count) in zip(titles, counts) {
             var keys: [Int] = []
-            for text in TitleBlocker.candidateKeys(title) {
-                let number: Int
-                if let known = numbers[text] {
-                    number = known
-                } else {
-                    number = keyTexts.count
-                    numbers[text] = number
-                    keyTexts.append(text)
-                    frequency.append(0)
-                }
+            TitleBlocker.forEachCandidateKey(title) { key in
+                let number = numbers.number(of: key)
                 // A key a title has twice counts once for it.
                 if !keys.contains(number) { keys.append(number) }
             }
-            for key in keys { frequency[key] += count }
+            for key in keys { numbers.frequency[key] += count }
             candidates.append(keys)
         }
-        self.keyTexts = keyTexts
-        self.frequency = frequency
+        self.keyTexts = numbers.texts
+        self.frequency = numbers.frequency
         self.candidates = candidates
+    }
+
+    /// Numbers keys by their bytes. A key's string is made once, when the key is first met;
+    /// every later meeting hashes the bytes (FNV-1a) and compares them with that string, which
+    /// costs far less than making and hashing a `String` for each of the dozen keys of a title.
+    private struct KeyNumbers {
+        var texts: [String] = []
+        var frequency: [Int] = []
+        private var byHash: [UInt64: Int] = [:]
+        /// Keys whose hash an earlier, different key already has.
+        private var collided: [String: Int] = [:]
+
+        init(capacity: Int) {
+            byHash.reserveCapacity(capacity)
+        }
+
+        mutating func number(of key: UnsafeBufferPointer<UInt8>) -> Int {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            if let known = byHash[hash] {
+                if texts[known].utf8.elementsEqual(key) { return known }
+                let text = String(decoding: key, as: UTF8.self)
+                if let other = collided[text] { return other }
+                collided[text] = texts.count
+                return add(text)
+            }
+            byHash[hash] = texts.count
+            return add(String(decoding: key, as: UTF8.self))
+        }
+
+        private mutating func add(_ text: String) -> Int {
+            texts.append(text)
+            frequency.append(0)
+            return texts.count - 1
+        }
     }
 
     /// The keys (numbers) the title numbered `number` (its position in `titles`) is bucketed
@@ -68,31 +92,38 @@ struct TitleBlocker {
         return ends + rare
     }
 
-    /// Every key a title could have: its two ends and each of its words.
-    private static func candidateKeys(_ title: String) -> [String] {
+    /// Calls `body` with the bytes of every key a title could have: its two ends and each of
+    /// its words, each behind its marker (`<`, `>`, `=`).
+    private static func forEachCandidateKey(_ title: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         // Normalized titles are nearly always ASCII letters, digits and single spaces, where bytes
         // are characters and the keys are cut from the bytes directly. A carriage return would
         // join a line feed into one character, and anything else is left to Unicode.
-        let utf8 = title.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return unicodeCandidateKeys(title) }
-        guard utf8.count >= TitleSimilarity.minimumLength else { return [] }
-        var compact: [UInt8] = []
-        compact.reserveCapacity(utf8.count)
-        for byte in utf8 where byte != UInt8(ascii: " ") { compact.append(byte) }
-        // One string per key, written in place: most keys fit in a small string and allocate
-        // nothing, and there are a dozen keys per title.
-        func key<Bytes: Collection<UInt8>>(_ marker: Character, _ bytes: Bytes) -> String {
-            String(unsafeUninitializedCapacity: bytes.count + 1) { buffer in
-                buffer[0] = marker.asciiValue!
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: bytes)
-                return bytes.count + 1
+        var title = title
+        title.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+                for key in unicodeCandidateKeys(String(decoding: utf8, as: UTF8.self)) {
+                    var key = key
+                    key.withUTF8 { body($0) }
+                }
+                return
+            }
+            guard utf8.count >= TitleSimilarity.minimumLength else { return }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 1) { scratch in
+                func emit<Bytes: Collection<UInt8>>(_ marker: Character, _ bytes: Bytes) {
+                    scratch[0] = marker.asciiValue!
+                    let end = UnsafeMutableBufferPointer(rebasing: scratch[1...]).initialize(from: bytes).1
+                    body(UnsafeBufferPointer(rebasing: scratch[..<(end + 1)]))
+                }
+                var compact: [UInt8] = []
+                compact.reserveCapacity(utf8.count)
+                for byte in utf8 where byte != UInt8(ascii: " ") { compact.append(byte) }
+                emit("<", compact.prefix(keyLength))
+                emit(">", compact.suffix(keyLength))
+                for word in utf8.split(separator: UInt8(ascii: " ")) {
+                    emit("=", word.count > 3 && word.last == UInt8(ascii: "s") ? word.dropLast() : word)
+                }
             }
         }
-        var keys = [key("<", compact.prefix(keyLength)), key(">", compact.suffix(keyLength))]
-        for word in utf8.split(separator: UInt8(ascii: " ")) {
-            keys.append(key("=", word.count > 3 && word.last == UInt8(ascii: "s") ? word.dropLast() : word))
-        }
-        return keys
     }
 
     private static func unicodeCandidateKeys(_ title: String) -> [String] {
