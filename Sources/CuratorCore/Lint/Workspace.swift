@@ -105,26 +105,37 @@ public struct Workspace: Sendable {
     /// The list's files below `directory` that the ruleset includes, sorted by path.
     static func listFiles(in directory: URL, ruleset: Ruleset) -> [URL] {
         let skipped: Set<String> = [".git", ".build", "node_modules", ".curator", ".swiftpm"]
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [])
-        else { return [] }
-        var result: [URL] = []
-        for case let url as URL in enumerator {
-            if skipped.contains(url.lastPathComponent) || url.lastPathComponent.hasPrefix(".build") {
-                enumerator.skipDescendants()
-                continue
-            }
-            let relative = relativePath(of: url, to: directory)
-            let included = ruleset.files.include.contains { Glob.matches($0, relative) }
-            let excluded = (ruleset.files.exclude ?? []).contains { Glob.matches($0, relative) }
-            if included && !excluded,
-                (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-            {
-                result.append(url.standardizedFileURL)
+        let include = ruleset.files.include
+        let exclude = ruleset.files.exclude ?? []
+        // A `*` never crosses a `/`, so a pattern of n components matches only paths n deep, and
+        // no folder deeper than the deepest pattern is read: a list's figures folder, often
+        // hundreds of images, is read once and nothing below it.
+        let depth = include.map { $0.split(separator: "/", omittingEmptySubsequences: false).count }.max() ?? 0
+        let base = directory.standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        var result: [String] = []
+        func visit(_ relativeFolder: String, level: Int) {
+            guard level < depth,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: prefix + relativeFolder)
+            else { return }
+            for name in names {
+                if skipped.contains(name) || name.hasPrefix(".build") { continue }
+                let relative = relativeFolder + name
+                var status = stat()
+                guard lstat(prefix + relative, &status) == 0 else { continue }
+                if status.st_mode & S_IFMT == S_IFDIR {
+                    visit(relative + "/", level: level + 1)
+                    continue
+                }
+                guard include.contains(where: { Glob.matches($0, relative) }),
+                    !exclude.contains(where: { Glob.matches($0, relative) }),
+                    stat(prefix + relative, &status) == 0, status.st_mode & S_IFMT == S_IFREG
+                else { continue }
+                result.append(prefix + relative)
             }
         }
-        return result.sorted { $0.path < $1.path }
+        visit("", level: 0)
+        return result.sorted().map { URL(fileURLWithPath: $0) }
     }
 
     /// `url` relative to `base` when it lies below it, else the absolute path.
