@@ -45,6 +45,77 @@ struct RulesetLoaderTests {
         }
     }
 
+    /// A config with one value of the wrong shape, marked with `↓`, and what the message must say.
+    struct WrongShape: Sendable, CustomTestStringConvertible {
+        var config: String
+        var message: String
+        var testDescription: String { message }
+    }
+
+    static let wrongShapes: [WrongShape] = [
+        WrongShape(config: "star: {mark: x, write: ↓maybe}\n", message: "'star.write': expected true or false"),
+        WrongShape(config: "http: {timeout: ↓soon}\n", message: "'http.timeout': expected a number"),
+        WrongShape(config: "star: {mark: ↓[x]}\n", message: "'star.mark': expected a string"),
+        WrongShape(config: "star: ↓3\n", message: "'star': expected a mapping"),
+        WrongShape(config: "exclude: ↓foo\n", message: "'exclude': expected a list of strings"),
+        WrongShape(config: "formats: ↓{id: x}\n", message: "'formats': expected a list"),
+        WrongShape(
+            config: "formats:\n  - id: x\n    kind: ↓bulet\n",
+            message: "'formats.0.kind': expected one of: table-row, bullet; found 'bulet'"),
+        WrongShape(
+            config: "formats:\n  - id: x\n    kind: table-row\n    columns: [paper, ↓picture]\n",
+            message: "'formats.0.columns.1': expected one of: paper, image, links, name, description, ignored"),
+        WrongShape(
+            config: "http: {hosts: {a.org: {concurrency: ↓many}}}\n",
+            message: "'http.hosts.a.org.concurrency': expected a whole number"),
+        WrongShape(config: "required-tags: [↓{file: a}]\n", message: "'required-tags.0': missing required key 'badge'"),
+    ]
+
+    @Test(arguments: wrongShapes)
+    func wrongShapeIsPlacedAndNamed(_ shape: WrongShape) throws {
+        let (config, marked) = ExampleRunner.stripMarkers(
+            "extends: awesome-efficient-llm\n" + shape.config, path: ".curator.yml")
+        let url = try Self.write(config)
+        do {
+            _ = try RulesetLoader.config(at: url, displayPath: ".curator.yml")
+            Issue.record("a wrong shape was accepted")
+        } catch {
+            #expect(error.path == ".curator.yml")
+            #expect(error.line == marked.first?.line)
+            #expect(error.column == marked.first?.column)
+            #expect(error.message.hasPrefix(shape.message))
+        }
+    }
+
+    /// YAML's own spellings read as YAML means them: numbers with underscores or in hex, `yes`, null
+    /// for an absent optional, anchors and merge keys.
+    @Test func yamlSpellingsAreRead() throws {
+        let url = try Self.write(
+            """
+            extends: awesome-list
+            description: ~
+            star: {mark: x, write: yes, min-stars: 1_000, far-below: .5}
+            http:
+              concurrency: 0x10
+              hosts:
+                slow.org: &slow {concurrency: 2, spacing: 1.5}
+                also-slow.org: *slow
+                partly-slow.org:
+                  <<: *slow
+                  concurrency: 3
+
+            """)
+        let ruleset = try RulesetLoader.config(at: url, displayPath: ".curator.yml")
+        #expect(ruleset.description == nil)
+        #expect(ruleset.star?.write == true)
+        #expect(ruleset.star?.minStars == 1000)
+        #expect(ruleset.star?.farBelow == 0.5)
+        #expect(ruleset.http?.concurrency == 16)
+        #expect(ruleset.http?.hosts?["also-slow.org"]?.spacing == 1.5)
+        #expect(ruleset.http?.hosts?["partly-slow.org"]?.concurrency == 3)
+        #expect(ruleset.http?.hosts?["partly-slow.org"]?.spacing == 1.5)
+    }
+
     @Test func unknownKeyIsPlaced() throws {
         let url = try Self.write("extends: awesome-efficient-llm\nstarr: 3\n")
         do {

@@ -7,7 +7,7 @@
 ///       per-host: {concurrency: 8, spacing: 0}
 ///       hosts:
 ///         openreview.net: {concurrency: 2, spacing: 1.5}
-public struct HTTPSettings: Sendable, Decodable {
+public struct HTTPSettings: Sendable {
     public var concurrency: Int?
     public var timeout: Double?
     public var retries: Int?
@@ -26,15 +26,21 @@ public struct HTTPSettings: Sendable, Decodable {
         self.perHost = perHost
         self.hosts = hosts
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case concurrency, timeout, retries, hosts
-        case perHost = "per-host"
+extension HTTPSettings {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        concurrency = try fields.optional("concurrency")?.int()
+        timeout = try fields.optional("timeout")?.double()
+        retries = try fields.optional("retries")?.int()
+        perHost = try fields.optional("per-host").map(HostSettings.init)
+        hosts = try fields.optional("hosts")?.dictionary(HostSettings.init)
     }
 }
 
 /// Limits for one host: requests in flight and seconds between the starts of two requests.
-public struct HostSettings: Sendable, Decodable {
+public struct HostSettings: Sendable {
     public var concurrency: Int?
     public var spacing: Double?
 
@@ -44,15 +50,26 @@ public struct HostSettings: Sendable, Decodable {
     }
 }
 
+extension HostSettings {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        concurrency = try fields.optional("concurrency")?.int()
+        spacing = try fields.optional("spacing")?.double()
+    }
+}
+
 /// The `cache:` key: where link verdicts are kept between runs and for how long they hold.
-public struct CacheSettings: Sendable, Decodable {
+public struct CacheSettings: Sendable {
     /// Relative to the list's root; `.curator/links.json` when unset.
     public var path: String?
     /// A duration such as `36h`, `2d`, `90m` or seconds.
     public var maxAge: String?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case path
-        case maxAge = "max-age"
+extension CacheSettings {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        path = try fields.optional("path")?.string()
+        maxAge = try fields.optional("max-age")?.string()
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Everything that differs between lists lives here, so a new list format is a YAML file rather
 /// than Swift. Keys are spelled in kebab-case in YAML.
-public struct Ruleset: Sendable, Decodable {
+public struct Ruleset: Sendable {
     public var name: String
     public var description: String?
     public var files: FileSelection
@@ -26,33 +26,61 @@ public struct Ruleset: Sendable, Decodable {
     public var http: HTTPSettings?
     /// Where link verdicts are cached between runs.
     public var cache: CacheSettings?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case name, description, files, formats, badges, links, venues, star, figures, mirrors
-        case requiredTags = "required-tags"
-        case rules, exclude, http, cache, authors, propose
+extension Ruleset {
+    /// Reads the merged layers of a ruleset. Keys below the top level that no field reads are
+    /// left alone, as they were when rulesets were decoded; the top level is checked in
+    /// `RulesetLoader.Layer`.
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        name = try fields.required("name").string()
+        description = try fields.optional("description")?.string()
+        files = try FileSelection(fields.required("files"))
+        formats = try fields.required("formats").list(EntryFormat.init)
+        badges = try fields.optional("badges").map(BadgeShapes.init)
+        links = try fields.optional("links").map(LinkLabels.init)
+        venues = try fields.optional("venues").map(VenueVocabulary.init)
+        star = try fields.optional("star").map(StarPolicy.init)
+        figures = try fields.optional("figures").map(FigurePolicy.init)
+        mirrors = try fields.optional("mirrors").map(MirrorMap.init)
+        requiredTags = try fields.optional("required-tags")?.list(RequiredTag.init)
+        authors = try fields.optional("authors").map(AuthorConvention.init)
+        propose = try fields.optional("propose").map(ProposePolicy.init)
+        rules = try fields.optional("rules")?.stringDictionary()
+        exclude = try fields.optional("exclude")?.strings()
+        http = try fields.optional("http").map(HTTPSettings.init)
+        cache = try fields.optional("cache").map(CacheSettings.init)
     }
 }
 
-public struct FileSelection: Sendable, Decodable {
+public struct FileSelection: Sendable {
     /// Glob patterns relative to the list's root (`*` stays within one path component).
     public var include: [String]
     public var exclude: [String]?
 }
 
-public struct EntryFormat: Sendable, Decodable {
-    public enum Kind: String, Sendable, Decodable {
+extension FileSelection {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        include = try fields.required("include").strings()
+        exclude = try fields.optional("exclude")?.strings()
+    }
+}
+
+public struct EntryFormat: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case tableRow = "table-row"
         case bullet
     }
 
     /// What a table column holds.
-    public enum Column: String, Sendable, Decodable {
+    public enum Column: String, Sendable, CaseIterable {
         case paper, image, links, name, description, ignored
     }
 
     /// The pieces of an entry, in the order the format prescribes.
-    public enum Field: String, Sendable, Decodable {
+    public enum Field: String, Sendable, CaseIterable {
         case badges
         case starMark = "star-mark"
         case title, authors, name, description, links
@@ -71,15 +99,24 @@ public struct EntryFormat: Sendable, Decodable {
     /// Bullet formats: the files (globs) whose bullets are entries, and the list marker.
     public var files: [String]?
     public var marker: String?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id, kind, header, columns, fields, separator
-        case dateComment = "date-comment"
-        case files, marker
+extension EntryFormat {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        id = try fields.required("id").string()
+        kind = try fields.required("kind").value()
+        header = try fields.optional("header")?.string()
+        columns = try fields.optional("columns")?.values()
+        self.fields = try fields.optional("fields")?.values()
+        separator = try fields.optional("separator")?.string()
+        dateComment = try fields.optional("date-comment")?.string()
+        files = try fields.optional("files")?.strings()
+        marker = try fields.optional("marker")?.string()
     }
 }
 
-public struct BadgeShape: Sendable, Decodable {
+public struct BadgeShape: Sendable {
     /// The image's alt text the list uses (`Star`, `Publish`).
     public var alt: String?
     /// Regular expression on the image URL that says a badge is of this kind.
@@ -93,41 +130,54 @@ public struct BadgeShape: Sendable, Decodable {
     public var parts: Int?
 }
 
-public struct BadgeShapes: Sendable, Decodable {
+extension BadgeShape {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        alt = try fields.optional("alt")?.string()
+        match = try fields.required("match").string()
+        canonical = try fields.optional("canonical")?.string()
+        kinds = try fields.optional("kinds")?.strings()
+        parts = try fields.optional("parts")?.int()
+    }
+}
+
+public struct BadgeShapes: Sendable {
     public var star: BadgeShape?
     public var venue: BadgeShape?
     public var type: BadgeShape?
 }
 
-/// Link labels and their roles; `spelled` maps wrong spellings to the list's own.
-public struct LinkLabels: Sendable, Decodable {
-    public var roles: [String: String]
-    public var spelled: [String: String]
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        var roles: [String: String] = [:]
-        var spelled: [String: String] = [:]
-        for key in container.allKeys {
-            if key.stringValue == "spelled" {
-                spelled = try container.decode([String: String].self, forKey: key)
-            } else {
-                roles[key.stringValue] = try container.decode(String.self, forKey: key)
-            }
-        }
-        self.roles = roles
-        self.spelled = spelled
+extension BadgeShapes {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        star = try fields.optional("star").map(BadgeShape.init)
+        venue = try fields.optional("venue").map(BadgeShape.init)
+        type = try fields.optional("type").map(BadgeShape.init)
     }
 }
 
-public struct VenueVocabulary: Sendable, Decodable {
+/// Link labels and their roles; `spelled` maps wrong spellings to the list's own.
+public struct LinkLabels: Sendable {
+    public var roles: [String: String]
+    public var spelled: [String: String]
+}
+
+extension LinkLabels {
+    /// Every key but `spelled` is a label the list uses, mapped to its role.
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        roles = [:]
+        spelled = [:]
+        for (key, value) in try node.fields().entries {
+            if key == "spelled" {
+                spelled = try value.stringDictionary()
+            } else {
+                roles[key] = try value.string()
+            }
+        }
+    }
+}
+
+public struct VenueVocabulary: Sendable {
     /// The label format; `{venue}` and `{yy}` are replaced.
     public var label: String
     public var qualifiers: [String]?
@@ -136,7 +186,17 @@ public struct VenueVocabulary: Sendable, Decodable {
     public var journals: [String]?
 }
 
-public struct StarPolicy: Sendable, Decodable {
+extension VenueVocabulary {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        label = try fields.required("label").string()
+        qualifiers = try fields.optional("qualifiers")?.strings()
+        names = try fields.required("names").strings()
+        journals = try fields.optional("journals")?.strings()
+    }
+}
+
+public struct StarPolicy: Sendable {
     public var mark: String
     public var minStars: Int?
     public var minCitations: Int?
@@ -146,33 +206,39 @@ public struct StarPolicy: Sendable, Decodable {
     /// Whether `curator refresh --write` adds the mark to entries that pass a threshold; off, the
     /// candidates are only reported, since recommending a paper is the maintainers' call.
     public var write: Bool?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case mark
-        case minStars = "min-stars"
-        case minCitations = "min-citations"
-        case farBelow = "far-below"
-        case write
+extension StarPolicy {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        mark = try fields.required("mark").string()
+        minStars = try fields.optional("min-stars")?.int()
+        minCitations = try fields.optional("min-citations")?.int()
+        farBelow = try fields.optional("far-below")?.double()
+        write = try fields.optional("write")?.bool()
     }
 }
 
 /// How a list shortens long author lists: `et-al: allowed` with `after: N` lets an entry name the
 /// first N authors followed by "et al"; `forbidden` asks for every author.
-public struct AuthorConvention: Sendable, Decodable {
+public struct AuthorConvention: Sendable {
     public var etAl: String?
     public var after: Int?
-
-    enum CodingKeys: String, CodingKey {
-        case etAl = "et-al"
-        case after
-    }
 
     public var allowsEtAl: Bool { etAl == "allowed" }
 }
 
+extension AuthorConvention {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        etAl = try fields.optional("et-al")?.string()
+        after = try fields.optional("after")?.int()
+    }
+}
+
 /// What `curator propose` needs beyond the entry formats: the preferred link labels, the figure to
 /// show until a person picks one, where a new entry goes, and which topic each file covers.
-public struct ProposePolicy: Sendable, Decodable {
+public struct ProposePolicy: Sendable {
     /// Link role → the label to write (`code: Github`); the `links` map has several labels per role.
     public var labels: [String: String]?
     /// The image source for a new entry; `{id}` and `{version}` are replaced.
@@ -184,12 +250,12 @@ public struct ProposePolicy: Sendable, Decodable {
     public var pinned: String?
     public var topics: [Topic]
 
-    public struct Insertion: Sendable, Decodable {
+    public struct Insertion: Sendable {
         public var topic: String?
         public var mirror: String?
     }
 
-    public struct Topic: Sendable, Decodable {
+    public struct Topic: Sendable {
         public var name: String
         public var file: String
         /// The heading of the section in `file`; the file's first table of entries when absent.
@@ -197,36 +263,81 @@ public struct ProposePolicy: Sendable, Decodable {
         /// Words whose presence in a title (and, less, in an abstract) suggests this topic.
         public var keywords: [String]
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case labels, figure, insert, pinned, topics
-        case figureWidth = "figure-width"
+extension ProposePolicy {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        labels = try fields.optional("labels")?.stringDictionary()
+        figure = try fields.optional("figure")?.string()
+        figureWidth = try fields.optional("figure-width")?.int()
+        insert = try fields.optional("insert").map(Insertion.init)
+        pinned = try fields.optional("pinned")?.string()
+        topics = try fields.required("topics").list(Topic.init)
     }
 }
 
-public struct FigurePolicy: Sendable, Decodable {
+extension ProposePolicy.Insertion {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        topic = try fields.optional("topic")?.string()
+        mirror = try fields.optional("mirror")?.string()
+    }
+}
+
+extension ProposePolicy.Topic {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        name = try fields.required("name").string()
+        file = try fields.required("file").string()
+        heading = try fields.optional("heading")?.string()
+        keywords = try fields.required("keywords").strings()
+    }
+}
+
+public struct FigurePolicy: Sendable {
     /// Regular expression for image sources that are placeholders, not figures.
     public var placeholder: String?
     /// Sources with this prefix are files of the list's repository and must exist.
     public var localPrefix: String?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case placeholder
-        case localPrefix = "local-prefix"
+extension FigurePolicy {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        placeholder = try fields.optional("placeholder")?.string()
+        localPrefix = try fields.optional("local-prefix")?.string()
     }
 }
 
 /// Which file holds copies of which topic files' rows, by the heading they sit under.
-public struct MirrorMap: Sendable, Decodable {
+public struct MirrorMap: Sendable {
     public var file: String
     public var sections: [String: String]
 }
 
-public struct RequiredTag: Sendable, Decodable {
+extension MirrorMap {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        file = try fields.required("file").string()
+        sections = try fields.required("sections").stringDictionary()
+    }
+}
+
+public struct RequiredTag: Sendable {
     /// The files (a glob relative to the list root) whose entries must carry the badge.
     public var file: String
     /// The badge kind that must be present (`star`, `venue`, `type`).
     public var badge: String
     /// The entry formats the requirement applies to; all formats when absent.
     public var formats: [String]?
+}
+
+extension RequiredTag {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        file = try fields.required("file").string()
+        badge = try fields.required("badge").string()
+        formats = try fields.optional("formats")?.strings()
+    }
 }

@@ -128,11 +128,9 @@ public enum RulesetLoader {
         var merged: Node = .mapping(.init([]))
         for layer in layers { merged = merge(merged, layer.node) }
         do {
-            return try YAMLDecoder().decode(Ruleset.self, from: merged)
-        } catch let error as DecodingError {
-            throw ConfigError(decodingError: error, layers: layers)
+            return try Ruleset(RulesetNode(merged))
         } catch {
-            throw ConfigError(path: layers.last?.path ?? "config", message: "\(error)")
+            throw ConfigError(problem: error, layers: layers)
         }
     }
 
@@ -174,61 +172,37 @@ public struct ConfigError: PlacedError {
         }
     }
 
-    /// Places a decoding error at the node it concerns, in the outermost file that sets it.
-    init(decodingError: DecodingError, layers: [RulesetLoader.Layer]) {
-        let (codingPath, message): ([any CodingKey], String) =
-            switch decodingError {
-            case .typeMismatch(let type, let context):
-                (context.codingPath, "expected \(ConfigError.describe(type))")
-            case .valueNotFound(let type, let context):
-                (context.codingPath, "expected \(ConfigError.describe(type)), found nothing")
-            case .keyNotFound(let key, let context):
-                (context.codingPath, "missing required key '\(key.stringValue)'")
-            case .dataCorrupted(let context):
-                (context.codingPath, context.debugDescription)
-            @unknown default:
-                ([], "\(decodingError)")
+    /// Places a problem found while reading the merged ruleset at the node it concerns, in the
+    /// outermost file that sets it.
+    init(problem: RulesetNode.Problem, layers: [RulesetLoader.Layer]) {
+        let keyPath = problem.path.map { step in
+            switch step {
+            case .key(let key): key
+            case .index(let index): String(index)
             }
-        let keyPath = codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }.joined(separator: ".")
+        let message = "\(keyPath.isEmpty ? "" : "'\(keyPath)': ")\(problem.message)"
         for layer in layers.reversed() {
-            if let node = ConfigError.node(at: codingPath, in: layer.node) {
-                self.init(
-                    path: layer.path, line: node.mark?.line, column: node.mark?.column,
-                    message: "\(keyPath.isEmpty ? "" : "'\(keyPath)': ")\(message)")
+            if let node = ConfigError.node(at: problem.path, in: layer.node) {
+                self.init(path: layer.path, line: node.mark?.line, column: node.mark?.column, message: message)
                 return
             }
         }
-        self.init(path: layers.last?.path ?? "config", message: "\(keyPath.isEmpty ? "" : "'\(keyPath)': ")\(message)")
+        self.init(path: layers.last?.path ?? "config", message: message)
     }
 
-    private static func node(at path: [any CodingKey], in root: Node) -> Node? {
+    private static func node(at path: [RulesetNode.Step], in root: Node) -> Node? {
         var current = root
-        for key in path {
-            if let index = key.intValue, let sequence = current.sequence, index < sequence.count {
+        for step in path {
+            switch step {
+            case .index(let index):
+                guard let sequence = current.sequence, index < sequence.count else { return nil }
                 current = sequence[index]
-            } else if let mapping = current.mapping, let child = mapping[key.stringValue] {
+            case .key(let key):
+                guard let child = current.mapping?[key] else { return nil }
                 current = child
-            } else {
-                return path.isEmpty ? root : nil
             }
         }
         return current
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type: "a whole number"
-        case is Bool.Type: "true or false"
-        case is [String].Type: "a list of strings"
-        default:
-            if String(describing: type).hasPrefix("Array") {
-                "a list"
-            } else if String(describing: type).hasPrefix("Dictionary") {
-                "a mapping"
-            } else {
-                "a \(String(describing: type))"
-            }
-        }
     }
 }
