@@ -27,7 +27,19 @@ public struct ArxivFeedError: Sendable, Hashable {
 }
 
 /// Why a body could not be read as an arXiv feed.
-public struct ArxivFeedParseError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var reason: String
-    public var description: String { "not an arXiv Atom feed: \(reason)" }
+public enum ArxivFeedParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The body is not a well-formed Atom feed: a plain-text or HTML error page, or broken XML.
+    case notAFeed(reason: String)
+    /// libxml2, which is opened only when the first feed arrives, is missing or is not libxml2.
+    /// Asking the API again cannot help; the machine needs the library.
+    case parserUnavailable(reason: String)
+
+    public var description: String {
+        switch self {
+        case .notAFeed(let reason):
+            "not an arXiv Atom feed: \(reason)"
+        case .parserUnavailable(let reason):
+            "reading arXiv feeds needs libxml2.so.2 (Debian package libxml2), which could not be loaded: \(reason)"
+        }
+    }
 }
