@@ -167,8 +167,8 @@ import Testing
         #expect(outcome.unfetched == ["hep-th/9901001"])
         #expect(
             outcome.stop?.description
-                == "cannot read the answers: reading arXiv feeds needs libxml2.so.2 (Debian package libxml2), which "
-                + "could not be loaded: libxml2.so.2: cannot open shared object file")
+                == "cannot load libxml2.so.2, which curator needs to read arXiv feeds (libxml2.so.2: cannot open "
+                + "shared object file); install the Debian package libxml2")
     }
 
     static func errorFeed(for id: String) -> String {

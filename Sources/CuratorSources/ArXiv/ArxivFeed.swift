@@ -39,7 +39,8 @@ public enum ArxivFeedParseError: Error, Sendable, Hashable, CustomStringConverti
         case .notAFeed(let reason):
             "not an arXiv Atom feed: \(reason)"
         case .parserUnavailable(let reason):
-            "reading arXiv feeds needs libxml2.so.2 (Debian package libxml2), which could not be loaded: \(reason)"
+            "cannot load libxml2.so.2, which curator needs to read arXiv feeds (\(reason)); install the Debian "
+                + "package libxml2"
         }
     }
 }

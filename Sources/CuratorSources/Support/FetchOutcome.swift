@@ -34,7 +34,7 @@ public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
     /// No response came back at all.
     case transport(kind: String, attempts: Int)
     /// Answers came back but this machine cannot read them, e.g. a library the parser needs is
-    /// missing; asking again cannot help.
+    /// missing; asking again cannot help. `reason` says what is missing and what to install.
     case unreadable(reason: String)
 
     public var description: String {
@@ -54,7 +54,7 @@ public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
         case .transport(let kind, let attempts):
             "no response (\(kind)) after \(attempts) attempts"
         case .unreadable(let reason):
-            "cannot read the answers: \(reason)"
+            reason
         }
     }
 }
