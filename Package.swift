@@ -23,6 +23,10 @@ let package = Package(
         // it, plus the non-variadic shims Swift needs for curl_easy_setopt and friends. Only the
         // headers are needed to build (Debian: libcurl4-openssl-dev); dlopen is part of glibc 2.34+.
         .target(name: "CCurl"),
+        // libxml2's SAX2 parser, opened with dlopen when the first arXiv feed arrives instead of
+        // linked, so that start-up does not load libxml2 and ICU; its prototypes are declared in
+        // the shim, so building needs no libxml2 headers.
+        .target(name: "CXML"),
         // Turns rules/*.yml into Swift string literals so the binary needs no checkout.
         .executableTarget(name: "EmbedRulesetsTool"),
         .plugin(
@@ -49,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "CuratorSources",
-            dependencies: ["CuratorCore", "CuratorHTTP"]
+            dependencies: ["CuratorCore", "CuratorHTTP", "CXML"]
         ),
         .executableTarget(
             name: "curator",

@@ -137,4 +137,94 @@ import Testing
     @Test func rejectsABodyThatIsNotAFeed() {
         #expect(throws: ArxivFeedParseError.self) { try ArxivFeedParser.parse(Array("Rate exceeded.".utf8)) }
     }
+
+    /// A feed of one entry with the given elements, optionally after a DOCTYPE.
+    private static func entryFeed(_ elements: String, doctype: String = "") -> [UInt8] {
+        let feed = """
+            <?xml version='1.0' encoding='UTF-8'?>\(doctype)
+            <feed xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
+              <entry>
+                <id>http://arxiv.org/abs/2401.00001v1</id>
+                \(elements)
+              </entry>
+            </feed>
+            """
+        return Array(feed.utf8)
+    }
+
+    private static func notAFeedReason(_ bytes: [UInt8]) -> String? {
+        do {
+            _ = try ArxivFeedParser.parse(bytes)
+            return nil
+        } catch {
+            guard case .notAFeed(let reason) = error else { return nil }
+            return reason
+        }
+    }
+
+    @Test func decodesReferencesAndCDATAInTextAndAttributes() throws {
+        let feed = try ArxivFeedParser.parse(
+            Self.entryFeed(
+                """
+                <title>&#x141;ukasz &amp; <![CDATA[<Bubbles> & Co]]></title>
+                <category term="a&amp;b&#x41;"/>
+                <link title="doi" href="https://doi.org/10.1000/x&amp;y"/>
+                """))
+        let paper = try #require(feed.papers.first)
+        #expect(paper.title == "Łukasz & <Bubbles> & Co")
+        #expect(paper.categories == ["a&bA"])
+        #expect(paper.doi == "10.1000/x&y")
+    }
+
+    @Test func keepsOnlyTheTextAfterAnElementsLastChildElement() throws {
+        let feed = try ArxivFeedParser.parse(Self.entryFeed("<title>Lost <b>bold</b> kept<!-- c --> too</title>"))
+        #expect(feed.papers.first?.title == "kept too")
+    }
+
+    /// XMLParser, which read the feeds before, took a document whose only fault is its end as
+    /// read; that is kept.
+    @Test func ignoresContentAfterTheFeed() throws {
+        let feed = try ArxivFeedParser.parse(Array((Self.currentFeed + "\n<html>trailing</html>").utf8))
+        #expect(feed.papers.first?.title == "Branes & Bubbles")
+    }
+
+    @Test func rejectsAFeedThatIsNotWellFormed() {
+        let undefined = Self.notAFeedReason(Self.entryFeed("<title>A&nbsp;B</title>"))
+        #expect(undefined?.contains("nbsp") == true)
+        let mismatched = Self.notAFeedReason(Self.entryFeed("<title>A</summary>"))
+        #expect(mismatched?.hasPrefix("line 5:") == true)
+        #expect(Self.notAFeedReason(Array("<html><body>Rate exceeded.</body></html>".utf8)) == "no <feed> element")
+    }
+
+    /// Entities a document declares itself are never expanded, so neither a file on disk nor an
+    /// exponential expansion can get in.
+    @Test(arguments: [
+        "<!ENTITY x SYSTEM \"file:///etc/hostname\">",
+        "<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\"><!ENTITY x \"&b;&b;&b;&b;\">",
+    ])
+    func refusesEntitiesTheFeedDeclares(declaration: String) {
+        let body = Self.entryFeed("<title>A &x; B</title>", doctype: "\n<!DOCTYPE feed [\(declaration)]>")
+        #expect(Self.notAFeedReason(body)?.contains("Entity 'x' not defined") == true)
+    }
+
+    @Test func namesLibxml2AndItsDebianPackageWhenItCannotBeLoaded() throws {
+        do {
+            _ = try ArxivFeedParser.parse(Array(Self.currentFeed.utf8), library: .file("libxml2-missing.so.0"))
+            Issue.record("parsed without a library")
+        } catch {
+            guard case .parserUnavailable(let reason) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(reason.contains("libxml2-missing.so.0"))
+            #expect(error.description.contains("libxml2.so.2"))
+            #expect(error.description.contains("Debian package libxml2"))
+        }
+    }
+
+    @Test func refusesALibraryThatIsNotLibxml2() {
+        #expect(throws: ArxivFeedParseError.parserUnavailable(reason: "libc.so.6 has no function xmlInitParser")) {
+            try ArxivFeedParser.parse(Array(Self.currentFeed.utf8), library: .file("libc.so.6"))
+        }
+    }
 }

@@ -11,11 +11,23 @@ public final class ArxivClient: Sendable {
     private let http: any HTTPClient
     private let configuration: ArxivClientConfiguration
     private let pacer: RequestPacer
+    private let parseFeed: @Sendable ([UInt8]) throws(ArxivFeedParseError) -> ArxivFeed
 
-    public init(http: any HTTPClient, configuration: ArxivClientConfiguration = ArxivClientConfiguration()) {
+    public convenience init(
+        http: any HTTPClient, configuration: ArxivClientConfiguration = ArxivClientConfiguration()
+    ) {
+        self.init(http: http, configuration: configuration, parseFeed: ArxivFeedParser.parse)
+    }
+
+    /// Tests pass a `parseFeed` that fails as it does on a machine without libxml2.
+    init(
+        http: any HTTPClient, configuration: ArxivClientConfiguration,
+        parseFeed: @escaping @Sendable ([UInt8]) throws(ArxivFeedParseError) -> ArxivFeed
+    ) {
         self.http = http
         self.configuration = configuration
         self.pacer = RequestPacer(spacing: configuration.spacing)
+        self.parseFeed = parseFeed
     }
 
     /// Looks up ids as written in the list (bare ids or arXiv URLs). Text that is not an arXiv id
@@ -93,7 +105,7 @@ public final class ArxivClient: Sendable {
                 if error.isTransient { continue }
                 return .stopped(lastStop, partial: results)
             }
-            switch ArxivResponseKind(response) {
+            switch ArxivResponseKind(response, parse: parseFeed) {
             case .throttled, .unavailable:
                 lastStop = .serviceUnavailable(status: response.status, attempts: attempt)
                 continue
@@ -129,6 +141,8 @@ public final class ArxivClient: Sendable {
                 pending = []
             case .unexpected(let summary):
                 return .stopped(.unexpectedResponse(status: response.status, summary: summary), partial: results)
+            case .unreadable(let error):
+                return .stopped(.unreadable(reason: error.description), partial: results)
             }
         }
         return .answered(results)

@@ -27,7 +27,20 @@ public struct ArxivFeedError: Sendable, Hashable {
 }
 
 /// Why a body could not be read as an arXiv feed.
-public struct ArxivFeedParseError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var reason: String
-    public var description: String { "not an arXiv Atom feed: \(reason)" }
+public enum ArxivFeedParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The body is not a well-formed Atom feed: a plain-text or HTML error page, or broken XML.
+    case notAFeed(reason: String)
+    /// libxml2, which is opened only when the first feed arrives, is missing or is not libxml2.
+    /// Asking the API again cannot help; the machine needs the library.
+    case parserUnavailable(reason: String)
+
+    public var description: String {
+        switch self {
+        case .notAFeed(let reason):
+            "not an arXiv Atom feed: \(reason)"
+        case .parserUnavailable(let reason):
+            "cannot load libxml2.so.2, which curator needs to read arXiv feeds (\(reason)); install the Debian "
+                + "package libxml2"
+        }
+    }
 }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Reads both Atom dialects the arXiv API has served.
 ///
 /// The current backend (since 2025-11-11) declares every namespace on `<feed>`, orders an
@@ -18,15 +14,23 @@ public enum ArxivFeedParser {
     static let opensearch = "http://a9.com/-/spec/opensearch/1.1/"
 
     public static func parse(_ bytes: [UInt8]) throws(ArxivFeedParseError) -> ArxivFeed {
-        let delegate = FeedDelegate()
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = true
-        parser.delegate = delegate
-        guard parser.parse(), delegate.sawFeed else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "no <feed> element"
-            throw ArxivFeedParseError(reason: reason)
+        try parse(bytes, library: .shared)
+    }
+
+    static func parse(_ bytes: [UInt8], library: XMLLibrary) throws(ArxivFeedParseError) -> ArxivFeed {
+        let handler = FeedHandler()
+        do throws(XMLEventParserError) {
+            try XMLEventParser.parse(bytes, handler: handler, library: library)
+        } catch {
+            switch error {
+            case .libraryUnavailable(let reason):
+                throw .parserUnavailable(reason: reason)
+            case .malformed(let code, let line, let message):
+                throw .notAFeed(reason: "line \(line): \(message) (libxml2 error \(code))")
+            }
         }
-        return delegate.feed
+        guard handler.sawFeed else { throw .notAFeed(reason: "no <feed> element") }
+        return handler.feed
     }
 
     /// Joins runs of whitespace (including the legacy format's line breaks) into single spaces.
@@ -35,7 +39,7 @@ public enum ArxivFeedParser {
     }
 }
 
-private final class FeedDelegate: NSObject, XMLParserDelegate {
+private final class FeedHandler: XMLEventHandler {
     var feed = ArxivFeed()
     var sawFeed = false
     private var entry: EntryDraft?
@@ -43,12 +47,9 @@ private final class FeedDelegate: NSObject, XMLParserDelegate {
     private var text = ""
     private let dates = ISO8601DateFormatter()
 
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
+    func startElement(_ name: String, namespaceURI: String, attributes: [String: String]) {
         text = ""
-        switch (namespaceURI ?? "", name) {
+        switch (namespaceURI, name) {
         case (ArxivFeedParser.atom, "feed"):
             sawFeed = true
         case (ArxivFeedParser.atom, "entry"):
@@ -69,18 +70,14 @@ private final class FeedDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) {
         text += string
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        text += String(decoding: CDATABlock, as: UTF8.self)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func endElement(_ name: String, namespaceURI: String) {
         let value = ArxivFeedParser.collapse(text)
         text = ""
-        switch (namespaceURI ?? "", name) {
+        switch (namespaceURI, name) {
         case (ArxivFeedParser.opensearch, "totalResults"):
             feed.totalResults = Int(value)
         case (ArxivFeedParser.atom, "entry"):

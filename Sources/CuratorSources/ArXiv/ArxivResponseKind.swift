@@ -11,8 +11,10 @@ enum ArxivResponseKind {
     case badRequest(ArxivFeed)
     case feed(ArxivFeed)
     case unexpected(String)
+    /// The body may well be a feed, but this machine cannot read feeds (libxml2 is missing).
+    case unreadable(ArxivFeedParseError)
 
-    init(_ response: HTTPResponse) {
+    init(_ response: HTTPResponse, parse: ([UInt8]) throws(ArxivFeedParseError) -> ArxivFeed) {
         let body = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if response.status == 429 || body == "Rate exceeded." {
             self = .throttled
@@ -21,15 +23,22 @@ enum ArxivResponseKind {
         switch response.status {
         case 200:
             do throws(ArxivFeedParseError) {
-                self = .feed(try ArxivFeedParser.parse(response.body))
+                self = .feed(try parse(response.body))
             } catch {
-                self = .unavailable
+                switch error {
+                case .parserUnavailable: self = .unreadable(error)
+                case .notAFeed: self = .unavailable
+                }
             }
         case 400:
-            if let feed = try? ArxivFeedParser.parse(response.body), !feed.errors.isEmpty {
-                self = .badRequest(feed)
-            } else {
-                self = .unexpected("400 without an error feed")
+            do throws(ArxivFeedParseError) {
+                let feed = try parse(response.body)
+                self = feed.errors.isEmpty ? .unexpected("400 without an error feed") : .badRequest(feed)
+            } catch {
+                switch error {
+                case .parserUnavailable: self = .unreadable(error)
+                case .notAFeed: self = .unexpected("400 without an error feed")
+                }
             }
         case 500...599:
             self = .unavailable

@@ -33,6 +33,9 @@ public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
     case unexpectedResponse(status: Int, summary: String)
     /// No response came back at all.
     case transport(kind: String, attempts: Int)
+    /// Answers came back but this machine cannot read them, e.g. a library the parser needs is
+    /// missing; asking again cannot help. `reason` says what is missing and what to install.
+    case unreadable(reason: String)
 
     public var description: String {
         switch self {
@@ -50,6 +53,8 @@ public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
             "unexpected response \(status): \(summary)"
         case .transport(let kind, let attempts):
             "no response (\(kind)) after \(attempts) attempts"
+        case .unreadable(let reason):
+            reason
         }
     }
 }
