@@ -116,12 +116,12 @@ struct ProposeCommand: AsyncParsableCommand {
                 starred: ruleset.star?.write == true && (repository?.stars ?? 0) >= (ruleset.star?.minStars ?? Int.max),
                 date: Self.today())
             var targets = [
-                (topic.file, topic.heading, ProposePolicy.position(policy.insert?.topic), nil as NSRegularExpression?)
+                (topic.file, topic.heading, ProposePolicy.position(policy.insert?.topic), nil as Pattern?)
             ]
             if let mirrors = ruleset.mirrors,
                 let heading = mirrors.sections.first(where: { $0.value == topic.file })?.key
             {
-                let pinned = policy.pinned.flatMap { try? NSRegularExpression(pattern: $0) }
+                let pinned = policy.pinned.flatMap { try? Pattern($0) }
                 targets.append((mirrors.file, heading, ProposePolicy.position(policy.insert?.mirror), pinned))
             }
             for (relative, heading, position, pinned) in targets {

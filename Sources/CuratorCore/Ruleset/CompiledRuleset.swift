@@ -1,23 +1,21 @@
 import Foundation
 
 /// A ruleset with its patterns compiled once, for use on every entry.
-public struct CompiledRuleset: @unchecked Sendable {
-    // NSRegularExpression is immutable after creation and documented as safe to share between
-    // threads, but it is not marked Sendable in corelibs-foundation; this wrapper holds nothing else.
+public struct CompiledRuleset: Sendable {
     public let ruleset: Ruleset
-    public let starBadge: NSRegularExpression?
-    public let venueBadge: NSRegularExpression?
-    public let typeBadge: NSRegularExpression?
-    public let figurePlaceholder: NSRegularExpression?
-    public let excludes: [NSRegularExpression]
-    private let dateComments: [String: NSRegularExpression]
+    public let starBadge: Pattern?
+    public let venueBadge: Pattern?
+    public let typeBadge: Pattern?
+    public let figurePlaceholder: Pattern?
+    public let excludes: [Pattern]
+    private let dateComments: [String: Pattern]
 
     public init(_ ruleset: Ruleset) throws(ConfigError) {
         self.ruleset = ruleset
-        func compile(_ pattern: String?, _ key: String) throws(ConfigError) -> NSRegularExpression? {
+        func compile(_ pattern: String?, _ key: String) throws(ConfigError) -> Pattern? {
             guard let pattern else { return nil }
             do {
-                return try NSRegularExpression(pattern: pattern)
+                return try Pattern(pattern)
             } catch {
                 throw ConfigError(path: ruleset.name, message: "'\(key)' is not a valid regular expression: \(pattern)")
             }
@@ -26,19 +24,19 @@ public struct CompiledRuleset: @unchecked Sendable {
         venueBadge = try compile(ruleset.badges?.venue?.match, "badges.venue.match")
         typeBadge = try compile(ruleset.badges?.type?.match, "badges.type.match")
         figurePlaceholder = try compile(ruleset.figures?.placeholder, "figures.placeholder")
-        var excludes: [NSRegularExpression] = []
+        var excludes: [Pattern] = []
         for pattern in ruleset.exclude ?? [] {
             if let regex = try compile(pattern, "exclude") { excludes.append(regex) }
         }
         self.excludes = excludes
-        var dates: [String: NSRegularExpression] = [:]
+        var dates: [String: Pattern] = [:]
         for format in ruleset.formats {
             dates[format.id] = try compile(format.dateComment, "formats.\(format.id).date-comment")
         }
         dateComments = dates
     }
 
-    public func dateComment(for formatID: String) -> NSRegularExpression? { dateComments[formatID] }
+    public func dateComment(for formatID: String) -> Pattern? { dateComments[formatID] }
 
     /// Which kind of badge an image is, by the ruleset's patterns (star before venue before type).
     /// The alt text decides too: a `Publish` badge whose kind the vocabulary does not know
@@ -70,9 +68,8 @@ public struct CompiledRuleset: @unchecked Sendable {
         ruleset.links?.roles[label] ?? ruleset.links?.spelled[label].flatMap { ruleset.links?.roles[$0] }
     }
 
-    public static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
-        guard let regex else { return false }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    public static func matches(_ pattern: Pattern?, _ text: String) -> Bool {
+        pattern?.matches(text) ?? false
     }
 }
 

@@ -87,7 +87,10 @@ public enum RulesetLoader {
             self.path = path
             let composed: Node?
             do {
-                composed = try Yams.compose(yaml: text)
+                // No implicit tag resolution: the reader converts scalars itself and tells a merge
+                // key by its plain `<<`, and Yams' default resolver would compile seven ICU regular
+                // expressions and try them on every scalar of the ruleset.
+                composed = try Yams.compose(yaml: text, .basic)
             } catch let error as YamlError {
                 throw ConfigError(yamlError: error, path: path)
             } catch {

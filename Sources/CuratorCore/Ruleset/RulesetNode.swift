@@ -152,7 +152,8 @@ struct RulesetNode {
             var own: [(key: String, value: Node)] = []
             for (key, value) in mapping {
                 guard case .scalar(let scalar) = key else { continue }
-                guard scalar.string == "<<", key.tag.rawValue == Tag.Name.merge.rawValue else {
+                // YAML reads a plain `<<` as a merge key, and a quoted one as a string.
+                guard scalar.string == "<<", scalar.style == .plain else {
                     own.append((scalar.string, value))
                     continue
                 }

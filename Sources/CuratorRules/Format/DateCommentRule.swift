@@ -52,9 +52,43 @@ struct DateCommentRule: EntryRule {
         ]
     )
 
-    private static let date = try! NSRegularExpression(pattern: #"^\[?/{1,2}\]?\s*:?\s*#\s*(\d{1,2})\s*/\s*(\d{1,2})$"#)
-    private static let recommend = try! NSRegularExpression(
-        pattern: #"^\[?/{1,2}\]?\s*:?\s*#\s*recommend(ed)?$"#, options: [.caseInsensitive])
+    /// The loose forms a date comment is recognised in, to offer its canonical spelling:
+    /// `^\[?/{1,2}\]?\s*:?\s*#\s*` and then `(\d{1,2})\s*/\s*(\d{1,2})$` or, in any case,
+    /// `recommend(ed)?$`. Read by hand rather than with regular expressions, which would be the
+    /// only ones of an offline lint that the ruleset's `Pattern`s do not cover.
+    static func looseComment(_ text: String) -> LooseComment? {
+        var rest = text[...]
+        if rest.first == "[" { rest.removeFirst() }
+        var slashes = 0
+        while slashes < 2, rest.first == "/" {
+            rest.removeFirst()
+            slashes += 1
+        }
+        guard slashes > 0 else { return nil }
+        if rest.first == "]" { rest.removeFirst() }
+        rest = rest.drop(while: \.isWhitespace)
+        if rest.first == ":" { rest.removeFirst() }
+        rest = rest.drop(while: \.isWhitespace)
+        guard rest.first == "#" else { return nil }
+        rest = rest.dropFirst().drop(while: \.isWhitespace)
+        let lowered = rest.lowercased()
+        if lowered == "recommend" || lowered == "recommended" { return .recommend }
+        let month = rest.prefix { $0.isASCII && $0.isNumber }
+        rest = rest.dropFirst(month.count).drop(while: \.isWhitespace)
+        guard rest.first == "/" else { return nil }
+        rest = rest.dropFirst().drop(while: \.isWhitespace)
+        let day = rest.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(month.count), (1...2).contains(day.count), day.count == rest.count,
+            let monthNumber = Int(month), let dayNumber = Int(day)
+        else { return nil }
+        return .date(month: monthNumber, day: dayNumber)
+    }
+
+    enum LooseComment: Equatable {
+        case date(month: Int, day: Int)
+        case recommend
+    }
+
     /// Days in each month, February counted in a leap year: the comment has no year.
     private static let daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
@@ -129,21 +163,20 @@ struct DateCommentRule: EntryRule {
         number < 10 ? "0\(number)" : "\(number)"
     }
 
-    private static func verdict(on text: String, pattern: NSRegularExpression?) -> Verdict {
-        let whole = NSRange(text.startIndex..., in: text)
+    private static func verdict(on text: String, pattern: Pattern?) -> Verdict {
         var canonical: String?
         var impossible = false
-        if let match = Self.date.firstMatch(in: text, range: whole),
-            let month = Range(match.range(at: 1), in: text).flatMap({ Int(text[$0]) }),
-            let day = Range(match.range(at: 2), in: text).flatMap({ Int(text[$0]) })
-        {
+        switch Self.looseComment(text) {
+        case .date(let month, let day):
             if (1...12).contains(month), (1...Self.daysInMonth[month - 1]).contains(day) {
                 canonical = "[//]: #\(Self.twoDigits(month))/\(Self.twoDigits(day))"
             } else {
                 impossible = true
             }
-        } else if Self.recommend.firstMatch(in: text, range: whole) != nil {
+        case .recommend:
             canonical = "[//]: #Recommend"
+        case nil:
+            break
         }
         let matchesFormat = pattern.map { CompiledRuleset.matches($0, text) } ?? true
         if matchesFormat && !impossible { return .fine }

@@ -41,7 +41,7 @@ public struct LinkInventory: Sendable {
             for occurrence in entry.checkableLinks {
                 let line = sources[entry.file]?.line(ofByte: occurrence.offset) ?? entry.line
                 let silenced = suppressions[entry.file]?.silences(Self.silencingRuleID, line: line) == true
-                let pattern = excludes.first { CompiledRuleset.matches($0, occurrence.url) }?.pattern
+                let pattern = excludes.first { $0.matches(occurrence.url) }?.source
                 add(occurrence, excludedBy: silenced ? Self.inlinePattern : pattern)
             }
         }
