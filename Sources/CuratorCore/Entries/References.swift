@@ -9,8 +9,69 @@ public struct ArxivReference: Sendable, Hashable {
     public var host: String
 
     public init?(url: String) {
-        // Every link of every entry passes through here; most are not arXiv's, and a byte search
-        // for the host rules them out before any string is built.
+        // Every link of every entry passes through here, twice (extraction and arxiv-link). An
+        // ASCII URL is read from its bytes in place, making strings only for an arXiv link;
+        // anything else takes the general path below, which reads characters as Swift does.
+        var url = url
+        if let fast = url.withUTF8({ ArxivReference.readASCII($0) }) {
+            guard let reference = fast else { return nil }
+            self = reference
+            return
+        }
+        self.init(general: url)
+    }
+
+    private init(id: String, version: Int?, view: String, host: String) {
+        self.id = id
+        self.version = version
+        self.view = view
+        self.host = host
+    }
+
+    /// The reference in an all-ASCII URL: `.some(nil)` when it names none, nil when the URL is
+    /// not ASCII and the general path must decide.
+    private static func readASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ArxivReference?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func lowered(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
+        func equal(_ range: Range<Int>, _ text: StaticString) -> Bool {
+            range.count == text.utf8CodeUnitCount
+                && zip(range, 0..<range.count).allSatisfy { lowered(bytes[$0]) == text.utf8Start[$1] }
+        }
+        guard let schemeEnd = find(Array("://".utf8), in: Array(bytes), from: 0) else { return .some(nil) }
+        let hostStart = schemeEnd + 3
+        let hostEnd = bytes[hostStart...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+        let hostRange = hostStart..<hostEnd
+        guard
+            equal(hostRange, "arxiv.org") || equal(hostRange, "www.arxiv.org") || equal(hostRange, "export.arxiv.org"),
+            hostEnd < bytes.count
+        else { return .some(nil) }
+        let pathEnd =
+            bytes[hostEnd...].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? bytes.count
+        // The path cut as `split(separator: "/", maxSplits: 1)` cuts it: leading slashes
+        // skipped, then the view up to the next slash, then everything after that slash.
+        var pathStart = hostEnd + 1
+        while pathStart < pathEnd, bytes[pathStart] == UInt8(ascii: "/") { pathStart += 1 }
+        guard let viewEnd = bytes[pathStart..<pathEnd].firstIndex(of: UInt8(ascii: "/")) else { return .some(nil) }
+        let view = String(decoding: bytes[pathStart..<viewEnd], as: UTF8.self)
+        guard ["abs", "pdf", "html"].contains(view), viewEnd + 1 < pathEnd else { return .some(nil) }
+        var identifier = String(decoding: bytes[(viewEnd + 1)..<pathEnd], as: UTF8.self)
+        if identifier.hasSuffix("/") { identifier.removeLast() }
+        if identifier.hasSuffix(".pdf") { identifier.removeLast(4) }
+        var version: Int?
+        if let v = identifier.lastIndex(of: "v"), let number = Int(identifier[identifier.index(after: v)...]),
+            identifier[..<v].last?.isNumber == true
+        {
+            version = number
+            identifier = String(identifier[..<v])
+        }
+        guard isWellFormed(identifier) else { return .some(nil) }
+        return .some(
+            ArxivReference(
+                id: identifier, version: version, view: view,
+                host: String(decoding: bytes[hostRange], as: UTF8.self).lowercased()))
+    }
+
+    init?(general url: String) {
         let bytes = Array(url.utf8)
         guard let schemeEnd = ArxivReference.find(Array("://".utf8), in: bytes, from: 0) else { return nil }
         let hostStart = schemeEnd + 3

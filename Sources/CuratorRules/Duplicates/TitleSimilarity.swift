@@ -108,19 +108,29 @@ struct TitleBlocker {
                 return
             }
             guard utf8.count >= TitleSimilarity.minimumLength else { return }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 1) { scratch in
-                func emit<Bytes: Collection<UInt8>>(_ marker: Character, _ bytes: Bytes) {
-                    scratch[0] = marker.asciiValue!
-                    let end = UnsafeMutableBufferPointer(rebasing: scratch[1...]).initialize(from: bytes).1
-                    body(UnsafeBufferPointer(rebasing: scratch[..<(end + 1)]))
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * utf8.count + 1) { scratch in
+                // The title without spaces, then a key's marker and bytes, in one buffer.
+                var compactCount = 0
+                for byte in utf8 where byte != UInt8(ascii: " ") {
+                    scratch[compactCount] = byte
+                    compactCount += 1
                 }
-                var compact: [UInt8] = []
-                compact.reserveCapacity(utf8.count)
-                for byte in utf8 where byte != UInt8(ascii: " ") { compact.append(byte) }
-                emit("<", compact.prefix(keyLength))
-                emit(">", compact.suffix(keyLength))
-                for word in utf8.split(separator: UInt8(ascii: " ")) {
-                    emit("=", word.count > 3 && word.last == UInt8(ascii: "s") ? word.dropLast() : word)
+                let keyStart = compactCount
+                func emit(_ marker: UInt8, _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+                    scratch[keyStart] = marker
+                    for (offset, index) in range.enumerated() { scratch[keyStart + 1 + offset] = source[index] }
+                    body(UnsafeBufferPointer(rebasing: scratch[keyStart..<(keyStart + 1 + range.count)]))
+                }
+                let compact = UnsafeBufferPointer(rebasing: scratch[..<compactCount])
+                emit(UInt8(ascii: "<"), compact, 0..<min(keyLength, compactCount))
+                emit(UInt8(ascii: ">"), compact, max(0, compactCount - keyLength)..<compactCount)
+                var wordStart = 0
+                for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: " ") {
+                    if index > wordStart {
+                        let plural = index - wordStart > 3 && utf8[index - 1] == UInt8(ascii: "s")
+                        emit(UInt8(ascii: "="), utf8, wordStart..<(plural ? index - 1 : index))
+                    }
+                    wordStart = index + 1
                 }
             }
         }
