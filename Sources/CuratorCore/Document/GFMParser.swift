@@ -53,8 +53,12 @@ enum GFMParser {
     private struct Builder {
         var records: [MarkdownTree.Record] = []
         var pool: [UInt8] = []
-        /// Kinds by the address of cmark-gfm's static type-name strings, which never change.
-        var kindCache: [UnsafeRawPointer: MarkdownNode.Kind] = [:]
+        /// Kinds by cmark-gfm's node type number: the core types are fixed, the extensions' are
+        /// handed out when they register, so each number's name is looked up once. One number has
+        /// two names: a table's header row is a row whose name says `table_header`, so rows are
+        /// told apart by the address of their static name instead.
+        var kindCache: [UInt32: MarkdownNode.Kind] = [:]
+        var rowKindCache: [UnsafeRawPointer: MarkdownNode.Kind] = [:]
 
         mutating func append(_ node: OpaquePointer, nextSibling: Int32) {
             let index = records.count
@@ -87,11 +91,17 @@ enum GFMParser {
         }
 
         private mutating func kindOf(_ node: OpaquePointer) -> MarkdownNode.Kind {
+            let type = cmark_node_get_type(node).rawValue
+            if let kind = kindCache[type] { return kind }
             guard let name = cmark_node_get_type_string(node) else { return .other }
             let key = UnsafeRawPointer(name)
-            if let kind = kindCache[key] { return kind }
+            if let kind = rowKindCache[key] { return kind }
             let kind = GFMParser.kindsByName[String(cString: name)] ?? .other
-            kindCache[key] = kind
+            if kind == .tableRow || kind == .tableHeader {
+                rowKindCache[key] = kind
+            } else {
+                kindCache[type] = kind
+            }
             return kind
         }
 

@@ -12,6 +12,17 @@ struct SourcePositionCorrector {
     let source: SourceText
 
     func correct(_ records: inout [MarkdownTree.Record]) {
+        // Every cell of a row asks about the same line; the answer for the last line asked is
+        // kept, so a wide row is scanned once instead of once per cell.
+        var pipeLine = -1
+        var pipeLineHasEscape = false
+        func hasEscapedPipe(line: Int) -> Bool {
+            if line != pipeLine {
+                pipeLine = line
+                pipeLineHasEscape = self.hasEscapedPipe(line: line)
+            }
+            return pipeLineHasEscape
+        }
         var index = 0
         while index < records.count {
             let record = records[index]

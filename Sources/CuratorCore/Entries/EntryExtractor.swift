@@ -49,13 +49,14 @@ public struct EntryExtractor {
             let format = ruleset.tableFormat(firstHeaderCell: firstCell.plainText)
         else { return }
         let columns = format.columns ?? []
+        let columnCount = header.children.count
         for row in table.children.dropFirst() where row.kind == .tableRow {
             let lineRange = document.source.lineRange(row.startLine)
             var entry = Entry.Fields(
                 index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .tableRow,
                 line: row.startLine, lastLine: row.startLine, range: lineRange,
                 section: headings.last?.text, sectionPath: headings.map(\.text))
-            entry.columnCount = header.children.count
+            entry.columnCount = columnCount
             splitRawCells(lineRange, format: format, into: &entry)
             for (cell, column) in zip(row.children, columns) where cell.startColumn > 0 {
                 read(
