@@ -67,7 +67,14 @@ struct SharedOptions: ParsableArguments {
     /// Prints to standard output, or writes the output file atomically.
     func emit(_ text: String) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // The report's bytes are written where they are: a large JSON report is tens of
+            // megabytes, and copying it into a `Data` first cost a visible share of the run.
+            var text = text
+            text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return }
+                FileHandle.standardOutput.write(
+                    Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+            }
             return
         }
         let url = URL(fileURLWithPath: output, relativeTo: workingDirectory)
