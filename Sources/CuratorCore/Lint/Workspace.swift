@@ -51,8 +51,15 @@ public struct Workspace: Sendable {
         let unique = files.filter { seen.insert($0.path).inserted }
         // Files are read, parsed and their entries extracted in parallel; entries are numbered
         // afterwards in file order, so the catalog is the same as a sequential read's.
-        let parsed = concurrentMap(unique.count) { index -> Result<(Document, String, [Entry]), InputError> in
-            let file = unique[index]
+        // Largest files first, so that the last file to finish is a small one and both cores stay
+        // busy to the end; results are put back in file order.
+        let sizes = unique.map { url -> Int in
+            var status = stat()
+            return stat(url.path, &status) == 0 ? Int(status.st_size) : 0
+        }
+        let schedule = unique.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+        let scheduled = concurrentMap(unique.count) { position -> Result<(Document, String, [Entry]), InputError> in
+            let file = unique[schedule[position]]
             let relative = Workspace.relativePath(of: file, to: resolvedRoot)
             return Result { () throws(InputError) in
                 let document = try Document.read(
@@ -63,7 +70,9 @@ public struct Workspace: Sendable {
         }
         var documents: [(Document, String)] = []
         var entries: [Entry] = []
-        for result in parsed {
+        var parsed = [Result<(Document, String, [Entry]), InputError>?](repeating: nil, count: unique.count)
+        for (position, result) in scheduled.enumerated() { parsed[schedule[position]] = result }
+        for case let result? in parsed {
             let (document, relative, fileEntries) = try result.get()
             for entry in fileEntries { entries.append(entry.renumbered(entries.count)) }
             documents.append((document, relative))
