@@ -97,7 +97,7 @@ public enum RulesetLoader {
                 throw ConfigError(path: path, message: "\(error)")
             }
             guard let node = composed else {
-                node = .mapping(.init([]))
+                node = RulesetLoader.emptyMapping
                 return
             }
             guard let mapping = node.mapping else {
@@ -128,7 +128,7 @@ public enum RulesetLoader {
     }
 
     static func resolve(_ layers: [Layer]) throws(ConfigError) -> Ruleset {
-        var merged: Node = .mapping(.init([]))
+        var merged = emptyMapping
         for layer in layers { merged = merge(merged, layer.node) }
         do {
             return try Ruleset(RulesetNode(merged))
@@ -136,6 +136,11 @@ public enum RulesetLoader {
             throw ConfigError(problem: error, layers: layers)
         }
     }
+
+    /// An empty mapping whose tag resolves without Yams' default resolver: naming that resolver
+    /// (the default argument of every `Tag`) compiles its seven ICU regular expressions, the
+    /// costliest step of reading a ruleset, and the reader never needs implicit tags.
+    static var emptyMapping: Node { .mapping(.init([], Tag(.implicit, .basic, .default))) }
 
     /// Overlays `top` on `base`: mappings merge key by key, anything else is replaced.
     static func merge(_ base: Node, _ top: Node) -> Node {
