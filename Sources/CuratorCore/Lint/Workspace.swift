@@ -131,10 +131,14 @@ public struct Workspace: Sendable {
                 if skipped.contains(name) || name.hasPrefix(".build") { continue }
                 let relative = relativeFolder + name
                 var status = stat()
-                guard lstat(prefix + relative, &status) == 0 else { continue }
-                if status.st_mode & S_IFMT == S_IFDIR {
-                    visit(relative + "/", level: level + 1)
-                    continue
+                // Only a folder the patterns reach into is worth a look at what each name is; in
+                // the deepest one a name matters only if a pattern matches it.
+                if level + 1 < depth {
+                    guard lstat(prefix + relative, &status) == 0 else { continue }
+                    if status.st_mode & S_IFMT == S_IFDIR {
+                        visit(relative + "/", level: level + 1)
+                        continue
+                    }
                 }
                 guard include.contains(where: { Glob.matches($0, relative) }),
                     !exclude.contains(where: { Glob.matches($0, relative) }),
