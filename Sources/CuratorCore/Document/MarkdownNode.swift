@@ -75,6 +75,18 @@ public struct MarkdownNode: Sendable {
         }
     }
 
+    /// Every descendant of one of `kinds` (this node first), depth first. The other records are
+    /// passed over without making a node of each: rules that walk a whole list for its links
+    /// would otherwise make one per word of text.
+    public func forEach(ofKinds kinds: [Kind], _ body: (MarkdownNode) -> Void) {
+        let end = tree.subtreeEnd(of: index)
+        tree.records.withUnsafeBufferPointer { records in
+            for position in index..<end where kinds.contains(records[position].kind) {
+                body(MarkdownNode(tree: tree, index: position))
+            }
+        }
+    }
+
     /// Every descendant (this node first), depth first.
     public func forEach(_ body: (MarkdownNode) -> Void) {
         // Records are stored in document order, and a node's descendants follow it contiguously.

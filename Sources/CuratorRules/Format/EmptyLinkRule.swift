@@ -40,8 +40,7 @@ struct EmptyLinkRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (document, _) in context.workspace.documents {
-            document.root.forEach { node in
-                guard node.kind == .link else { return }
+            document.root.forEach(ofKinds: [.link]) { node in
                 let visible = node.children.filter {
                     !($0.kind == .text && ($0.literal ?? "").allSatisfy(\.isWhitespace))
                 }

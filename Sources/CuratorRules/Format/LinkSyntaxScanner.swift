@@ -187,7 +187,10 @@ struct LinkSyntaxScanner {
     /// ever sit in a row, so the row a cell belongs to is the last row met.
     private func collect(_ root: MarkdownNode, into facts: inout TreeFacts) {
         var rowLine = 0
-        root.forEach { node in
+        let kinds: [MarkdownNode.Kind] = [
+            .link, .image, .code, .codeBlock, .htmlBlock, .htmlInline, .tableRow, .tableHeader, .tableCell,
+        ]
+        root.forEach(ofKinds: kinds) { node in
             switch node.kind {
             case .link, .image:
                 let range = document.range(of: node)

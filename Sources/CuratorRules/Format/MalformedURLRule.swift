@@ -147,8 +147,7 @@ struct MalformedURLRule: Rule {
         // The findings are sorted at the end, so the order of the walk does not show.
         for (document, _) in context.workspace.documents.reversed() {
             // Links are checked during the walk: collecting the nodes first copied every one.
-            document.root.forEach { node in
-                guard node.kind == .link || node.kind == .image else { return }
+            document.root.forEach(ofKinds: [.link, .image]) { node in
                 let range = document.range(of: node)
                 guard let destination = document.source.destinationRange(ofLinkAt: range),
                     let url = node.url, !url.isEmpty
