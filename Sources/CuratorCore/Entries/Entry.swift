@@ -59,11 +59,22 @@ public final class Entry: Sendable {
         fields[keyPath: keyPath]
     }
 
-    /// The same entry at another position of the catalog.
-    public func renumbered(_ index: Int) -> Entry {
-        var fields = self.fields
-        fields.index = index
-        return Entry(fields)
+    /// Shares each of `fields` as an entry, moving the fields instead of copying them (a copy
+    /// retains every string and array of an entry, and a list has thousands). `fields` is left
+    /// holding empty placeholders.
+    public static func moving(_ fields: inout [Fields], firstIndex: Int? = nil) -> [Entry] {
+        var entries: [Entry] = []
+        entries.reserveCapacity(fields.count)
+        fields.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for offset in buffer.indices {
+                var moved = (base + offset).move()
+                (base + offset).initialize(to: Fields.placeholder)
+                if let firstIndex { moved.index = firstIndex + offset }
+                entries.append(Entry(moved))
+            }
+        }
+        return entries
     }
 }
 
@@ -117,6 +128,13 @@ extension Entry {
             self.range = range
             self.section = section
             self.sectionPath = sectionPath
+        }
+
+        /// Fields that own nothing, left behind where an entry's fields were moved out.
+        static var placeholder: Fields {
+            Fields(
+                index: 0, file: "", formatID: "", kind: .tableRow, line: 0, lastLine: 0, range: 0..<0, section: nil,
+                sectionPath: [])
         }
 
         public var starBadge: Badge? { badges.first { $0.kind == .star } }

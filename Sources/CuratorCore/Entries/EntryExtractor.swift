@@ -17,6 +17,12 @@ public struct EntryExtractor {
 
     /// Entries in document order; `firstIndex` numbers them within the catalog.
     public func entries(firstIndex: Int) -> [Entry] {
+        var fields = self.fields(firstIndex: firstIndex)
+        return Entry.moving(&fields)
+    }
+
+    /// The entries' fields in document order, before they are shared; `firstIndex` numbers them.
+    public func fields(firstIndex: Int) -> [Entry.Fields] {
         var entries: [Entry.Fields] = []
         var headings: [(level: Int, text: String)] = []
         let bulletFormat = ruleset.bulletFormat(file: relativePath)
@@ -35,7 +41,7 @@ public struct EntryExtractor {
                 break
             }
         }
-        return entries.map(Entry.init)
+        return entries
     }
 
     // MARK: Tables

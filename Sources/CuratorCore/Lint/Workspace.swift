@@ -58,25 +58,39 @@ public struct Workspace: Sendable {
             return stat(url.path, &status) == 0 ? Int(status.st_size) : 0
         }
         let schedule = unique.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
-        let scheduled = concurrentMap(unique.count) { position -> Result<(Document, String, [Entry]), InputError> in
+        var scheduled = concurrentMap(unique.count) {
+            position -> Result<(Document, String, [Entry.Fields]), InputError> in
             let file = unique[schedule[position]]
             let relative = Workspace.relativePath(of: file, to: resolvedRoot)
             return Result { () throws(InputError) in
                 let document = try Document.read(
                     at: file, displayPath: Workspace.relativePath(of: file, to: workingDirectory))
                 let extractor = EntryExtractor(ruleset: ruleset, document: document, relativePath: relative)
-                return (document, relative, extractor.entries(firstIndex: 0))
+                return (document, relative, extractor.fields(firstIndex: 0))
             }
         }
-        var documents: [(Document, String)] = []
-        var entries: [Entry] = []
-        var parsed = [Result<(Document, String, [Entry]), InputError>?](repeating: nil, count: unique.count)
-        for (position, result) in scheduled.enumerated() { parsed[schedule[position]] = result }
-        for case let result? in parsed {
-            let (document, relative, fileEntries) = try result.get()
-            for entry in fileEntries { entries.append(entry.renumbered(entries.count)) }
-            documents.append((document, relative))
+        var documentsByFile: [(Document, String)?] = Array(repeating: nil, count: unique.count)
+        var fieldsByFile: [[Entry.Fields]] = Array(repeating: [], count: unique.count)
+        var firstError: (file: Int, error: InputError)?
+        for (position, result) in scheduled.enumerated() {
+            let file = schedule[position]
+            switch result {
+            case .success(let (document, relative, fields)):
+                documentsByFile[file] = (document, relative)
+                fieldsByFile[file] = fields
+            case .failure(let error):
+                if firstError.map({ file < $0.file }) ?? true { firstError = (file, error) }
+            }
         }
+        if let firstError { throw firstError.error }
+        // The results go before the fields are moved out, so that each file's fields are held
+        // once and move instead of being copied.
+        scheduled = []
+        var entries: [Entry] = []
+        for file in fieldsByFile.indices {
+            entries += Entry.moving(&fieldsByFile[file], firstIndex: entries.count)
+        }
+        let documents = documentsByFile.map { $0! }
         self.documents = documents
         self.documentIndex = Workspace.index(documents)
         self.catalog = Catalog(entries: entries)
