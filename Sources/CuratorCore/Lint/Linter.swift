@@ -15,10 +15,11 @@ public struct Linter: Sendable {
         timing: ((String, Duration) -> Void)? = nil
     ) -> LintReport {
         let ruleset = context.ruleset.ruleset
+        // Each file is searched for disabling comments on its own core, like the rules after.
+        let documents = context.workspace.documents
+        let perFile = concurrentMap(documents.count) { Suppressions(source: documents[$0].document.source) }
         var suppressions: [String: Suppressions] = [:]
-        for (document, _) in context.workspace.documents {
-            suppressions[document.path] = Suppressions(source: document.source)
-        }
+        for (index, (document, _)) in documents.enumerated() { suppressions[document.path] = perFile[index] }
         let active = rules.filter { ruleset.rules?[type(of: $0).description.id] != "off" }
         // Rules are independent pure functions of the context: run them on all cores, then merge
         // their findings in the rules' order. They are started last first: the registry lists the
