@@ -10,6 +10,8 @@ import Testing
     static let recommend = try! NSRegularExpression(
         pattern: #"^\[?/{1,2}\]?\s*:?\s*#\s*recommend(ed)?$"#, options: [.caseInsensitive])
 
+    static let opening = try! NSRegularExpression(pattern: #"^\[?/{1,2}\]?\s*:?\s*#"#)
+
     static let prefixes = [
         "[//]: #", "//:#", "[/]#", "[///]: #", "// : # ", "[//] #", "//]:#", "#", "[//]: ", "[//]:  #  ",
     ]
@@ -31,6 +33,8 @@ import Testing
                 expected = .recommend
             }
             #expect(DateCommentRule.looseComment(text) == expected, "\(text.debugDescription)")
+            let opens = Self.opening.firstMatch(in: text, range: whole) != nil
+            #expect(RowShape.looksLikeDateComment(text) == opens, "\(text.debugDescription)")
         }
     }
 }

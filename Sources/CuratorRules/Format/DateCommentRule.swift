@@ -57,20 +57,8 @@ struct DateCommentRule: EntryRule {
     /// `recommend(ed)?$`. Read by hand rather than with regular expressions, which would be the
     /// only ones of an offline lint that the ruleset's `Pattern`s do not cover.
     static func looseComment(_ text: String) -> LooseComment? {
-        var rest = text[...]
-        if rest.first == "[" { rest.removeFirst() }
-        var slashes = 0
-        while slashes < 2, rest.first == "/" {
-            rest.removeFirst()
-            slashes += 1
-        }
-        guard slashes > 0 else { return nil }
-        if rest.first == "]" { rest.removeFirst() }
+        guard var rest = RowShape.afterDateCommentPrefix(text[...]) else { return nil }
         rest = rest.drop(while: \.isWhitespace)
-        if rest.first == ":" { rest.removeFirst() }
-        rest = rest.drop(while: \.isWhitespace)
-        guard rest.first == "#" else { return nil }
-        rest = rest.dropFirst().drop(while: \.isWhitespace)
         let lowered = rest.lowercased()
         if lowered == "recommend" || lowered == "recommended" { return .recommend }
         let month = rest.prefix { $0.isASCII && $0.isNumber }

@@ -124,7 +124,28 @@ extension RowShape {
     /// Whether text after a row's last pipe was meant as the list's date comment (`[//]: #06/17`)
     /// though it is not written as one: `[//] #06/17`, `[/]: #06/17`, `//: #06/17`.
     static func looksLikeDateComment(_ text: String) -> Bool {
-        text.range(of: #"^\[?/{1,2}\]?\s*:?\s*#"#, options: .regularExpression) != nil
+        afterDateCommentPrefix(text[...]) != nil
+    }
+
+    /// What follows a loosely written date comment's opening, `^\[?/{1,2}\]?\s*:?\s*#` as a
+    /// regular expression would read it; nil when the text does not open that way. Read by hand:
+    /// a regular expression here would be the first, and so the one that pays for setting up
+    /// ICU's, in a whole offline lint.
+    static func afterDateCommentPrefix(_ text: Substring) -> Substring? {
+        var rest = text
+        if rest.first == "[" { rest.removeFirst() }
+        var slashes = 0
+        while slashes < 2, rest.first == "/" {
+            rest.removeFirst()
+            slashes += 1
+        }
+        guard slashes > 0 else { return nil }
+        if rest.first == "]" { rest.removeFirst() }
+        rest = rest.drop(while: \.isWhitespace)
+        if rest.first == ":" { rest.removeFirst() }
+        rest = rest.drop(while: \.isWhitespace)
+        guard rest.first == "#" else { return nil }
+        return rest.dropFirst()
     }
 
     /// Calls `body` with the shapes of each table's rows (table-row entries on consecutive lines
