@@ -163,6 +163,13 @@ struct NearDuplicateTitleRule: Rule {
         // For each later entry, the earliest earlier entry it is close to. The earliest wins
         // whatever order the pairs are met in, so buckets may be visited in any order.
         var originals: [Int: Int] = [:]
+        var preparedTitles = [TitleSimilarity.Prepared?](repeating: nil, count: titles.count)
+        func prepared(_ title: Int) -> TitleSimilarity.Prepared {
+            if let known = preparedTitles[title] { return known }
+            let made = TitleSimilarity.Prepared(titles[title])
+            preparedTitles[title] = made
+            return made
+        }
         var closeness: [Int: [Int: Bool]] = [:]
         for members in buckets.values {
             let bucket = members.sorted { lengths[facts[$0]!.title] < lengths[facts[$1]!.title] }
@@ -185,7 +192,8 @@ struct NearDuplicateTitleRule: Rule {
                     if let known = closeness[originalFacts.title]?[copyFacts.title] {
                         close = known
                     } else {
-                        close = TitleSimilarity.areClose(titles[originalFacts.title], titles[copyFacts.title])
+                        close = TitleSimilarity.areClose(
+                            prepared(originalFacts.title), prepared(copyFacts.title))
                         closeness[originalFacts.title, default: [:]][copyFacts.title] = close
                     }
                     if close { originals[copy] = original }

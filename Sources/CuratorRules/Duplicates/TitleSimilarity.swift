@@ -161,9 +161,10 @@ enum TitleSimilarity {
     /// Fewest words the shorter title must have for a dropped word to be a near-duplicate.
     static let minimumWordsForDroppedWord = 5
 
-    /// Edits allowed between two titles: about 5 % of the longer, at least 1 and at most 3.
-    static func allowedEdits(_ first: String, _ second: String) -> Int {
-        max(1, min(3, max(first.count, second.count) / 20))
+    /// Edits allowed between two titles of these lengths (in characters): about 5 % of the
+    /// longer, at least 1 and at most 3.
+    static func allowedEdits(_ first: Int, _ second: Int) -> Int {
+        max(1, min(3, max(first, second) / 20))
     }
 
     /// Whether two different normalized titles differ only slightly: a few character edits (a
@@ -171,19 +172,36 @@ enum TitleSimilarity {
     /// (`Part 1` and `Part 2`, `Part II` and `Part III`, `FlashAttention` and `FlashAttention-2`)
     /// are different papers of a series and never close.
     static func areClose(_ first: String, _ second: String) -> Bool {
-        guard first != second else { return false }
-        // The numbering is compared last: most pairs a bucket offers are not close at all, and
-        // reading numbers is dearer than the banded edit distance that rules them out.
-        return isSlightEdit(first, second) && numbering(first) == numbering(second)
+        areClose(Prepared(first), Prepared(second))
     }
 
-    private static func isSlightEdit(_ first: String, _ second: String) -> Bool {
-        let a = Array(first.unicodeScalars)
-        let b = Array(second.unicodeScalars)
-        if boundedDistance(a, b, limit: allowedEdits(first, second)) != nil { return true }
-        let firstWords = TitleBlocker.words(first)
-        let secondWords = TitleBlocker.words(second)
-        return firstWords == secondWords || differByOneWord(firstWords, secondWords)
+    static func areClose(_ first: Prepared, _ second: Prepared) -> Bool {
+        guard first.text != second.text else { return false }
+        // The numbering is compared last: most pairs a bucket offers are not close at all, and
+        // reading numbers is dearer than the banded edit distance that rules them out.
+        return isSlightEdit(first, second) && numbering(first.text) == numbering(second.text)
+    }
+
+    /// A title in the forms the comparison reads, worked out once however many pairs it is in.
+    final class Prepared {
+        let text: String
+        let scalars: [Unicode.Scalar]
+        let words: [String]
+        let count: Int
+
+        init(_ text: String) {
+            self.text = text
+            scalars = Array(text.unicodeScalars)
+            words = TitleBlocker.words(text)
+            count = text.count
+        }
+    }
+
+    private static func isSlightEdit(_ first: Prepared, _ second: Prepared) -> Bool {
+        if boundedDistance(first.scalars, second.scalars, limit: allowedEdits(first.count, second.count)) != nil {
+            return true
+        }
+        return first.words == second.words || differByOneWord(first.words, second.words)
     }
 
     /// The numbers of a title in order: its digit runs (wherever they stand, so `llama 2` and
