@@ -20,6 +20,7 @@ struct Curator: AsyncParsableCommand {
     /// Parses and runs a command, mapping every failure to the documented exit statuses: the
     /// argument parser's own usage errors become 2 instead of its default 64.
     static func main() async {
+        DefaultRuleset.start()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -46,7 +46,8 @@ struct SharedOptions: ParsableArguments {
                 let ruleset = try RulesetLoader.config(at: file, displayPath: display)
                 return (try CompiledRuleset(ruleset), file.deletingLastPathComponent())
             }
-            return (try CompiledRuleset(RulesetLoader.shipped(ruleset ?? "awesome-efficient-llm")), nil)
+            guard let ruleset, ruleset != DefaultRuleset.name else { return (try DefaultRuleset.compiled(), nil) }
+            return (try CompiledRuleset(RulesetLoader.shipped(ruleset)), nil)
         } catch let error as ConfigError {
             throw CuratorExit.input(error.description)
         }

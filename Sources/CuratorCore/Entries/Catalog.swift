@@ -11,17 +11,23 @@ public struct Catalog: Sendable {
 
     public init(entries: [Entry]) {
         self.entries = entries
-        var arxiv: [String: [Int]] = [:]
-        var titles: [String: [Int]] = [:]
-        var repositories: [String: [Int]] = [:]
-        for entry in entries {
-            if let id = entry.arxivID { arxiv[id, default: []].append(entry.index) }
-            if let title = entry.normalizedTitle, !title.isEmpty { titles[title, default: []].append(entry.index) }
-            if let repository = entry.repository { repositories[repository.key, default: []].append(entry.index) }
+        // The three indexes are built side by side: on the critical path between reading the
+        // files and running the rules, nothing else is running.
+        let keys: [@Sendable (Entry) -> String?] = [
+            { $0.arxivID },
+            { entry in entry.normalizedTitle.flatMap { $0.isEmpty ? nil : $0 } },
+            { $0.repository?.key },
+        ]
+        let indexes = concurrentMap(keys.count) { which in
+            var index: [String: [Int]] = Dictionary(minimumCapacity: entries.count)
+            for entry in entries {
+                if let key = keys[which](entry) { index[key, default: []].append(entry.index) }
+            }
+            return index
         }
-        byArxivID = arxiv
-        byTitle = titles
-        byRepository = repositories
+        byArxivID = indexes[0]
+        byTitle = indexes[1]
+        byRepository = indexes[2]
     }
 
     /// Entries of one file, in order.

@@ -118,10 +118,11 @@ struct NearDuplicateTitleRule: Rule {
         for (position, index) in scopes.sorted(indexes).enumerated() { order[index] = position }
 
         // Distinct titles, each read once however many entries carry it.
-        var titleNumbers: [String: Int] = [:]
+        // Sized for the list up front: growing these tables as titles come in was a tenth of the rule.
+        var titleNumbers: [String: Int] = Dictionary(minimumCapacity: all.count)
         var titles: [String] = []
         var titleCounts: [Int] = []
-        var names: [String: Int] = [:]
+        var names: [String: Int] = Dictionary(minimumCapacity: 2 * all.count)
         func number(_ text: String?) -> Int {
             guard let text else { return -1 }
             if let known = names[text] { return known }
@@ -153,7 +154,7 @@ struct NearDuplicateTitleRule: Rule {
         }
         let lengths = titles.map(\.count)
         let blocker = TitleBlocker(titles: titles, counts: titleCounts)
-        var buckets: [Int: [Int]] = [:]
+        var buckets: [Int: [Int]] = Dictionary(minimumCapacity: 4 * titles.count)
         var keysOfTitle: [[Int]] = titles.indices.map { blocker.keys(ofTitle: $0) }
         for index in indexes {
             for key in keysOfTitle[facts[index]!.title] { buckets[key, default: []].append(index) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How close two normalized titles are, and the blocking keys that find close pairs without
 /// comparing every title with every other.
 ///
@@ -52,29 +54,42 @@ struct TitleBlocker {
         var texts: [String] = []
         var frequency: [Int] = []
         private var byHash: [UInt64: Int] = [:]
+        /// Each key's bytes, end to end, for comparing a new meeting with the first.
+        private var pool: [UInt8] = []
+        private var ranges: [Range<Int>] = []
         /// Keys whose hash an earlier, different key already has.
         private var collided: [String: Int] = [:]
 
         init(capacity: Int) {
             byHash.reserveCapacity(capacity)
+            pool.reserveCapacity(capacity * 8)
+            ranges.reserveCapacity(capacity)
         }
 
         mutating func number(of key: UnsafeBufferPointer<UInt8>) -> Int {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             if let known = byHash[hash] {
-                if texts[known].utf8.elementsEqual(key) { return known }
+                let range = ranges[known]
+                let same =
+                    range.count == key.count
+                    && pool.withUnsafeBufferPointer {
+                        memcmp($0.baseAddress! + range.lowerBound, key.baseAddress!, key.count) == 0
+                    }
+                if same { return known }
                 let text = String(decoding: key, as: UTF8.self)
                 if let other = collided[text] { return other }
                 collided[text] = texts.count
-                return add(text)
+                return add(key)
             }
             byHash[hash] = texts.count
-            return add(String(decoding: key, as: UTF8.self))
+            return add(key)
         }
 
-        private mutating func add(_ text: String) -> Int {
-            texts.append(text)
+        private mutating func add(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+            texts.append(String(decoding: key, as: UTF8.self))
+            ranges.append(pool.count..<(pool.count + key.count))
+            pool.append(contentsOf: key)
             frequency.append(0)
             return texts.count - 1
         }
