@@ -44,6 +44,8 @@ struct DuplicateScopes {
     let kindIDs: [Int]
     /// The rank of the list-relative path among all of them, which orders as the path does.
     private let pathRanks: [Int]
+    /// The rank of each list-relative path that holds entries.
+    private let rankByPath: [String: Int]
 
     init(_ context: LintContext) {
         catalog = context.catalog
@@ -123,6 +125,7 @@ struct DuplicateScopes {
         }
         let rankByPath = Dictionary(
             uniqueKeysWithValues: Set(relativePaths).sorted().enumerated().map { ($0.element, $0.offset) })
+        self.rankByPath = rankByPath
         self.topics = topics
         scopeIDs = scopes
         kindIDs = kinds
@@ -173,8 +176,11 @@ struct DuplicateScopes {
         guard let topic = topics[index], let topicFile = displayPath(ofTopic: topic) else { return nil }
         let entries = catalog.entries
         let kind = kindIDs[index]
+        // Files compared by rank, not by path: on a list with many copies of a paper this filter
+        // runs for every README row over every copy.
+        guard let topicRank = rankByPath[topic] else { return (topicFile, []) }
         func copies(_ indexes: [Int]?) -> [Int] {
-            (indexes ?? []).filter { entries[$0].file == topicFile && kindIDs[$0] == kind }
+            (indexes ?? []).filter { pathRanks[$0] == topicRank && kindIDs[$0] == kind }
         }
         var found: [Int] = []
         if let id = entries[index].arxivID { found = copies(catalog.byArxivID[id]) }
