@@ -50,7 +50,7 @@ public struct Badge: Sendable, Hashable {
 public final class Entry: Sendable {
     public let fields: Fields
 
-    public init(_ fields: Fields) {
+    public init(_ fields: consuming Fields) {
         self.fields = fields
     }
 
@@ -71,7 +71,7 @@ public final class Entry: Sendable {
                 var moved = (base + offset).move()
                 (base + offset).initialize(to: Fields.placeholder)
                 if let firstIndex { moved.index = firstIndex + offset }
-                entries.append(Entry(moved))
+                entries.append(Entry(consume moved))
             }
         }
         return entries
