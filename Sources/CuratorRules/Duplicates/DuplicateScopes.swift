@@ -8,7 +8,7 @@ import CuratorCore
 /// each other, but a copy is never a duplicate of its own topic file's row (that is the point of
 /// the mirror) nor of any other file's row (the topic files themselves already say whether a paper
 /// sits in two topics, and saying it again for the README copies would report one defect twice).
-struct DuplicateScopes {
+final class DuplicateScopes: Sendable {
     /// The scopes of the list being linted, worked out once for the five rules that read them.
     static func shared(_ context: LintContext) -> DuplicateScopes {
         context.shared.value("duplicate-scopes") { DuplicateScopes(context) }
