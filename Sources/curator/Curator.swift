@@ -49,7 +49,7 @@ struct Curator: AsyncParsableCommand {
 
 extension Curator {
     /// Words that make the argument parser print something instead of running a command.
-    private static let informational: Set<String> = [
+    private static let informational = [
         "-h", "--help", "-help", "help", "--version", "--generate-completion-script", "--experimental-dump-help",
     ]
 

@@ -36,7 +36,17 @@ enum StarBadgeShape {
     private static func equalIgnoringASCIICase<First: Collection<UInt8>, Second: Collection<UInt8>>(
         _ first: First, _ second: Second
     ) -> Bool {
-        first.count == second.count && zip(first, second).allSatisfy { lowercased($0) == lowercased($1) }
+        // Walked by index rather than zipped: a `Zip2Sequence` of these views is a generic type
+        // the runtime builds on first use, which cost more than the comparisons.
+        guard first.count == second.count else { return false }
+        var left = first.startIndex
+        var right = second.startIndex
+        while left != first.endIndex {
+            if lowercased(first[left]) != lowercased(second[right]) { return false }
+            first.formIndex(after: &left)
+            second.formIndex(after: &right)
+        }
+        return true
     }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }

@@ -82,9 +82,27 @@ struct StarBadgeURLRule: Rule {
         }
     }
 
-    private static func render(_ template: String, _ repository: RepositoryReference) -> String {
-        template.replacingOccurrences(of: "{owner}", with: repository.owner).replacingOccurrences(
-            of: "{repo}", with: repository.name)
+    /// The template with `{owner}` and `{repo}` filled in. Written out rather than with
+    /// Foundation's `replacingOccurrences`, whose first use (bridging through `NSMutableString`)
+    /// cost more than every badge's check on a whole list.
+    static func render(_ template: String, _ repository: RepositoryReference) -> String {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let tail = rest[open...]
+            if tail.hasPrefix("{owner}") {
+                result += repository.owner
+                rest = tail.dropFirst("{owner}".count)
+            } else if tail.hasPrefix("{repo}") {
+                result += repository.name
+                rest = tail.dropFirst("{repo}".count)
+            } else {
+                result += "{"
+                rest = tail.dropFirst()
+            }
+        }
+        return result + rest
     }
 
     /// The findings of one star badge whose image names `shown` (nil when it names none). A badge
