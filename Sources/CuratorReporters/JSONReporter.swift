@@ -18,10 +18,21 @@ public struct JSONReporter: Reporter {
         json.beginObject()
         json.key("findings")
         json.beginArray()
-        for finding in report.findings {
-            json.element()
-            write(finding, to: &json)
+        // A large report's findings are written in parts on all cores and joined in order; each
+        // part goes on from where the one before it stops.
+        let findings = report.findings
+        let partSize = max(2_000, (findings.count + 7) / 8)
+        let partCount = (findings.count + partSize - 1) / partSize
+        let open = json.openContainers
+        let parts = concurrentMap(partCount) { part -> PrettyJSONWriter in
+            var writer = PrettyJSONWriter(capacity: 400 * partSize, continuing: open.dropLast() + [part > 0])
+            for finding in findings[(part * partSize)..<min(findings.count, (part + 1) * partSize)] {
+                writer.element()
+                write(finding, to: &writer)
+            }
+            return writer
         }
+        for part in parts { json.append(part) }
         json.endArray()
         json.key("summary")
         json.beginObject()
@@ -40,7 +51,8 @@ public struct JSONReporter: Reporter {
         json.integer(report.findings.count)
         json.endObject()
         json.endObject()
-        return String(decoding: json.bytes, as: UTF8.self) + "\n"
+        json.newline()
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     private func write(_ finding: Finding, to json: inout PrettyJSONWriter) {

@@ -16,6 +16,29 @@ struct PrettyJSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer that goes on inside containers another writer has open, so that parts of one
+    /// document can be written side by side and joined with `append`: `open` says, outermost
+    /// first, whether each open container already has an element.
+    init(capacity: Int, continuing open: [Bool]) {
+        bytes.reserveCapacity(capacity)
+        hasElements = open
+    }
+
+    /// Appends what `part` wrote inside this writer's innermost open container.
+    mutating func append(_ part: PrettyJSONWriter) {
+        guard !part.bytes.isEmpty else { return }
+        bytes.append(contentsOf: part.bytes)
+        hasElements[hasElements.count - 1] = true
+    }
+
+    /// Ends the document's last line.
+    mutating func newline() {
+        bytes.append(0x0A)
+    }
+
+    /// The open containers, outermost first, as `init(capacity:continuing:)` takes them.
+    var openContainers: [Bool] { hasElements }
+
     mutating func beginObject() { open(UInt8(ascii: "{")) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
     mutating func beginArray() { open(UInt8(ascii: "[")) }

@@ -121,6 +121,23 @@ import Testing
         #expect(JSONReporter().render(report) == JSONText.encode(EncodableReport(report)))
     }
 
+    /// A report large enough to be written in several parts reads exactly as one written whole.
+    @Test func largeReportsJoinTheirParts() {
+        let findings = (0..<9_001).map { number in
+            Finding(
+                location: SourceLocation(file: "f\(number % 7).md", line: number, column: number % 80 + 1),
+                ruleID: "rule-\(number % 5)", severity: number.isMultiple(of: 2) ? .warning : .error,
+                message: "finding \(number) \"quoted\"",
+                fix: number.isMultiple(of: 3)
+                    ? Fix(
+                        summary: "fix \(number)",
+                        edits: [TextEdit(file: "f.md", range: number..<(number + 1), replacement: "")])
+                    : nil)
+        }
+        let report = LintReport(files: 7, entries: 9_001, findings: findings, rules: [:])
+        #expect(JSONReporter().render(report) == JSONText.encode(EncodableReport(report)))
+    }
+
     private func decode(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
