@@ -23,6 +23,8 @@ let package = Package(
         // it, plus the non-variadic shims Swift needs for curl_easy_setopt and friends. Only the
         // headers are needed to build (Debian: libcurl4-openssl-dev); dlopen is part of glibc 2.34+.
         .target(name: "CCurl"),
+        // mallopt, which the C library's Swift module does not export.
+        .target(name: "CAllocator"),
         // libxml2's SAX2 parser, opened with dlopen when the first arXiv feed arrives instead of
         // linked, so that start-up does not load libxml2 and ICU; its prototypes are declared in
         // the shim, so building needs no libxml2 headers.
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "curator",
             dependencies: [
-                "CuratorCore", "CuratorRules", "CuratorReporters", "CuratorSources", "CuratorHTTP",
+                "CuratorCore", "CuratorRules", "CuratorReporters", "CuratorSources", "CuratorHTTP", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

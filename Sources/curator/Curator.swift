@@ -1,4 +1,5 @@
 import ArgumentParser
+internal import CAllocator
 import CuratorCore
 import CuratorHTTP
 import Foundation
@@ -20,6 +21,7 @@ struct Curator: AsyncParsableCommand {
     /// Parses and runs a command, mapping every failure to the documented exit statuses: the
     /// argument parser's own usage errors become 2 instead of its default 64.
     static func main() async {
+        tuneAllocator()
         DefaultRuleset.start()
         do {
             var command: ParsableCommand
@@ -48,6 +50,17 @@ struct Curator: AsyncParsableCommand {
 }
 
 extension Curator {
+    /// Lets glibc's allocator grow its heaps in large steps and keep what it frees.
+    ///
+    /// Why: a lint allocates a few hundred thousand small objects on every core (document trees,
+    /// entries, findings) and frees most of them soon after. With the defaults the heaps grow a
+    /// little at a time and hand memory back between files, a system call and fresh page faults
+    /// each time; on the list repeated 20 times that was about a twentieth of the run. Pages the
+    /// padding reserves are not touched, so resident memory does not grow.
+    static func tuneAllocator() {
+        callocator_tune_for_many_small_objects()
+    }
+
     /// Words that make the argument parser print something instead of running a command.
     private static let informational = [
         "-h", "--help", "-help", "help", "--version", "--generate-completion-script", "--experimental-dump-help",
