@@ -21,6 +21,8 @@ struct TitleBlocker {
     /// Every distinct key, by number; a title's keys are numbers, so that counting and choosing
     /// them hashes each key string once instead of on every count and every comparison.
     private let keyTexts: [String]
+    /// Whether each key is a word's (`=` marker) rather than an end's.
+    private let isWord: [Bool]
     /// How many entries carry each key, by the key's number.
     private let frequency: [Int]
     /// Each title's distinct candidate keys (numbers), by the title's number: worked out once,
@@ -43,6 +45,7 @@ struct TitleBlocker {
             candidates.append(keys)
         }
         self.keyTexts = numbers.texts
+        self.isWord = numbers.isWord
         self.frequency = numbers.frequency
         self.candidates = candidates
     }
@@ -52,6 +55,7 @@ struct TitleBlocker {
     /// costs far less than making and hashing a `String` for each of the dozen keys of a title.
     private struct KeyNumbers {
         var texts: [String] = []
+        var isWord: [Bool] = []
         var frequency: [Int] = []
         private var byHash: [UInt64: Int] = [:]
         /// Each key's bytes, end to end, for comparing a new meeting with the first.
@@ -88,6 +92,7 @@ struct TitleBlocker {
 
         private mutating func add(_ key: UnsafeBufferPointer<UInt8>) -> Int {
             texts.append(String(decoding: key, as: UTF8.self))
+            isWord.append(key.first == UInt8(ascii: "="))
             ranges.append(pool.count..<(pool.count + key.count))
             pool.append(contentsOf: key)
             frequency.append(0)
@@ -100,8 +105,8 @@ struct TitleBlocker {
     /// they are matters; their order does not.
     func keys(ofTitle number: Int) -> [Int] {
         let usable = candidates[number].filter { frequency[$0] <= Self.maxBucket }
-        let ends = usable.filter { !keyTexts[$0].hasPrefix("=") }
-        let rare = usable.filter { keyTexts[$0].hasPrefix("=") }
+        let ends = usable.filter { !isWord[$0] }
+        let rare = usable.filter { isWord[$0] }
             .sorted { (frequency[$0], keyTexts[$0]) < (frequency[$1], keyTexts[$1]) }
             .prefix(Self.rareWords)
         return ends + rare
