@@ -195,9 +195,10 @@ struct MirrorDriftRule: Rule {
         let entries = context.catalog.entries
         var starringFiles: [String: Bool] = [:]
         context.catalog.forEachEntry { entry in if entry.starMark != nil { starringFiles[entry.file] = true } }
-        var profileNumbers: [Profile: Int] = [:]
+        // Sized for the list up front: growing the table of profiles was a seventh of the rule.
+        var profileNumbers: [Profile: Int] = Dictionary(minimumCapacity: entries.count)
         var profiles: [Profile] = []
-        var profileOfEntry: [Int: Int] = [:]
+        var profileOfEntry: [Int: Int] = Dictionary(minimumCapacity: entries.count)
         func profile(_ index: Int) -> Int {
             if let known = profileOfEntry[index] { return known }
             let entry = entries[index]

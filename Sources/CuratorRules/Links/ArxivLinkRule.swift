@@ -61,7 +61,7 @@ struct ArxivLinkRule: Rule {
 
     func check(_ context: LintContext) -> [Finding] {
         // A list cites the same papers in several places; each distinct URL is read once.
-        var verdicts: [String: Verdict] = [:]
+        var verdicts: [String: Verdict] = Dictionary(minimumCapacity: 2 * context.catalog.entries.count)
         var findings: [Finding] = []
         context.catalog.forEachEntry { entry in
             func examine(_ link: Link) {
@@ -80,7 +80,9 @@ struct ArxivLinkRule: Rule {
                 }
             }
             if let titleLink = entry.titleLink { examine(titleLink) }
-            for link in entry.links { examine(link) }
+            // By index: `for link in` would copy every link, its strings retained and released.
+            let links = entry.links
+            for index in links.indices { examine(links[index]) }
         }
         return findings
     }
