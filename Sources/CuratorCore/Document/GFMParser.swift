@@ -21,8 +21,15 @@ enum GFMParser {
         return kinds
     }()
 
+    /// Registers cmark-gfm's extensions exactly once per process. cmark-gfm's own "ensure
+    /// registered" checks and sets a plain static flag, so two files parsed at the same moment on
+    /// two cores could both register the extensions, corrupting the registry (seen as an
+    /// assertion failure in cmark's block parser about once in several hundred runs). A Swift
+    /// static is initialised once, under a lock, whatever the number of threads asking.
+    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     static func parse(_ bytes: [UInt8], correcting source: SourceText) -> MarkdownTree {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
             fatalError("cmark-gfm could not allocate a parser")
         }
