@@ -72,6 +72,9 @@ struct RowShape {
             }
             count += 1
             if (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) { hasLetterOrDigit = true }
+            // More than three characters with a letter or digit among them is content, whatever
+            // follows: an ordinary row is settled in its first few bytes.
+            if count > 3 && hasLetterOrDigit { return false }
         }
         if isPlainASCII { return count <= 3 || !hasLetterOrDigit }
         var content: [UInt8] = []
