@@ -54,17 +54,8 @@ public struct ArxivReference: Sendable, Hashable {
         guard let viewEnd = bytes[pathStart..<pathEnd].firstIndex(of: UInt8(ascii: "/")) else { return .some(nil) }
         let view = String(decoding: bytes[pathStart..<viewEnd], as: UTF8.self)
         guard ["abs", "pdf", "html"].contains(view), viewEnd + 1 < pathEnd else { return .some(nil) }
-        var identifier = String(decoding: bytes[(viewEnd + 1)..<pathEnd], as: UTF8.self)
-        if identifier.hasSuffix("/") { identifier.removeLast() }
-        if identifier.hasSuffix(".pdf") { identifier.removeLast(4) }
-        var version: Int?
-        if let v = identifier.lastIndex(of: "v"), let number = Int(identifier[identifier.index(after: v)...]),
-            identifier[..<v].last?.isNumber == true
-        {
-            version = number
-            identifier = String(identifier[..<v])
-        }
-        guard isWellFormed(identifier) else { return .some(nil) }
+        guard let (identifier, version) = identifier(String(decoding: bytes[(viewEnd + 1)..<pathEnd], as: UTF8.self))
+        else { return .some(nil) }
         return .some(
             ArxivReference(
                 id: identifier, version: version, view: view,
@@ -87,7 +78,17 @@ public struct ArxivReference: Sendable, Hashable {
         let path = String(decoding: bytes[(hostEnd + 1)..<pathEnd], as: UTF8.self)
         let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, ["abs", "pdf", "html"].contains(parts[0]) else { return nil }
-        var identifier = parts[1]
+        guard let (identifier, version) = ArxivReference.identifier(parts[1]) else { return nil }
+        self.id = identifier
+        self.version = version
+        self.view = parts[0]
+        self.host = host
+    }
+
+    /// The identifier and version in what follows `abs/`, `pdf/` or `html/`: a trailing slash
+    /// and `.pdf` dropped, `vN` split off; nil when what is left is no arXiv identifier.
+    private static func identifier(_ raw: String) -> (id: String, version: Int?)? {
+        var identifier = raw
         if identifier.hasSuffix("/") { identifier.removeLast() }
         if identifier.hasSuffix(".pdf") { identifier.removeLast(4) }
         var version: Int?
@@ -97,11 +98,8 @@ public struct ArxivReference: Sendable, Hashable {
             version = number
             identifier = String(identifier[..<v])
         }
-        guard ArxivReference.isWellFormed(identifier) else { return nil }
-        self.id = identifier
-        self.version = version
-        self.view = parts[0]
-        self.host = host
+        guard isWellFormed(identifier) else { return nil }
+        return (identifier, version)
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
