@@ -57,7 +57,12 @@ struct RulesetLoaderTests {
         WrongShape(config: "http: {timeout: ↓soon}\n", message: "'http.timeout': expected a number"),
         WrongShape(config: "star: {mark: ↓[x]}\n", message: "'star.mark': expected a string"),
         WrongShape(config: "star: ↓3\n", message: "'star': expected a mapping"),
-        WrongShape(config: "exclude: ↓foo\n", message: "'exclude': expected a list of strings"),
+        WrongShape(config: "exclude: ↓foo\n", message: "'exclude': expected a list of regular expressions"),
+        WrongShape(
+            config: "figures: {placeholder: ↓\"(unclosed\"}\n",
+            message: "'figures.placeholder': expected a regular expression, found '(unclosed'"),
+        WrongShape(
+            config: "exclude: [\"ok\", ↓\"a**\"]\n", message: "'exclude.1': expected a regular expression, found 'a**'"),
         WrongShape(config: "formats: ↓{id: x}\n", message: "'formats': expected a list"),
         WrongShape(
             config: "formats:\n  - id: x\n    kind: ↓bulet\n",

@@ -48,7 +48,7 @@ extension Ruleset {
         authors = try fields.optional("authors").map(AuthorConvention.init)
         propose = try fields.optional("propose").map(ProposePolicy.init)
         rules = try fields.optional("rules")?.stringDictionary()
-        exclude = try fields.optional("exclude")?.strings()
+        exclude = try fields.optional("exclude")?.patterns()
         http = try fields.optional("http").map(HTTPSettings.init)
         cache = try fields.optional("cache").map(CacheSettings.init)
     }
@@ -110,7 +110,7 @@ extension EntryFormat {
         columns = try fields.optional("columns")?.values()
         self.fields = try fields.optional("fields")?.values()
         separator = try fields.optional("separator")?.string()
-        dateComment = try fields.optional("date-comment")?.string()
+        dateComment = try fields.optional("date-comment")?.pattern()
         files = try fields.optional("files")?.strings()
         marker = try fields.optional("marker")?.string()
     }
@@ -134,7 +134,7 @@ extension BadgeShape {
     init(_ node: RulesetNode) throws(RulesetNode.Problem) {
         let fields = try node.fields()
         alt = try fields.optional("alt")?.string()
-        match = try fields.required("match").string()
+        match = try fields.required("match").pattern()
         canonical = try fields.optional("canonical")?.string()
         kinds = try fields.optional("kinds")?.strings()
         parts = try fields.optional("parts")?.int()
@@ -272,7 +272,7 @@ extension ProposePolicy {
         figure = try fields.optional("figure")?.string()
         figureWidth = try fields.optional("figure-width")?.int()
         insert = try fields.optional("insert").map(Insertion.init)
-        pinned = try fields.optional("pinned")?.string()
+        pinned = try fields.optional("pinned")?.pattern()
         topics = try fields.required("topics").list(Topic.init)
     }
 }
@@ -305,7 +305,7 @@ public struct FigurePolicy: Sendable {
 extension FigurePolicy {
     init(_ node: RulesetNode) throws(RulesetNode.Problem) {
         let fields = try node.fields()
-        placeholder = try fields.optional("placeholder")?.string()
+        placeholder = try fields.optional("placeholder")?.pattern()
         localPrefix = try fields.optional("local-prefix")?.string()
     }
 }

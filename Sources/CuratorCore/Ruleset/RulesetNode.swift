@@ -94,6 +94,22 @@ struct RulesetNode {
         try list(expecting: "a list of strings") { item throws(Problem) in try item.string() }
     }
 
+    /// A string that must be a regular expression, checked here so that a broken one is reported
+    /// at its own line and column instead of only by its key.
+    func pattern() throws(Problem) -> String {
+        let text = try string()
+        do {
+            _ = try Pattern(text)
+        } catch {
+            throw Problem(path: path, message: "expected a regular expression, found '\(text)'")
+        }
+        return text
+    }
+
+    func patterns() throws(Problem) -> [String] {
+        try list(expecting: "a list of regular expressions") { item throws(Problem) in try item.pattern() }
+    }
+
     /// A mapping whose keys are names of the list's choosing (rule ids, hosts, labels).
     func dictionary<Value>(_ read: (RulesetNode) throws(Problem) -> Value) throws(Problem) -> [String: Value] {
         var dictionary: [String: Value] = [:]
