@@ -191,10 +191,6 @@ enum TitleSimilarity {
     /// typo, a hyphen), plurals, or one whole word added or dropped. Titles whose numbers differ
     /// (`Part 1` and `Part 2`, `Part II` and `Part III`, `FlashAttention` and `FlashAttention-2`)
     /// are different papers of a series and never close.
-    static func areClose(_ first: String, _ second: String) -> Bool {
-        areClose(Prepared(first), Prepared(second))
-    }
-
     static func areClose(_ first: Prepared, _ second: Prepared) -> Bool {
         guard first.text != second.text else { return false }
         // The numbering is compared last: most pairs a bucket offers are not close at all, and
