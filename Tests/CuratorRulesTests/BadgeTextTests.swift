@@ -23,6 +23,6 @@ import Testing
         let repository = RepositoryReference(owner: "Hsu1023", name: "DuQuant")
         let expected = template.replacingOccurrences(of: "{owner}", with: repository.owner).replacingOccurrences(
             of: "{repo}", with: repository.name)
-        #expect(StarBadgeURLRule.render(template, repository) == expected)
+        #expect(repository.starBadgeImage(template: template) == expected)
     }
 }

@@ -213,6 +213,12 @@ public struct RepositoryReference: Sendable, Hashable, Codable, CustomStringConv
     public var key: String { "\(owner)/\(name)".lowercased() }
     public var description: String { "\(owner)/\(name)" }
     public var url: String { "https://github.com/\(owner)/\(name)" }
+
+    /// The star badge image URL for this repository from a ruleset's template, whose `{owner}`
+    /// and `{repo}` are filled in (in that order, as the list's template is written).
+    public func starBadgeImage(template: String) -> String {
+        template.replacingEvery("{owner}", with: owner).replacingEvery("{repo}", with: name)
+    }
 }
 
 /// Reduces titles so that copies differing only in case, punctuation or spacing compare equal.

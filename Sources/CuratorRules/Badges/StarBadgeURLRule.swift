@@ -82,29 +82,6 @@ struct StarBadgeURLRule: Rule {
         }
     }
 
-    /// The template with `{owner}` and `{repo}` filled in. Written out rather than with
-    /// Foundation's `replacingOccurrences`, whose first use (bridging through `NSMutableString`)
-    /// cost more than every badge's check on a whole list.
-    static func render(_ template: String, _ repository: RepositoryReference) -> String {
-        var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let tail = rest[open...]
-            if tail.hasPrefix("{owner}") {
-                result += repository.owner
-                rest = tail.dropFirst("{owner}".count)
-            } else if tail.hasPrefix("{repo}") {
-                result += repository.name
-                rest = tail.dropFirst("{repo}".count)
-            } else {
-                result += "{"
-                rest = tail.dropFirst()
-            }
-        }
-        return result + rest
-    }
-
     /// The findings of one star badge whose image names `shown` (nil when it names none). A badge
     /// in the list's shape is recognised by its bytes; only a badge that is not renders the
     /// template, lowercases its link and reads where its URLs stand in the file.
@@ -115,11 +92,13 @@ struct StarBadgeURLRule: Rule {
         var findings: [Finding] = []
         let repository = shown ?? Self.inferredRepository(of: badge, in: entry)
         let imageInShape =
-            repository.map { shape.matches(badge.imageURL, $0) ?? (badge.imageURL == Self.render(template, $0)) }
+            repository.map {
+                shape.matches(badge.imageURL, $0) ?? (badge.imageURL == $0.starBadgeImage(template: template))
+            }
             ?? false
         if !imageInShape {
             let imageStart = BadgeSource.imageURLStart(of: badge, in: entry.file, context: context)
-            let expectedImage = repository.map { Self.render(template, $0) }
+            let expectedImage = repository.map { $0.starBadgeImage(template: template) }
             let offset = imageStart ?? badge.range.lowerBound
             if let expectedImage, let imageStart {
                 let range = imageStart..<(imageStart + badge.imageURL.utf8.count)

@@ -189,49 +189,10 @@ struct VenueLabelRule: Rule {
         /// The longest name wins, so that `ICMLA` is not read as `ICML` and `LREC-COLING` not as
         /// `LREC`.
         let names: [(name: String, lowered: String, count: Int)]
-        /// The label format cut at its placeholders, filled in for each canonical label.
-        let template: [TemplatePart]
-
-        enum TemplatePart {
-            case text(String)
-            case venue
-            case year
-        }
-
         init(_ venues: VenueVocabulary) {
             self.venues = venues
             separator = VenueLabelRule.yearSeparator(venues.label)
             names = venues.names.sorted { $0.count > $1.count }.map { ($0, $0.lowercased(), $0.count) }
-            template = LabelReader.parts(of: venues.label)
-        }
-
-        private static func parts(of format: String) -> [TemplatePart] {
-            var parts: [TemplatePart] = []
-            var rest = format[...]
-            while !rest.isEmpty {
-                let venue = rest.range(of: "{venue}")
-                let year = rest.range(of: "{yy}")
-                guard let next = [venue, year].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else {
-                    parts.append(.text(String(rest)))
-                    break
-                }
-                if next.lowerBound > rest.startIndex { parts.append(.text(String(rest[..<next.lowerBound]))) }
-                parts.append(next == venue ? .venue : .year)
-                rest = rest[next.upperBound...]
-            }
-            return parts
-        }
-
-        private func fill(venue: String, year: Substring) -> String {
-            var label = ""
-            for part in template {
-                switch part {
-                case .text(let text): label += text
-                case .venue: label += venue
-                case .year: label += year
-                }
-            }
-            return label
         }
 
         /// `\d` as regular expressions read it: one decimal digit of any script.
@@ -314,7 +275,9 @@ struct VenueLabelRule: Rule {
             if let known = venues.qualifiers?.first(where: { $0.lowercased() == qualifier.lowercased() }) {
                 qualifier = Substring(known)
             }
-            let canonical = fill(venue: name, year: year) + (qualifier.isEmpty ? "" : " \(qualifier)")
+            let canonical =
+                venues.label.replacingEvery("{venue}", with: name).replacingEvery("{yy}", with: String(year))
+                + (qualifier.isEmpty ? "" : " \(qualifier)")
             return canonical == label ? .fine : .respell(canonical)
         }
     }

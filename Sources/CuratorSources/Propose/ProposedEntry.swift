@@ -38,8 +38,7 @@ public struct ProposedEntry: Sendable {
         let paperLabel = policy?.labels?["paper"] ?? "Paper"
         var badges: [String] = []
         if let repository, let template = ruleset.badges?.star?.canonical {
-            let image = template.replacingOccurrences(of: "{owner}", with: repository.owner).replacingOccurrences(
-                of: "{repo}", with: repository.name)
+            let image = repository.starBadgeImage(template: template)
             badges.append("[![\(ruleset.badges?.star?.alt ?? "Star")](\(image))](\(repository.url))")
         }
         if let venue {
