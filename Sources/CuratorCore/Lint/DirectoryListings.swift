@@ -25,13 +25,17 @@ public final class DirectoryListings: Sendable {
         else {
             return FileManager.default.fileExists(atPath: path.hasPrefix("/") ? path : root + path)
         }
-        let directory = components.dropLast().joined(separator: "/")
-        let names = listings.withLock { cache in
-            if let known = cache[directory] { return known }
-            let listed = (try? FileManager.default.contentsOfDirectory(atPath: root + directory)).map(Set.init)
-            cache[directory] = listed
+        return names(inFolder: components.dropLast().joined(separator: "/"))?.contains(String(name)) ?? false
+    }
+
+    /// The names in `folder` (relative to the root, "" for the root itself), read once; nil when
+    /// it cannot be read.
+    public func names(inFolder folder: String) -> Set<String>? {
+        listings.withLock { cache in
+            if let known = cache[folder] { return known }
+            let listed = (try? FileManager.default.contentsOfDirectory(atPath: root + folder)).map(Set.init)
+            cache[folder] = listed
             return listed
         }
-        return names?.contains(String(name)) ?? false
     }
 }

@@ -9,11 +9,15 @@ public struct LintContext: Sendable {
     public let facts: Facts?
     /// Readings of documents that more than one rule needs, computed once.
     public let shared = SharedAnalyses()
+    /// The list's folders, each read once: what `fileExists` asks by default, and where a rule
+    /// looks for a file's name in another case.
+    public let listings: DirectoryListings
 
     public init(workspace: Workspace, facts: Facts? = nil, fileExists: (@Sendable (String) -> Bool)? = nil) {
         self.workspace = workspace
         self.facts = facts
         let listings = DirectoryListings(root: workspace.root)
+        self.listings = listings
         self.fileExists = fileExists ?? { listings.exists($0) }
     }
 

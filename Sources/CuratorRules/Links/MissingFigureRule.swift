@@ -45,7 +45,6 @@ struct MissingFigureRule: Rule {
     )
 
     func check(_ context: LintContext) -> [Finding] {
-        var listings: [String: [String]] = [:]
         // Rows repeat figure sources (a README row shows its topic file's figure), and each answer
         // costs a regular expression or a file system call; each is asked once per source.
         var placeholders: [String: Bool] = [:]
@@ -82,12 +81,9 @@ struct MissingFigureRule: Rule {
                 }()
             guard !isPlaceholder else { return nil }
             let folder = (path as NSString).deletingLastPathComponent
-            if listings[folder] == nil {
-                let url = context.workspace.root.appendingPathComponent(folder)
-                listings[folder] = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-            }
             let name = (path as NSString).lastPathComponent.lowercased()
-            let sibling = listings[folder]?.first { $0.lowercased() == name }
+            // Sorted, so that of several names differing only in case the same one is offered.
+            let sibling = context.listings.names(inFolder: folder)?.sorted().first { $0.lowercased() == name }
             let differentCase = sibling.map { folder.isEmpty ? $0 : folder + "/" + $0 }
             return context.finding(
                 Self.self, file: entry.file, offset: image.range.lowerBound,
