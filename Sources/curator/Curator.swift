@@ -24,12 +24,11 @@ struct Curator: AsyncParsableCommand {
         tuneAllocator()
         DefaultRuleset.start()
         do {
-            var command: ParsableCommand
             if let lint = parseLintDirectly() {
-                command = lint
-            } else {
-                command = try parseAsRoot()
+                try await lint.run()
+                return
             }
+            var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -66,16 +65,20 @@ extension Curator {
         "-h", "--help", "-help", "help", "--version", "--generate-completion-script", "--experimental-dump-help",
     ]
 
-    /// `curator lint ...` parsed by the lint command alone, or nil to leave it to `parseAsRoot`.
+    /// `curator lint ...` read by `PlainLintArguments` or parsed by the lint command alone, or nil
+    /// to leave it to `parseAsRoot`.
     ///
     /// Why: parsing from the root builds every subcommand's arguments first, a millisecond of a
-    /// pre-commit lint that takes a few dozen. Only a command line that names `lint`, asks for
-    /// no help and parses cleanly takes this way; anything else, errors included, goes through
-    /// the root, so messages and help read exactly as before.
+    /// pre-commit lint, and the argument parser's first use costs two more (see
+    /// `PlainLintArguments`). Only a command line that names `lint`, asks for no help and parses
+    /// cleanly takes this way; anything else, errors included, goes through the root, so
+    /// messages and help read exactly as before.
     static func parseLintDirectly() -> LintCommand? {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.first == "lint", !arguments.contains(where: informational.contains) else { return nil }
-        return try? LintCommand.parseAsRoot(Array(arguments.dropFirst())) as? LintCommand
+        let lintArguments = Array(arguments.dropFirst())
+        return PlainLintArguments.parse(lintArguments)
+            ?? (try? LintCommand.parseAsRoot(lintArguments) as? LintCommand)
     }
 }
 

@@ -90,7 +90,9 @@ public enum RulesetLoader {
                 // No implicit tag resolution: the reader converts scalars itself and tells a merge
                 // key by its plain `<<`, and Yams' default resolver would compile seven ICU regular
                 // expressions and try them on every scalar of the ruleset.
-                composed = try Yams.compose(yaml: text, .basic)
+                // Nor any constructor maps or a look at the environment for an encoding: naming
+                // Yams' defaults builds the first and reads the second through Foundation.
+                composed = try Yams.compose(yaml: text, .basic, RulesetLoader.bareConstructor, .utf8)
             } catch let error as YamlError {
                 throw ConfigError(yamlError: error, path: path)
             } catch {
@@ -137,10 +139,13 @@ public enum RulesetLoader {
         }
     }
 
+    /// A constructor with no maps: the reader converts scalars itself (see `RulesetNode`).
+    static var bareConstructor: Constructor { Constructor([:], [:], [:]) }
+
     /// An empty mapping whose tag resolves without Yams' default resolver: naming that resolver
     /// (the default argument of every `Tag`) compiles its seven ICU regular expressions, the
     /// costliest step of reading a ruleset, and the reader never needs implicit tags.
-    static var emptyMapping: Node { .mapping(.init([], Tag(.implicit, .basic, .default))) }
+    static var emptyMapping: Node { .mapping(.init([], Tag(.implicit, .basic, bareConstructor))) }
 
     /// Overlays `top` on `base`: mappings merge key by key, anything else is replaced.
     static func merge(_ base: Node, _ top: Node) -> Node {

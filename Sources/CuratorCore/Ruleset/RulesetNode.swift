@@ -42,17 +42,43 @@ struct RulesetNode {
     }
 
     func int() throws(Problem) -> Int {
-        guard case .scalar(let scalar) = node, let value = Int.construct(from: scalar) else {
+        guard case .scalar(let scalar) = node,
+            let value = Self.isPlainDecimal(scalar, fraction: false) ? Int(scalar.string) : Int.construct(from: scalar)
+        else {
             throw expected("a whole number")
         }
         return value
     }
 
     func double() throws(Problem) -> Double {
-        guard case .scalar(let scalar) = node, let value = Double.construct(from: scalar) else {
+        guard case .scalar(let scalar) = node,
+            let value = Self.isPlainDecimal(scalar, fraction: true)
+                ? Double(scalar.string) : Double.construct(from: scalar)
+        else {
             throw expected("a number")
         }
         return value
+    }
+
+    /// Whether a scalar is an unquoted decimal such as `20`, `-3` or `0.5` (with `fraction`), which
+    /// Yams' `construct(from:)` reads exactly as the standard library's initializers do.
+    ///
+    /// Why: Yams strips `_` with Foundation's `replacingOccurrences`, whose first use in a process
+    /// costs a fraction of a millisecond; every number of the shipped rulesets is of this plain
+    /// form. A leading zero (octal in YAML 1.1), `0x`, `_`, `:` and `.inf` still go to Yams.
+    static func isPlainDecimal(_ scalar: Node.Scalar, fraction: Bool) -> Bool {
+        guard scalar.style == .any || scalar.style == .plain else { return false }
+        var bytes = Substring(scalar.string).utf8[...]
+        let signed = bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+")
+        if signed { bytes = bytes.dropFirst() }
+        guard let first = bytes.first, UInt8(ascii: "0")...UInt8(ascii: "9") ~= first else { return false }
+        let whole = bytes.prefix { UInt8(ascii: "0")...UInt8(ascii: "9") ~= $0 }
+        let rest = bytes.dropFirst(whole.count)
+        // A whole number with a leading zero is octal to Yams (and `-0` is nothing); `0.5` is plain.
+        if first == UInt8(ascii: "0"), whole.count > 1 || (!fraction && signed) { return false }
+        if rest.isEmpty { return true }
+        guard fraction, rest.first == UInt8(ascii: "."), rest.count > 1 else { return false }
+        return rest.dropFirst().allSatisfy { UInt8(ascii: "0")...UInt8(ascii: "9") ~= $0 }
     }
 
     func bool() throws(Problem) -> Bool {

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Testing
+
+@testable import curator
+
+/// `PlainLintArguments` must read a command line exactly as the argument parser does, or leave
+/// it to the parser.
+struct PlainLintArgumentsTests {
+    /// Every setting of a lint command, read back; reading a property the plain reader forgot to
+    /// set would stop the test with the parser's "can't read a value" error.
+    static func settings(_ command: LintCommand) -> [String] {
+        let shared = command.shared
+        let network = command.network
+        func text<Value: LosslessStringConvertible>(_ value: Value?) -> String {
+            guard let value else { return "-" }
+            return String(value)
+        }
+        var settings: [String] = []
+        settings.append("config=\(text(shared.config))")
+        settings.append("ruleset=\(text(shared.ruleset))")
+        settings.append("output=\(text(shared.output))")
+        settings.append("remap=\(network.remap)")
+        settings.append("max-cache-age=\(text(network.maxCacheAge))")
+        settings.append("cache=\(text(network.cache))")
+        settings.append("no-cache=\(network.noCache)")
+        settings.append("timeout=\(text(network.timeout))")
+        settings.append("concurrency=\(text(network.concurrency))")
+        settings.append("no-entity-apis=\(network.noEntityAPIs)")
+        settings.append("progress=\(network.progress.rawValue)")
+        settings.append("arxiv-spacing=\(text(network.arxivSpacing))")
+        settings.append("format=\(command.format.rawValue)")
+        settings.append("offline=\(command.offline)")
+        settings.append("fix=\(command.fix)")
+        settings.append("changed-since=\(text(command.changedSince))")
+        settings.append("color=\(command.color)")
+        settings.append("timings=\(command.timings)")
+        settings.append("paths=\(command.paths)")
+        return settings
+    }
+
+    /// Command lines (after `lint`) the plain reader takes.
+    static let plain: [[String]] = [
+        [],
+        ["."],
+        ["--offline", "--format", "json", "list"],
+        ["--format=sarif", "a.md", "b.md", "--offline"],
+        ["--fix", "--color", "--timings", "--changed-since", "HEAD~1", "dir"],
+        ["--config", "x/.curator.yml", "--output", "report.txt"],
+        ["--ruleset=awesome-list", "--output=out.json", "--format", "github"],
+        ["--remap", "^https://a/(.*) https://b/$1", "--remap=x y", "--no-cache", "--no-entity-apis"],
+        ["--max-cache-age", "36h", "--cache", "c.json", "--timeout", "2.5", "--concurrency", "8"],
+        ["--progress", "lines", "--arxiv-spacing", "0", "--format", "markdown", "p"],
+        ["--timeout=10", "--concurrency=1", "--progress=off", "--arxiv-spacing=0.25"],
+        ["--remap=-x y", "--output=-"],
+    ]
+
+    /// Command lines the plain reader leaves to the parser: it would refuse them, print help, or
+    /// they use a form the plain reader does not read.
+    static let leftToParser: [[String]] = [
+        ["-h"], ["--"], ["--", "-odd-name.md"], ["-"], ["--format", "yaml"], ["--format"], ["--format", "--offline"],
+        ["--offline", "--offline"], ["--format", "json", "--format", "text"], ["--offline=yes"], ["--frobnicate"],
+        ["--config", "a", "--ruleset", "b"], ["--timeout", "0"], ["--timeout", "soon"], ["--concurrency", "0"],
+        ["--concurrency", "2.5"], ["--max-cache-age", "forever"], ["--progress", "loud"], ["--arxiv-spacing=-1"],
+        ["---offline"],
+    ]
+
+    @Test(arguments: plain)
+    func readsAPlainCommandLineAsTheParserDoes(arguments: [String]) throws {
+        let read = try #require(PlainLintArguments.parse(arguments), "left to the parser: \(arguments)")
+        let parsed = try #require(try LintCommand.parseAsRoot(arguments) as? LintCommand)
+        #expect(Self.settings(read) == Self.settings(parsed))
+    }
+
+    @Test(arguments: leftToParser)
+    func leavesEverythingElseToTheParser(arguments: [String]) {
+        #expect(PlainLintArguments.parse(arguments) == nil)
+    }
+
+    /// The settings above, and so the plain reader, cover every option the commands declare.
+    @Test func knowsEveryOptionOfTheCommand() {
+        func names(_ value: Any) -> Set<String> {
+            Set(Mirror(reflecting: value).children.compactMap { $0.label.map { String($0.dropFirst()) } })
+        }
+        #expect(
+            names(LintCommand())
+                == ["shared", "network", "format", "offline", "fix", "changedSince", "color", "timings", "paths"])
+        #expect(names(SharedOptions()) == ["config", "ruleset", "output"])
+        #expect(
+            names(NetworkOptions())
+                == [
+                    "remap", "maxCacheAge", "cache", "noCache", "timeout", "concurrency", "noEntityAPIs", "progress",
+                    "arxivSpacing",
+                ])
+        let spelled = PlainLintArguments.flags.union(PlainLintArguments.valued)
+        #expect(spelled.count == 18)
+        #expect(
+            Set(Self.settings(try! LintCommand.parseAsRoot([]) as! LintCommand).map { String($0.prefix { $0 != "=" }) })
+                == spelled.union(["paths"]))
+    }
+}
