@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "CuratorCore",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmark", "CAllocator", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedRulesets"]
         ),
         .target(

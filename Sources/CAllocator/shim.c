@@ -1,5 +1,7 @@
 #include "CAllocator.h"
 
+// Any C library header defines __GLIBC__ when the library is glibc; test it only after one.
+#include <stdlib.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -9,5 +11,22 @@ void callocator_tune_for_many_small_objects(void) {
     mallopt(M_TOP_PAD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
+
+void callocator_reserve_thread_heap(size_t bytes) {
+#if defined(__GLIBC__)
+    static __thread int reserved;
+    if (reserved) return;
+    reserved = 1;
+    // A block below the mmap threshold comes from the thread's arena, which grows to hold it
+    // with one mprotect; freeing it leaves that room to later allocations (the trim threshold
+    // keeps it), so they no longer grow the arena a few pages and a system call at a time.
+    // Only the block's header is written, so no memory is made resident.
+    // The pointer passes through a volatile so the compiler cannot drop the pair as unused.
+    void *volatile block = malloc(bytes);
+    free(block);
+#else
+    (void)bytes;
 #endif
 }
