@@ -62,11 +62,7 @@ let package = Package(
             dependencies: [
                 "CuratorCore", "CuratorRules", "CuratorReporters", "CuratorSources", "CuratorHTTP", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // A position-dependent executable: the statically linked runtime and Foundation carry
-            // about 81,000 relative relocations, which the loader otherwise applies on every start
-            // (0.7 ms of a 7 ms lint of a one-file list, measured with bench/lint's method).
-            linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"])]
+            ]
         ),
         // Loopback servers and API doubles shared by the network tests; never linked into curator.
         .target(
