@@ -52,6 +52,22 @@ public struct MarkdownNode: Sendable {
         record.firstChild >= 0 ? MarkdownNode(tree: tree, index: Int(record.firstChild)) : nil
     }
 
+    /// The next node with the same parent.
+    public var nextSibling: MarkdownNode? {
+        record.nextSibling >= 0 ? MarkdownNode(tree: tree, index: Int(record.nextSibling)) : nil
+    }
+
+    /// Whether the literal is missing, empty or all whitespace (as `Character.isWhitespace` says),
+    /// read from the tree's bytes without making a string when they are ASCII.
+    public var literalIsBlank: Bool {
+        guard let range = record.literal else { return true }
+        let bytes = tree.pool[range]
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return bytes.allSatisfy { $0 == UInt8(ascii: " ") || (0x09...0x0D).contains($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
+
     /// The concatenated text of this node's descendants, as a reader sees it.
     public var plainText: String {
         var bytes: [UInt8] = []

@@ -9,10 +9,14 @@ public struct EntryExtractor {
     /// The list-relative path used to match the ruleset's file patterns.
     let relativePath: String
 
+    /// The ⭐ mark's bytes, looked for in every text of every entry.
+    private let starMarkBytes: [UInt8]?
+
     public init(ruleset: CompiledRuleset, document: Document, relativePath: String) {
         self.ruleset = ruleset
         self.document = document
         self.relativePath = relativePath
+        starMarkBytes = (ruleset.ruleset.star?.mark).map { Array($0.utf8) }
     }
 
     /// Entries in document order; `firstIndex` numbers them within the catalog.
@@ -106,16 +110,14 @@ public struct EntryExtractor {
         // note) is an extra cell GitHub drops unseen; it is no content of the row.
         if let last = pieces.last, pieces.count > 1 {
             let trimmed = trim(last)
-            if bytes[trimmed].starts(with: Array("<!--".utf8)),
-                bytes[trimmed].reversed().starts(with: Array("-->".utf8).reversed())
-            {
+            if bytes[trimmed].starts(with: "<!--".utf8), bytes[trimmed].reversed().starts(with: "-->".utf8.reversed()) {
                 entry.trailingComment = TextField(text: document.source.text(trimmed), range: trimmed)
                 pieces.removeLast()
             }
         }
         if let last = pieces.last {
             let trimmed = trim(last)
-            if bytes[trimmed].starts(with: Array("[//]:".utf8)) {
+            if bytes[trimmed].starts(with: "[//]:".utf8) {
                 entry.dateComment = TextField(text: document.source.text(trimmed), range: trimmed)
                 pieces.removeLast()
             }
@@ -256,15 +258,22 @@ public struct EntryExtractor {
 
     /// A link whose only visible content is an image is a badge.
     private func badge(_ node: MarkdownNode, range: Range<Int>) -> Badge? {
-        let meaningful = node.children.filter { child in
-            !(child.kind == .text && (child.literal ?? "").allSatisfy(\.isWhitespace))
+        // The children are walked in place: this runs for every link of the list.
+        var image: MarkdownNode?
+        var child = node.firstChild
+        while let current = child {
+            child = current.nextSibling
+            if current.kind == .text && current.literalIsBlank { continue }
+            guard image == nil, current.kind == .image else { return nil }
+            image = current
         }
-        guard meaningful.count == 1, let image = meaningful.first, image.kind == .image else { return nil }
+        guard let image else { return nil }
         let imageURL = image.url ?? ""
         let imageRange = document.range(of: image)
+        let alt = image.plainText
         return Badge(
-            kind: ruleset.badgeKind(imageURL: imageURL, alt: image.plainText),
-            alt: image.plainText,
+            kind: ruleset.badgeKind(imageURL: imageURL, alt: alt),
+            alt: alt,
             imageURL: imageURL,
             imageURLRange: destinationRange(in: imageRange),
             linkURL: node.url ?? "",
@@ -333,8 +342,7 @@ public struct EntryExtractor {
     }
 
     private func starMark(in range: Range<Int>) -> Range<Int>? {
-        guard let mark = ruleset.ruleset.star?.mark else { return nil }
-        let needle = Array(mark.utf8)
+        guard let needle = starMarkBytes else { return nil }
         let bytes = document.source.bytes
         var index = range.lowerBound
         while index + needle.count <= range.upperBound {

@@ -37,7 +37,7 @@ public struct ArxivReference: Sendable, Hashable {
             range.count == text.utf8CodeUnitCount
                 && zip(range, 0..<range.count).allSatisfy { lowered(bytes[$0]) == text.utf8Start[$1] }
         }
-        guard let schemeEnd = find(Array("://".utf8), in: Array(bytes), from: 0) else { return .some(nil) }
+        guard let schemeEnd = schemeEnd(in: bytes) else { return .some(nil) }
         let hostStart = schemeEnd + 3
         let hostEnd = bytes[hostStart...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
         let hostRange = hostStart..<hostEnd
@@ -100,6 +100,18 @@ public struct ArxivReference: Sendable, Hashable {
         }
         guard isWellFormed(identifier) else { return nil }
         return (identifier, version)
+    }
+
+    /// Where the first `://` starts, read in place.
+    private static func schemeEnd(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        for index in 0...(bytes.count - 3)
+        where bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/")
+            && bytes[index + 2] == UInt8(ascii: "/")
+        {
+            return index
+        }
+        return nil
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {

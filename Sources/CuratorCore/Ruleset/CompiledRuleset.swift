@@ -9,6 +9,8 @@ public struct CompiledRuleset: Sendable {
     public let figurePlaceholder: Pattern?
     public let excludes: [Pattern]
     private let dateComments: [String: Pattern]
+    /// Each link label's role, the misspelt labels' included (see `role(ofLinkLabel:)`).
+    private let linkRoles: [String: String]
 
     public init(_ ruleset: Ruleset) throws(ConfigError) {
         self.ruleset = ruleset
@@ -34,6 +36,11 @@ public struct CompiledRuleset: Sendable {
             dates[format.id] = try compile(format.dateComment, "formats.\(format.id).date-comment")
         }
         dateComments = dates
+        var roles = ruleset.links?.roles ?? [:]
+        for (label, spelling) in ruleset.links?.spelled ?? [:] where roles[label] == nil {
+            if let role = ruleset.links?.roles[spelling] { roles[label] = role }
+        }
+        linkRoles = roles
     }
 
     public func dateComment(for formatID: String) -> Pattern? { dateComments[formatID] }
@@ -64,8 +71,11 @@ public struct CompiledRuleset: Sendable {
         }
     }
 
+    /// The role of a link labelled `label`: the ruleset's role for that label, or for the label a
+    /// misspelling in `spelled` stands for. One lookup in a table made at compile time, since
+    /// every link of the list asks.
     public func role(ofLinkLabel label: String) -> String? {
-        ruleset.links?.roles[label] ?? ruleset.links?.spelled[label].flatMap { ruleset.links?.roles[$0] }
+        linkRoles[label]
     }
 
     public static func matches(_ pattern: Pattern?, _ text: String) -> Bool {
