@@ -11,14 +11,23 @@ import Synchronization
 /// of a long list allocates, and below the allocator's mmap threshold (see `Curator.tuneAllocator`).
 let reservedThreadHeap = 16 << 20
 
+/// Reserves room in the calling thread's heap, once per thread: each worker of `concurrentMap`
+/// calls it before its first task. The main thread and the ruleset's thread do not: they
+/// allocate little, and a huge page they would barely use cost a one-file lint 0.3 ms.
+///
+/// Why: each thread allocates from its own glibc arena, which otherwise grows by the pages an
+/// allocation needs, one mprotect call at a time (thousands of calls, a twentieth of a lint),
+/// and the room is advised for transparent huge pages, since faulting in a fresh heap 4 KiB at a
+/// time cost about a tenth of a lint of the list in a virtual machine (bench/lint, README).
+public func reserveThreadHeap() {
+    callocator_reserve_thread_heap(reservedThreadHeap)
+}
+
 public func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     guard count > 1 else { return (0..<count).map(body) }
     let results = Mutex<[T?]>(Array(repeating: nil, count: count))
     DispatchQueue.concurrentPerform(iterations: count) { index in
-        // Each worker thread allocates from its own glibc arena, which grows by the pages an
-        // allocation needs, one mprotect call at a time: thousands of calls, a twentieth of a
-        // lint's time. Reserving room once per thread makes those one call.
-        callocator_reserve_thread_heap(reservedThreadHeap)
+        reserveThreadHeap()
         let value = body(index)
         results.withLock { $0[index] = value }
     }
