@@ -22,7 +22,6 @@ struct Curator: AsyncParsableCommand {
     /// argument parser's own usage errors become 2 instead of its default 64.
     static func main() async {
         tuneAllocator()
-        DefaultRuleset.start()
         do {
             if let lint = parseLintDirectly() {
                 try await lint.run()
