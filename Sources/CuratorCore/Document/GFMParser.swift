@@ -61,11 +61,12 @@ enum GFMParser {
         var records: [MarkdownTree.Record] = []
         var pool: [UInt8] = []
         /// Kinds by cmark-gfm's node type number: the core types are fixed, the extensions' are
-        /// handed out when they register, so each number's name is looked up once. One number has
-        /// two names: a table's header row is a row whose name says `table_header`, so rows are
-        /// told apart by the address of their static name instead.
+        /// handed out when they register, so each number's name is looked up once. A number is a
+        /// block or inline flag and a small count (`CMARK_NODE_TYPE_BLOCK | 1`, ...), so the
+        /// kinds sit in a table indexed by the flag and the count (a dictionary's hashing, once
+        /// per node, was a tenth of copying the tree); any other number goes to the dictionary.
+        var kindTable = [MarkdownNode.Kind?](repeating: nil, count: 512)
         var kindCache: [UInt32: MarkdownNode.Kind] = [:]
-        var rowKindCache: [UnsafeRawPointer: MarkdownNode.Kind] = [:]
 
         mutating func append(_ node: OpaquePointer, nextSibling: Int32) {
             let index = records.count
@@ -99,16 +100,21 @@ enum GFMParser {
 
         private mutating func kindOf(_ node: OpaquePointer) -> MarkdownNode.Kind {
             let type = cmark_node_get_type(node).rawValue
-            if let kind = kindCache[type] { return kind }
-            guard let name = cmark_node_get_type_string(node) else { return .other }
-            let key = UnsafeRawPointer(name)
-            if let kind = rowKindCache[key] { return kind }
-            let kind = GFMParser.kindsByName[String(cString: name)] ?? .other
-            if kind == .tableRow || kind == .tableHeader {
-                rowKindCache[key] = kind
+            let slot = type & 0x3F00 == 0 ? Int((type >> 14) & 1) << 8 | Int(type & 0xFF) : nil
+            var kind: MarkdownNode.Kind
+            if let slot, let known = kindTable[slot] {
+                kind = known
+            } else if let known = kindCache[type] {
+                kind = known
             } else {
-                kindCache[type] = kind
+                // A row's name says whether it is the header; its number does not.
+                let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+                kind = GFMParser.kindsByName[name] ?? .other
+                if kind == .tableHeader { kind = .tableRow }
+                if let slot { kindTable[slot] = kind } else { kindCache[type] = kind }
             }
+            // One number has two names: a table's header row is a row flagged as the header.
+            if kind == .tableRow, cmark_gfm_extensions_get_table_row_is_header(node) != 0 { kind = .tableHeader }
             return kind
         }
 
