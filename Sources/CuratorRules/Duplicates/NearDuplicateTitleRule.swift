@@ -103,67 +103,88 @@ struct NearDuplicateTitleRule: Rule {
     /// listed many times puts dozens of entries in a bucket, and comparing strings and scopes on
     /// every pair dominated the rule's time.
     private struct Facts {
-        var title: Int
-        var hasArxivID: Bool
-        /// The repository key and the primary URL, numbered; -1 when the entry has none.
-        var repository: Int
-        var primaryURL: Int
+        /// The title's number; -1 when the entry has no title (it is never compared).
+        var title = -1
+        var hasArxivID = false
+        /// The repository key and the primary URL, numbered; -1 when the entry has none. The
+        /// primary URL is only numbered for entries without an arXiv id, the only ones whose
+        /// links are compared.
+        var repository = -1
+        var primaryURL = -1
     }
 
     func check(_ context: LintContext) -> [Finding] {
         let scopes = DuplicateScopes.shared(context)
-        let all = context.catalog.entries
-        let indexes = all.indices.filter { all[$0].normalizedTitle.map { !$0.isEmpty } ?? false }
-        var order = [Int](repeating: 0, count: all.count)
-        for (position, index) in scopes.sorted(indexes).enumerated() { order[index] = position }
+        let catalog = context.catalog
+        let all = catalog.entries
+        var facts = [Facts](repeating: Facts(), count: all.count)
 
-        // Distinct titles, each read once however many entries carry it.
-        // Sized for the list up front: growing these tables as titles come in was a tenth of the rule.
-        var titleNumbers: [String: Int] = Dictionary(minimumCapacity: all.count)
+        // Distinct titles, repository keys and arXiv ids come from the catalog's indexes, which
+        // group entries by the same string equality as a dictionary here would: hashing every
+        // title and building every repository key again was a tenth of the rule. The indexes'
+        // order changes from run to run, and nothing below depends on the order of titles.
         var titles: [String] = []
         var titleCounts: [Int] = []
-        var names: [String: Int] = Dictionary(minimumCapacity: 2 * all.count)
-        func number(_ text: String?) -> Int {
-            guard let text else { return -1 }
-            if let known = names[text] { return known }
-            names[text] = names.count
-            return names.count - 1
+        titles.reserveCapacity(catalog.byTitle.count)
+        titleCounts.reserveCapacity(catalog.byTitle.count)
+        for (title, members) in catalog.byTitle {
+            for member in members { facts[member].title = titles.count }
+            titles.append(title)
+            titleCounts.append(members.count)
         }
-        // Facts by catalog index, in an array: the bucket sort below reads them in its comparisons.
-        var facts = [Facts?](repeating: nil, count: all.count)
+        for (number, members) in catalog.byRepository.values.enumerated() {
+            for member in members { facts[member].repository = number }
+        }
+        for members in catalog.byArxivID.values {
+            for member in members { facts[member].hasArxivID = true }
+        }
+        var urlNumbers: [String: Int] = [:]
         var index = -1
-        // Entries are lent in catalog order, the order of `indexes`, instead of copied.
-        context.catalog.forEachEntry { entry in
+        // Entries are lent in catalog order instead of copied.
+        catalog.forEachEntry { entry in
             index += 1
-            guard let title = entry.normalizedTitle, !title.isEmpty else { return }
-            let titleNumber: Int
-            if let known = titleNumbers[title] {
-                titleNumber = known
+            guard facts[index].title >= 0, !facts[index].hasArxivID, let url = Self.primaryURL(entry) else { return }
+            if let known = urlNumbers[url] {
+                facts[index].primaryURL = known
             } else {
-                titleNumber = titles.count
-                titleNumbers[title] = titleNumber
-                titles.append(title)
+                facts[index].primaryURL = urlNumbers.count
+                urlNumbers[url] = urlNumbers.count
             }
-            if titleNumber == titleCounts.count { titleCounts.append(0) }
-            titleCounts[titleNumber] += 1
-            // Repository keys and URLs share one numbering; a key never looks like a URL, and
-            // equal numbers mean equal strings either way.
-            facts[index] = Facts(
-                title: titleNumber, hasArxivID: entry.arxivID != nil, repository: number(entry.repository?.key),
-                primaryURL: number(Self.primaryURL(entry)))
         }
-        let lengths = titles.map(\.count)
-        let blocker = TitleBlocker(titles: titles, counts: titleCounts)
-        var buckets: [Int: [Int]] = Dictionary(minimumCapacity: 4 * titles.count)
-        var keysOfTitle: [[Int]] = titles.indices.map { blocker.keys(ofTitle: $0) }
-        for index in indexes {
-            for key in keysOfTitle[facts[index]!.title] { buckets[key, default: []].append(index) }
-        }
-        keysOfTitle = []
+        let indexes = all.indices.filter { facts[$0].title >= 0 }
+        var order = [Int](repeating: 0, count: all.count)
+        for (position, index) in scopes.sorted(indexes).enumerated() { order[index] = position }
+        let lengths = titles.map(TitleSimilarity.length(of:))
 
-        // For each later entry, the earliest earlier entry it is close to. The earliest wins
-        // whatever order the pairs are met in, so buckets may be visited in any order.
-        var originals: [Int: Int] = [:]
+        // The buckets, end to end in one array, each key's entries in catalog order: a table of
+        // arrays by key cost an allocation per key and a hash per entry and key.
+        let blocker = TitleBlocker(titles: titles, counts: titleCounts)
+        var titleKeys: [Int32] = []
+        titleKeys.reserveCapacity(5 * titles.count)
+        var titleKeyStarts = [0]
+        titleKeyStarts.reserveCapacity(titles.count + 1)
+        var bucketStarts = [Int](repeating: 0, count: blocker.keyCount + 1)
+        for title in titles.indices {
+            blocker.forEachKey(ofTitle: title) { key in
+                titleKeys.append(Int32(key))
+                bucketStarts[key + 1] += titleCounts[title]
+            }
+            titleKeyStarts.append(titleKeys.count)
+        }
+        for key in 0..<blocker.keyCount { bucketStarts[key + 1] += bucketStarts[key] }
+        var bucketMembers = [Int](repeating: 0, count: bucketStarts[blocker.keyCount])
+        var bucketEnds = bucketStarts
+        for index in indexes {
+            let title = facts[index].title
+            for key in titleKeys[titleKeyStarts[title]..<titleKeyStarts[title + 1]] {
+                bucketMembers[bucketEnds[Int(key)]] = index
+                bucketEnds[Int(key)] += 1
+            }
+        }
+
+        // For each later entry, the earliest earlier entry it is close to (-1 for none). The
+        // earliest wins whatever order the pairs are met in, so buckets may be visited in any order.
+        var originals = [Int](repeating: -1, count: all.count)
         var preparedTitles = [TitleSimilarity.Prepared?](repeating: nil, count: titles.count)
         func prepared(_ title: Int) -> TitleSimilarity.Prepared {
             if let known = preparedTitles[title] { return known }
@@ -171,41 +192,65 @@ struct NearDuplicateTitleRule: Rule {
             preparedTitles[title] = made
             return made
         }
-        var closeness: [Int: [Int: Bool]] = [:]
-        for members in buckets.values {
-            let bucket = members.sorted { lengths[facts[$0]!.title] < lengths[facts[$1]!.title] }
-            let bucketFacts = bucket.map { facts[$0]! }
+        // Whether two titles are close, by original title × title count + copy title.
+        var closeness: [Int: Bool] = [:]
+        var bucket: [Int] = []
+        var bucketFacts: [Facts] = []
+        var bucketLengths: [Int] = []
+        for key in 0..<blocker.keyCount where bucketStarts[key + 1] - bucketStarts[key] > 1 {
+            // The bucket by title length, shortest first, equal lengths in catalog order: an
+            // insertion sort, since a bucket holds at most `maxBucket` entries.
+            bucket.removeAll(keepingCapacity: true)
+            bucketFacts.removeAll(keepingCapacity: true)
+            bucketLengths.removeAll(keepingCapacity: true)
+            for member in bucketMembers[bucketStarts[key]..<bucketStarts[key + 1]] {
+                let memberFacts = facts[member]
+                let length = lengths[memberFacts.title]
+                var position = bucket.count
+                bucket.append(member)
+                bucketFacts.append(memberFacts)
+                bucketLengths.append(length)
+                while position > 0, bucketLengths[position - 1] > length {
+                    bucket[position] = bucket[position - 1]
+                    bucketFacts[position] = bucketFacts[position - 1]
+                    bucketLengths[position] = bucketLengths[position - 1]
+                    position -= 1
+                }
+                bucket[position] = member
+                bucketFacts[position] = memberFacts
+                bucketLengths[position] = length
+            }
             for (offset, first) in bucket.enumerated() {
                 let firstFacts = bucketFacts[offset]
-                let firstLength = lengths[firstFacts.title]
+                let firstLength = bucketLengths[offset]
                 for secondOffset in (offset + 1)..<bucket.count {
+                    if bucketLengths[secondOffset] - firstLength > TitleSimilarity.maxLengthDifference { break }
                     let secondFacts = bucketFacts[secondOffset]
-                    if lengths[secondFacts.title] - firstLength > TitleSimilarity.maxLengthDifference { break }
                     // Equal titles are never close (the exact duplicate rule reports them).
                     if secondFacts.title == firstFacts.title { continue }
                     let second = bucket[secondOffset]
                     let (original, copy, originalFacts, copyFacts) =
                         order[first] < order[second]
                         ? (first, second, firstFacts, secondFacts) : (second, first, secondFacts, firstFacts)
-                    if let known = originals[copy], order[known] <= order[original] { continue }
+                    if originals[copy] >= 0, order[originals[copy]] <= order[original] { continue }
                     guard Self.mayBeOnePaper(original, originalFacts, copy, copyFacts, scopes: scopes) else { continue }
+                    let pair = originalFacts.title * titles.count + copyFacts.title
                     let close: Bool
-                    if let known = closeness[originalFacts.title]?[copyFacts.title] {
+                    if let known = closeness[pair] {
                         close = known
                     } else {
-                        close = TitleSimilarity.areClose(
-                            prepared(originalFacts.title), prepared(copyFacts.title))
-                        closeness[originalFacts.title, default: [:]][copyFacts.title] = close
+                        close = TitleSimilarity.areClose(prepared(originalFacts.title), prepared(copyFacts.title))
+                        closeness[pair] = close
                     }
                     if close { originals[copy] = original }
                 }
             }
         }
-        return originals.keys.sorted().compactMap { index in
+        return all.indices.compactMap { index in
+            guard originals[index] >= 0 else { return nil }
             let copy = all[index]
-            guard let original = originals[index].map({ all[$0] }), let ours = copy.title ?? copy.name,
-                let theirs = original.title ?? original.name
-            else { return nil }
+            let original = all[originals[index]]
+            guard let ours = copy.title ?? copy.name, let theirs = original.title ?? original.name else { return nil }
             let (quotedOurs, quotedTheirs) = DuplicateScopes.quoteDifference(ours.text, theirs.text)
             var finding = context.finding(
                 Self.self, file: copy.file, offset: DuplicateScopes.anchor(of: copy),
