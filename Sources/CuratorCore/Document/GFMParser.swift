@@ -1,5 +1,6 @@
 internal import CCmark
 import Foundation
+import Synchronization
 
 /// Parses GitHub-flavoured markdown with cmark-gfm, GitHub's own renderer, so that what the linter
 /// believes a row or a link to be is what GitHub shows.
@@ -28,6 +29,17 @@ enum GFMParser {
     /// static is initialised once, under a lock, whatever the number of threads asking.
     private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// Held while cmark-gfm reads a document's inlines, which one parse at a time may do.
+    ///
+    /// Why: cmark-gfm 0.29 keeps the characters its inline extensions react to (`:` and `w` for
+    /// autolinks, `~` for strikethrough) in process-wide tables. `cmark_parser_finish` sets them
+    /// before it reads inlines and clears them after, so a parse finishing on one core cleared
+    /// them under a parse still reading on another, and that file's later autolinks and
+    /// strikethroughs stayed text: findings changed from run to run (`ConcurrentParseTests`).
+    /// Block parsing (`cmark_parser_feed`) reads no such table and stays on all cores; so does
+    /// copying the tree and extracting entries, which overlap the other core's inlines.
+    private static let inlinePhase = Mutex(())
+
     static func parse(_ bytes: [UInt8], correcting source: SourceText) -> MarkdownTree {
         _ = extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
@@ -44,7 +56,9 @@ enum GFMParser {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        var finished: OpaquePointer?
+        inlinePhase.withLock { _ in finished = cmark_parser_finish(parser) }
+        guard let root = finished else {
             fatalError("cmark-gfm returned no document")
         }
         defer { cmark_node_free(root) }
