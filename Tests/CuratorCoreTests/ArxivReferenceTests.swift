@@ -15,7 +15,10 @@ import Testing
         "/abs/hep-th/9901001v2",
         "/list/2409.13652", "/abs/2409.1365", "/abs/2409.136522", "/abs/2409.13652/", "/abs/2409.13652?context=cs",
         "/abs/2409.13652#x", "/abs/math.GT/0309136", "/abs/v2", "/abs/2409.13652vx", "/pdf/2409.13652.pdf.pdf",
-        "/abs/2409.13652v", "/ABS/2409.13652",
+        "/abs/2409.13652v", "/ABS/2409.13652", "/abs/2409.13652v+3", "/abs/2409.13652v-1", "/abs/hep-th//9901001",
+        "/abs/a/b/1234567", "/abs/2409.13652v99999999999999999999", "/abs/2409.13652v2/", "/pdf/2409.13652v2.pdf/",
+        "/abs/hep-th/990100a", "/abs/2409.13652V2", "/abs/2409.13652v1v2", "/abs/2409.13652.pdf/", "/abs/.pdf",
+        "/abs/1234.5678", "/abs/12345.6789", "/abs/hep-th/9901001.pdf",
     ]
 
     @Test func asciiReadingMatchesTheGeneralOne() {

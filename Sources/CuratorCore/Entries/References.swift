@@ -54,7 +54,7 @@ public struct ArxivReference: Sendable, Hashable {
         guard let viewEnd = bytes[pathStart..<pathEnd].firstIndex(of: UInt8(ascii: "/")) else { return .some(nil) }
         let view = String(decoding: bytes[pathStart..<viewEnd], as: UTF8.self)
         guard ["abs", "pdf", "html"].contains(view), viewEnd + 1 < pathEnd else { return .some(nil) }
-        guard let (identifier, version) = identifier(String(decoding: bytes[(viewEnd + 1)..<pathEnd], as: UTF8.self))
+        guard let (identifier, version) = asciiIdentifier(UnsafeBufferPointer(rebasing: bytes[(viewEnd + 1)..<pathEnd]))
         else { return .some(nil) }
         return .some(
             ArxivReference(
@@ -100,6 +100,39 @@ public struct ArxivReference: Sendable, Hashable {
         }
         guard isWellFormed(identifier) else { return nil }
         return (identifier, version)
+    }
+
+    /// `identifier(_:)` on ASCII bytes, read in place: only the identifier found becomes a string.
+    private static func asciiIdentifier(_ raw: UnsafeBufferPointer<UInt8>) -> (id: String, version: Int?)? {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var end = raw.count
+        if end > 0, raw[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        if end >= 4, raw[(end - 4)..<end].elementsEqual(".pdf".utf8) { end -= 4 }
+        var version: Int?
+        if let v = raw[..<end].lastIndex(of: UInt8(ascii: "v")), v > 0, isDigit(raw[v - 1]),
+            let number = Int(String(decoding: raw[(v + 1)..<end], as: UTF8.self))
+        {
+            version = number
+            end = v
+        }
+        let id = raw[..<end]
+        let wellFormed: Bool
+        if let dot = id.firstIndex(of: UInt8(ascii: ".")), dot == 4 {
+            wellFormed =
+                id[..<dot].allSatisfy(isDigit) && (4...5).contains(end - dot - 1) && id[(dot + 1)...].allSatisfy(isDigit)
+        } else {
+            wellFormed = false
+        }
+        guard wellFormed || isWellFormedOldStyle(id) else { return nil }
+        return (String(decoding: id, as: UTF8.self), version)
+    }
+
+    /// `archive(.subject)/YYMMNNN`, as `isWellFormed` reads it: two pieces between slashes (empty
+    /// ones skipped), the second seven digits.
+    private static func isWellFormedOldStyle(_ id: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let pieces = id.split(separator: UInt8(ascii: "/"))
+        return pieces.count == 2 && pieces[1].count == 7
+            && pieces[1].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// Where the first `://` starts, read in place.
@@ -236,22 +269,28 @@ public struct RepositoryReference: Sendable, Hashable, Codable, CustomStringConv
 /// Reduces titles so that copies differing only in case, punctuation or spacing compare equal.
 public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(title.utf8.count)
         var pendingSpace = false
-        // Most titles are ASCII: fold them byte by byte and ask Unicode only about the rest.
+        // Most titles are ASCII: fold them byte by byte, straight into the new string's storage
+        // (it is never longer than the title), and ask Unicode only about the rest.
         if title.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in title.utf8 {
-                let lower = (byte >= 65 && byte <= 90) ? byte + 32 : byte
-                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
-                    if pendingSpace && !result.isEmpty { result.append(32) }
-                    pendingSpace = false
-                    result.append(lower)
-                } else {
-                    pendingSpace = true
+            return String(unsafeUninitializedCapacity: title.utf8.count) { result in
+                var count = 0
+                for byte in title.utf8 {
+                    let lower = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+                    if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                        if pendingSpace && count > 0 {
+                            result[count] = 32
+                            count += 1
+                        }
+                        pendingSpace = false
+                        result[count] = lower
+                        count += 1
+                    } else {
+                        pendingSpace = true
+                    }
                 }
+                return count
             }
-            return String(decoding: result, as: UTF8.self)
         }
         var text = ""
         for scalar in title.lowercased().unicodeScalars {
