@@ -119,7 +119,8 @@ public struct ArxivReference: Sendable, Hashable {
         let wellFormed: Bool
         if let dot = id.firstIndex(of: UInt8(ascii: ".")), dot == 4 {
             wellFormed =
-                id[..<dot].allSatisfy(isDigit) && (4...5).contains(end - dot - 1) && id[(dot + 1)...].allSatisfy(isDigit)
+                id[..<dot].allSatisfy(isDigit) && (4...5).contains(end - dot - 1)
+                && id[(dot + 1)...].allSatisfy(isDigit)
         } else {
             wellFormed = false
         }
