@@ -41,17 +41,26 @@ struct EmptyLinkRule: Rule {
         var findings: [Finding] = []
         for (document, _) in context.workspace.documents {
             document.root.forEach(ofKinds: [.link]) { node in
-                let visible = node.children.filter {
-                    !($0.kind == .text && ($0.literal ?? "").allSatisfy(\.isWhitespace))
+                // Only whether no child, or exactly one image, shows is asked; the children are
+                // counted where they are, without making a list of them or a string of each text.
+                var visibleCount = 0
+                var firstVisibleKind: MarkdownNode.Kind?
+                var child = node.firstChild
+                while let current = child, visibleCount < 2 {
+                    if current.kind != .text || !current.literalIsBlank {
+                        if visibleCount == 0 { firstVisibleKind = current.kind }
+                        visibleCount += 1
+                    }
+                    child = current.nextSibling
                 }
-                let isBadge = visible.count == 1 && visible[0].kind == .image
+                let isBadge = visibleCount == 1 && firstVisibleKind == .image
                 let offset = document.range(of: node).lowerBound
                 let url = (node.url ?? "").trimmedOfWhitespace()
                 if url.isEmpty && !isBadge {
                     findings.append(
                         context.finding(
                             Self.self, file: document.path, offset: offset, message: Self.emptyDestinationMessage))
-                } else if !url.isEmpty && visible.isEmpty {
+                } else if !url.isEmpty && visibleCount == 0 {
                     findings.append(
                         context.finding(Self.self, file: document.path, offset: offset, message: Self.emptyLabelMessage)
                     )

@@ -36,34 +36,69 @@ struct LinkSyntaxScanner {
 
     /// What the parsed tree says about the document, gathered in one walk.
     private struct TreeFacts {
-        /// The `]` of every link and image node, by the node's reported position, marked byte by
-        /// byte like `covered`: a set of offsets cost a hash per `]` of the file.
-        var rendered: [Bool]
-        /// The destinations of link and image nodes on each line (indexed by line number), to
-        /// match by content where positions drift.
-        var destinations: [[String]]
-        /// The destinations' bytes of rendered links, whose `](` belong to a URL. Marked byte by
-        /// byte (one flag per byte of the document) so that asking about a `]` costs the same
-        /// however many links the file holds; a list of ranges made the scan quadratic.
-        var covered: [Bool]
-        /// Code and HTML, whose brackets are not markdown, marked byte by byte like `covered`.
-        var skipped: [Bool]
-
-        init(byteCount: Int, lineCount: Int) {
-            rendered = [Bool](repeating: false, count: byteCount)
-            covered = [Bool](repeating: false, count: byteCount)
-            skipped = [Bool](repeating: false, count: byteCount)
-            destinations = [[String]](repeating: [], count: lineCount + 1)
-            rowEnds = [Int](repeating: -1, count: lineCount + 1)
-        }
-
-        static func mark(_ range: Range<Int>, in flags: inout [Bool]) {
-            let clamped = range.clamped(to: 0..<flags.count)
-            for index in clamped { flags[index] = true }
-        }
+        /// One flag byte per byte of the document, so that asking about a `]` costs the same
+        /// however many links the file holds: a list of ranges made the scan quadratic, and a set
+        /// of offsets cost a hash per `]`.
+        var flags: [UInt8]
+        /// The link and image nodes, chained by the line they start on (the line's first in
+        /// `firstOnLine`, each one's next in `nextOnLine`, -1 for none, in document order), to
+        /// match by destination where positions drift. Their destinations are only made into
+        /// strings on the few lines where that match is asked for.
+        var links: [MarkdownNode] = []
+        var nextOnLine: [Int] = []
+        var firstOnLine: [Int]
+        var lastOnLine: [Int]
         /// Table rows by line, with the end of their last cell (-1 where no row starts): bytes past
         /// it are cells GitHub drops.
         var rowEnds: [Int]
+
+        /// The `]` and the destination's bytes of a rendered link or image: a `](` there is that
+        /// link's own or belongs to its URL. The scan only ever asks whether either holds.
+        static let linked: UInt8 = 1
+        /// Code and HTML, whose brackets are not markdown.
+        static let skipped: UInt8 = 2
+
+        init(byteCount: Int, lineCount: Int) {
+            flags = [UInt8](repeating: 0, count: byteCount)
+            firstOnLine = [Int](repeating: -1, count: lineCount + 1)
+            lastOnLine = [Int](repeating: -1, count: lineCount + 1)
+            rowEnds = [Int](repeating: -1, count: lineCount + 1)
+        }
+
+        mutating func mark(_ range: Range<Int>, _ flag: UInt8) {
+            let clamped = range.clamped(to: 0..<flags.count)
+            for index in clamped { flags[index] |= flag }
+        }
+
+        mutating func append(link node: MarkdownNode, line: Int) {
+            let number = links.count
+            links.append(node)
+            nextOnLine.append(-1)
+            if lastOnLine[line] >= 0 { nextOnLine[lastOnLine[line]] = number } else { firstOnLine[line] = number }
+            lastOnLine[line] = number
+        }
+    }
+
+    /// The destinations of the link and image nodes on the line being scanned that no `](` has
+    /// matched yet. Each `](` of a rendered link takes its destination off the list, so that an
+    /// unrendered `](` later on the line does not match it again; but only an unrendered `](`
+    /// reads the list, and most lines have none. So the rendered matches are noted by where
+    /// their destinations start, and the strings are made and the matches replayed, in the same
+    /// order, only when an unrendered `](` asks: the list it sees is the one it would have seen.
+    private struct LineDestinations {
+        var line = 0
+        /// Nil until an unrendered `](` on `line` asks.
+        var remaining: [String]?
+        /// Where the destinations of the rendered `](` met on `line` start, while `remaining`
+        /// is nil.
+        var renderedStarts: [Int] = []
+
+        mutating func moveTo(_ number: Int) {
+            guard number != line else { return }
+            line = number
+            remaining = nil
+            renderedStarts.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Every place in the document that looks like a link but is not one, in file order.
@@ -81,17 +116,16 @@ struct LinkSyntaxScanner {
         let lineStarts = document.source.lineStarts
         var facts = TreeFacts(byteCount: bytes.count, lineCount: lineStarts.count)
         collect(document.root, into: &facts)
+        var onLine = LineDestinations()
         var result: [Candidate] = []
         var index = 0
         // The scan only moves forward, so the line is followed instead of searched for.
         var lineNumber = 1
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "]") else {
-                index += 1
-                continue
-            }
+        while true {
+            index = Self.firstClosingBracket(in: bytes, from: index)
+            guard index < bytes.count else { break }
             defer { index += 1 }
-            if facts.skipped[index] { continue }
+            if facts.flags[index] & TreeFacts.skipped != 0 { continue }
             while lineNumber < lineStarts.count, lineStarts[lineNumber] <= index { lineNumber += 1 }
             let line = document.source.lineRange(lineNumber)
             let rowEnd = facts.rowEnds[lineNumber]
@@ -103,25 +137,33 @@ struct LinkSyntaxScanner {
             }
             guard open < line.upperBound, bytes[open] == UInt8(ascii: "(") else { continue }
             let spaced = open > index + 1
-            let destination = destinationBytes(
-                from: open + 1, lineEnd: line.upperBound, stopsAtPipe: rowEnd >= 0)
+            let stopsAtPipe = rowEnd >= 0
+            let destination: (range: Range<Int>, closed: Bool)
             if !spaced {
-                if facts.rendered[index] || facts.covered[index] {
-                    if let position = position(of: destination.range, in: facts.destinations[lineNumber]) {
-                        facts.destinations[lineNumber].remove(at: position)
+                onLine.moveTo(lineNumber)
+                if facts.flags[index] & TreeFacts.linked != 0 {
+                    if onLine.remaining == nil {
+                        onLine.renderedStarts.append(open + 1)
+                    } else {
+                        let written = destinationBytes(
+                            from: open + 1, lineEnd: line.upperBound, stopsAtPipe: stopsAtPipe)
+                        takeDestination(written.range, from: &onLine.remaining!)
                     }
                     continue
                 }
+                destination = destinationBytes(from: open + 1, lineEnd: line.upperBound, stopsAtPipe: stopsAtPipe)
                 if destination.closed,
-                    let position = position(of: destination.range, in: facts.destinations[lineNumber])
+                    takeDestination(
+                        destination.range, on: &onLine, lineEnd: line.upperBound, stopsAtPipe: stopsAtPipe,
+                        facts: facts)
                 {
-                    facts.destinations[lineNumber].remove(at: position)
                     continue
                 }
             } else {
                 // `] (` only reads as a broken link when a URL follows, not in ordinary prose.
                 let rest = bytes[(open + 1)..<line.upperBound]
                 guard rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8) else { continue }
+                destination = destinationBytes(from: open + 1, lineEnd: line.upperBound, stopsAtPipe: stopsAtPipe)
             }
             let start = openingBracket(before: index, lineStart: line.lowerBound)
             let failure: Failure
@@ -140,6 +182,58 @@ struct LinkSyntaxScanner {
                 Candidate(start: start ?? index, labelEnd: index, destination: destination.range, failure: failure))
         }
         return result
+    }
+
+    /// Takes the destination written at `range` by an unrendered `](` off the line's list, making
+    /// the list first if no unrendered `](` on the line has asked yet; whether it was there.
+    private func takeDestination(
+        _ range: Range<Int>, on onLine: inout LineDestinations, lineEnd: Int, stopsAtPipe: Bool, facts: TreeFacts
+    ) -> Bool {
+        if onLine.remaining == nil {
+            var node = facts.firstOnLine[onLine.line]
+            // A line without link nodes has nothing to match, however many `](` it holds.
+            guard node >= 0 else { return false }
+            var remaining: [String] = []
+            while node >= 0 {
+                remaining.append(facts.links[node].url ?? "")
+                node = facts.nextOnLine[node]
+            }
+            for start in onLine.renderedStarts {
+                let written = destinationBytes(from: start, lineEnd: lineEnd, stopsAtPipe: stopsAtPipe)
+                takeDestination(written.range, from: &remaining)
+            }
+            onLine.remaining = remaining
+        }
+        return takeDestination(range, from: &onLine.remaining!)
+    }
+
+    /// Takes the destination written at `range` off `destinations`; whether it was there.
+    @discardableResult
+    private func takeDestination(_ range: Range<Int>, from destinations: inout [String]) -> Bool {
+        guard let position = position(of: range, in: destinations) else { return false }
+        destinations.remove(at: position)
+        return true
+    }
+
+    /// The offset of the first `]` at or after `start`, or `bytes.count`. Eight bytes are tested at
+    /// a time: `]` is rare enough in a list that testing byte by byte was most of the scan.
+    private static func firstClosingBracket(in bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBytes { buffer in
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let pattern = ones &* UInt64(UInt8(ascii: "]"))
+            var index = start
+            while index + 8 <= buffer.count {
+                // A byte of `word` is zero where the text holds `]`; the lowest flagged byte is the
+                // first zero (flags above it may be false, below it never are).
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ pattern
+                let zeros = (word &- ones) & ~word & highs
+                if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
+                index += 8
+            }
+            while index < buffer.count, buffer[index] != UInt8(ascii: "]") { index += 1 }
+            return index
+        }
     }
 
     /// A written destination as cmark reports it: without surrounding spaces or angle brackets.
@@ -195,14 +289,14 @@ struct LinkSyntaxScanner {
             case .link, .image:
                 let range = document.range(of: node)
                 if let destination = document.source.destinationRange(ofLinkAt: range) {
-                    TreeFacts.mark((destination.lowerBound - 2)..<(destination.lowerBound - 1), in: &facts.rendered)
-                    TreeFacts.mark(destination, in: &facts.covered)
+                    facts.mark((destination.lowerBound - 2)..<(destination.lowerBound - 1), TreeFacts.linked)
+                    facts.mark(destination, TreeFacts.linked)
                 }
-                if facts.destinations.indices.contains(node.startLine) {
-                    facts.destinations[node.startLine].append(node.url ?? "")
+                if facts.firstOnLine.indices.contains(node.startLine) {
+                    facts.append(link: node, line: node.startLine)
                 }
             case .code, .codeBlock, .htmlBlock, .htmlInline:
-                TreeFacts.mark(document.range(of: node), in: &facts.skipped)
+                facts.mark(document.range(of: node), TreeFacts.skipped)
             case .tableRow, .tableHeader:
                 rowLine = node.startLine
             case .tableCell:

@@ -140,6 +140,55 @@ struct MalformedURLRule: Rule {
         return (schemeLength, separatorEnd)
     }
 
+    /// What is wrong with a URL, read from the URL alone.
+    enum Defect {
+        /// The scheme as written, and the length in bytes of scheme plus separator.
+        case misspelledScheme(Substring, length: Int)
+        case noScheme
+        case space
+        case unbalanced
+        case emphasis
+    }
+
+    /// The first of the defects that `url` has, in the order the rule reports them: the scheme,
+    /// a missing scheme, a space, unbalanced brackets or parentheses, an emphasis marker.
+    static func defect(of url: String) -> Defect? {
+        if let (scheme, length) = misspelledScheme(url) { return .misspelledScheme(scheme, length: length) }
+        if startsWithBareHost(url) { return .noScheme }
+        // Native strings lend their bytes; stepping through the string's UTF-8 view took more than
+        // half of the rule's walk over the links.
+        let marks = url.utf8.withContiguousStorageIfAvailable { Marks(of: $0) } ?? Marks(of: Array(url.utf8))
+        if marks.space { return .space }
+        if marks.parentheses != 0 || marks.brackets != 0 { return .unbalanced }
+        if marks.last == UInt8(ascii: "*") || marks.last == UInt8(ascii: "_") || marks.doubleStar { return .emphasis }
+        return nil
+    }
+
+    /// The spaces, brackets and emphasis markers of a URL, found in one pass. They are ASCII, so
+    /// counting bytes counts the characters.
+    private struct Marks {
+        var space = false
+        var parentheses = 0
+        var brackets = 0
+        var doubleStar = false
+        var last: UInt8 = 0
+
+        init<Bytes: Sequence<UInt8>>(of bytes: Bytes) {
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: " "): space = true
+                case UInt8(ascii: "("): parentheses += 1
+                case UInt8(ascii: ")"): parentheses -= 1
+                case UInt8(ascii: "["): brackets += 1
+                case UInt8(ascii: "]"): brackets -= 1
+                case UInt8(ascii: "*") where last == UInt8(ascii: "*"): doubleStar = true
+                default: break
+                }
+                last = byte
+            }
+        }
+    }
+
     func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         // Backwards through the files: unrendered-link, which shares the link syntax scan, goes
@@ -148,13 +197,14 @@ struct MalformedURLRule: Rule {
         for (document, _) in context.workspace.documents.reversed() {
             // Links are checked during the walk: collecting the nodes first copied every one.
             document.root.forEach(ofKinds: [.link, .image]) { node in
-                let range = document.range(of: node)
-                guard let destination = document.source.destinationRange(ofLinkAt: range),
-                    let url = node.url, !url.isEmpty
+                // Only links whose destination is written inline are checked, but nearly every URL
+                // is well-formed, so the URL is read first and the source searched for where its
+                // destination is written only when something is wrong with it.
+                guard let url = node.url, !url.isEmpty, let defect = Self.defect(of: url),
+                    let destination = document.source.destinationRange(ofLinkAt: document.range(of: node))
                 else { return }
-                if let finding = check(url: url, destination: destination, document: document, context: context) {
-                    findings.append(finding)
-                }
+                findings.append(
+                    finding(defect, url: url, destination: destination, document: document, context: context))
             }
             for candidate in LinkSyntaxScanner.candidates(of: document, in: context)
             where candidate.failure == .spaceInDestination {
@@ -167,55 +217,35 @@ struct MalformedURLRule: Rule {
         return findings.sorted { $0.location < $1.location }
     }
 
-    /// The finding for one link's URL. What the destination's bytes say (where it starts, whether
-    /// it is the URL itself) is read only once there is a finding: most links have none, and
-    /// decoding every destination was most of the rule's time.
-    private func check(url: String, destination: Range<Int>, document: Document, context: LintContext) -> Finding? {
-        var written: String { document.source.text(destination) }
+    /// The finding for a defect of one link's URL, which is written at `destination`.
+    private func finding(
+        _ defect: Defect, url: String, destination: Range<Int>, document: Document, context: LintContext
+    ) -> Finding {
+        let written = document.source.text(destination)
         // Point past the `<` of an angle-bracketed destination.
-        var offset: Int { written.hasPrefix("<") ? destination.lowerBound + 1 : destination.lowerBound }
+        let offset = written.hasPrefix("<") ? destination.lowerBound + 1 : destination.lowerBound
         // Fixes rewrite the destination only when its bytes are the URL itself, without escapes.
-        var fixable: Bool { written == url }
-        if let (scheme, length) = Self.misspelledScheme(url) {
+        let fixable = written == url
+        switch defect {
+        case .misspelledScheme(let scheme, let length):
             let fixed = scheme.lowercased() + "://" + Substring(url.utf8.dropFirst(length))
             return context.finding(
                 Self.self, file: document.path, offset: offset, message: Self.schemeMessage,
                 fix: fixable
                     ? context.replace(destination, in: document.path, with: fixed, summary: "spell the scheme out")
                     : nil)
-        }
-        if Self.startsWithBareHost(url) {
+        case .noScheme:
             return context.finding(
                 Self.self, file: document.path, offset: offset, message: Self.noSchemeMessage,
                 fix: fixable
                     ? context.replace(destination, in: document.path, with: "https://" + url, summary: "add https://")
                     : nil)
-        }
-        if url.utf8.contains(UInt8(ascii: " ")) {
+        case .space:
             return context.finding(Self.self, file: document.path, offset: offset, message: Self.spaceMessage)
-        }
-        // Brackets and emphasis markers are ASCII, so counting bytes counts the characters.
-        var parentheses = 0
-        var brackets = 0
-        var doubleStar = false
-        var previous: UInt8 = 0
-        for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: "("): parentheses += 1
-            case UInt8(ascii: ")"): parentheses -= 1
-            case UInt8(ascii: "["): brackets += 1
-            case UInt8(ascii: "]"): brackets -= 1
-            case UInt8(ascii: "*") where previous == UInt8(ascii: "*"): doubleStar = true
-            default: break
-            }
-            previous = byte
-        }
-        if parentheses != 0 || brackets != 0 {
+        case .unbalanced:
             return context.finding(Self.self, file: document.path, offset: offset, message: Self.unbalancedMessage)
-        }
-        if previous == UInt8(ascii: "*") || previous == UInt8(ascii: "_") || doubleStar {
+        case .emphasis:
             return context.finding(Self.self, file: document.path, offset: offset, message: Self.emphasisMessage)
         }
-        return nil
     }
 }
