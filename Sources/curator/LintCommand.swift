@@ -85,7 +85,7 @@ struct LintCommand: AsyncParsableCommand {
         }
         let options = ReportOptions(
             color: color, toolVersion: Curator.version,
-            sourceBaseURI: ReportOptions.githubSourceBaseURI(environment: ProcessInfo.processInfo.environment))
+            sourceBaseURI: ReportOptions.githubSourceBaseURI(environment: Self.githubEnvironment()))
         let reportStarted = clock.now
         try shared.emit(format.render(report, options: options))
         if timings { Self.printTiming("report written", clock.now - reportStarted) }
@@ -94,6 +94,16 @@ struct LintCommand: AsyncParsableCommand {
         // noticeable part of a pre-commit run. `_exit` also skips the exit handlers of the
         // runtime and the libraries linked in, which have nothing left to flush.
         _exit(report.hasErrors ? CuratorExit.findingsWithErrors.status : 0)
+    }
+
+    /// The variables GitHub Actions describes the commit with, read one by one: building
+    /// `ProcessInfo`'s whole environment dictionary was a tenth of a millisecond of every lint.
+    private static func githubEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        for name in ["GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        return environment
     }
 
     private static func printTiming(_ what: String, _ duration: Duration) {
