@@ -30,7 +30,7 @@ let package = Package(
         // the shim, so building needs no libxml2 headers.
         .target(name: "CXML"),
         // Turns rules/*.yml into Swift string literals so the binary needs no checkout.
-        .executableTarget(name: "EmbedRulesetsTool"),
+        .executableTarget(name: "EmbedRulesetsTool", dependencies: [.product(name: "Yams", package: "Yams")]),
         .plugin(
             name: "EmbedRulesets",
             capability: .buildTool(),

@@ -23,8 +23,14 @@ public enum RulesetLoader {
                 path: "--ruleset",
                 message: "no shipped ruleset named '\(name)' (shipped: \(shippedNames.joined(separator: ", ")))")
         }
-        let layer = try Layer(path: "rules/\(name).yml", text: source)
-        return try resolve([layer])
+        return try resolve([try shippedLayer(name, source: source)])
+    }
+
+    /// A shipped ruleset as a layer, from the node tree composed when curator was built.
+    static func shippedLayer(_ name: String, source: String) throws(ConfigError) -> Layer {
+        let path = "rules/\(name).yml"
+        guard let node = EmbeddedRulesets.node(name) else { return try Layer(path: path, text: source) }
+        return try Layer(path: path, composed: node, source: source)
     }
 
     /// Loads a config file and the chain of rulesets it extends.
@@ -54,7 +60,7 @@ public enum RulesetLoader {
             nextURL = nil
             guard let extends = layer.extends else { continue }
             if let shipped = shippedSource(extends.value) {
-                layers.insert(try Layer(path: "rules/\(extends.value).yml", text: shipped), at: 0)
+                layers.insert(try shippedLayer(extends.value, source: shipped), at: 0)
             } else {
                 let base = current.deletingLastPathComponent()
                 let target = URL(fileURLWithPath: extends.value, relativeTo: base)
@@ -82,26 +88,44 @@ public enum RulesetLoader {
         var path: String
         var node: Node
         var extends: (value: String, line: Int, column: Int)?
+        /// The text of a layer whose node tree was composed at build time, which carries no marks:
+        /// composed again to place an error in it.
+        var unmarkedSource: String?
 
         init(path: String, text: String) throws(ConfigError) {
-            self.path = path
-            let composed: Node?
+            try self.init(path: path, composed: Self.compose(text, path: path), source: nil)
+        }
+
+        /// A layer from the node tree of `source` (nil for an empty document), composed as
+        /// `init(path:text:)` composes it; `source` is kept when the tree has no marks.
+        init(path: String, composed: Node?, source: String?) throws(ConfigError) {
+            try self.init(path: path, node: composed ?? RulesetLoader.emptyMapping, source: source)
+        }
+
+        /// The node tree with marks: the layer's own, or its source's composed again.
+        var markedNode: Node {
+            guard let unmarkedSource, let composed = try? Self.compose(unmarkedSource, path: path) else { return node }
+            return composed
+        }
+
+        static func compose(_ text: String, path: String) throws(ConfigError) -> Node? {
             do {
                 // No implicit tag resolution: the reader converts scalars itself and tells a merge
                 // key by its plain `<<`, and Yams' default resolver would compile seven ICU regular
                 // expressions and try them on every scalar of the ruleset.
                 // Nor any constructor maps or a look at the environment for an encoding: naming
                 // Yams' defaults builds the first and reads the second through Foundation.
-                composed = try Yams.compose(yaml: text, .basic, RulesetLoader.bareConstructor, .utf8)
+                return try Yams.compose(yaml: text, .basic, RulesetLoader.bareConstructor, .utf8)
             } catch let error as YamlError {
                 throw ConfigError(yamlError: error, path: path)
             } catch {
                 throw ConfigError(path: path, message: "\(error)")
             }
-            guard let node = composed else {
-                node = RulesetLoader.emptyMapping
-                return
-            }
+        }
+
+        private init(path: String, node: Node, source: String?) throws(ConfigError) {
+            self.path = path
+            unmarkedSource = source
             guard let mapping = node.mapping else {
                 throw ConfigError(
                     path: path, line: node.mark?.line, column: node.mark?.column,
@@ -196,7 +220,9 @@ public struct ConfigError: PlacedError {
         }.joined(separator: ".")
         let message = "\(keyPath.isEmpty ? "" : "'\(keyPath)': ")\(problem.message)"
         for layer in layers.reversed() {
-            if let node = ConfigError.node(at: problem.path, in: layer.node) {
+            if ConfigError.node(at: problem.path, in: layer.node) != nil,
+                let node = ConfigError.node(at: problem.path, in: layer.markedNode)
+            {
                 self.init(path: layer.path, line: node.mark?.line, column: node.mark?.column, message: message)
                 return
             }
