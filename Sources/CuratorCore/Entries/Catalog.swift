@@ -1,37 +1,58 @@
+import Synchronization
+
 /// Every entry of every file of a list, with the indexes the duplicate, mirror and network rules
 /// look entries up by.
+///
+/// The indexes are built by the first rule that asks for each, not when the list is read: built
+/// up front they were half a millisecond in which one core worked and the other waited for the
+/// rules to start, and built on demand they overlap the other core's rules.
 public struct Catalog: Sendable {
     public let entries: [Entry]
+    private let indexes: Indexes
+
     /// arXiv id (without version) → entry indexes, in document order.
-    public let byArxivID: [String: [Int]]
+    public var byArxivID: [String: [Int]] { indexes.value(0) { $0.arxivID } }
     /// Normalized title → entry indexes.
-    public let byTitle: [String: [Int]]
+    public var byTitle: [String: [Int]] { indexes.value(1) { $0.normalizedTitle.flatMap { $0.isEmpty ? nil : $0 } } }
     /// Repository key (lowercased owner/name) → entry indexes.
-    public let byRepository: [String: [Int]]
+    public var byRepository: [String: [Int]] { indexes.value(2) { $0.repository?.key } }
 
     public init(entries: [Entry]) {
         self.entries = entries
-        // The three indexes are built side by side: on the critical path between reading the
-        // files and running the rules, nothing else is running.
-        let keys: [@Sendable (Entry) -> String?] = [
-            { $0.arxivID },
-            { entry in entry.normalizedTitle.flatMap { $0.isEmpty ? nil : $0 } },
-            { $0.repository?.key },
-        ]
-        let indexes = concurrentMap(keys.count) { which in
-            var index: [String: [Int]] = Dictionary(minimumCapacity: entries.count)
-            for entry in entries {
-                if let key = keys[which](entry) { index[key, default: []].append(entry.index) }
-            }
-            return index
-        }
-        byArxivID = indexes[0]
-        byTitle = indexes[1]
-        byRepository = indexes[2]
+        indexes = Indexes(entries: entries)
     }
 
     /// Entries of one file, in order.
     public func entries(inFile file: String) -> [Entry] {
         entries.filter { $0.file == file }
+    }
+
+    /// The three indexes, each made once, under its own lock, by whichever thread asks first.
+    private final class Indexes: Sendable {
+        let entries: [Entry]
+        let arxivIDs = Mutex<[String: [Int]]?>(nil)
+        let titles = Mutex<[String: [Int]]?>(nil)
+        let repositories = Mutex<[String: [Int]]?>(nil)
+
+        init(entries: [Entry]) {
+            self.entries = entries
+        }
+
+        func value(_ slot: Int, key: (Entry) -> String?) -> [String: [Int]] {
+            func made(_ stored: inout [String: [Int]]?) -> [String: [Int]] {
+                if let stored { return stored }
+                var index: [String: [Int]] = Dictionary(minimumCapacity: entries.count)
+                for entry in entries {
+                    if let key = key(entry) { index[key, default: []].append(entry.index) }
+                }
+                stored = index
+                return index
+            }
+            switch slot {
+            case 0: return arxivIDs.withLock { made(&$0) }
+            case 1: return titles.withLock { made(&$0) }
+            default: return repositories.withLock { made(&$0) }
+            }
+        }
     }
 }
