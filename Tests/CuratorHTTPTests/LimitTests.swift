@@ -36,10 +36,13 @@ import Testing
         let engine = try makeEngine(hostPolicies: ["127.0.0.3": HostPolicy(maxConcurrent: 10, minimumSpacing: 0.25)])
         try await Self.sendAll((0..<4).map { server.url("/\($0)") }, on: engine)
         // The engine spaces the starts of transfers; the server sees arrivals, which also include
-        // each connection's set-up time, so single gaps may come out a little shorter.
+        // each connection's set-up time, so single gaps may come out shorter: by up to a tenth of
+        // a second when the machine is loaded (seen once, with the test suites run in parallel).
+        // A request sent without waiting would arrive within milliseconds of the one before, and
+        // the sum of the gaps is the time from first to last arrival, which jitter hardly shortens.
         let gaps = server.arrivalGaps
         #expect(gaps.count == 3)
-        #expect(gaps.allSatisfy { $0 >= 0.2 }, "gaps \(gaps)")
+        #expect(gaps.allSatisfy { $0 >= 0.15 }, "gaps \(gaps)")
         #expect(gaps.reduce(0, +) >= 0.7, "gaps \(gaps)")
     }
 
