@@ -55,8 +55,6 @@ extension Curator {
     /// little at a time and hand memory back between files, a system call and fresh page faults
     /// each time. Pages the padding reserves are not touched, so resident memory does not grow.
     /// The worker threads' own heaps are prepared by `reserveThreadHeap` (see `concurrentMap`).
-    /// (Until this tuning was fixed it never ran: the C shim tested `__GLIBC__` before any libc
-    /// header defined it, so an earlier figure credited to it measured nothing.)
     static func tuneAllocator() {
         callocator_tune_for_many_small_objects()
     }
