@@ -24,6 +24,7 @@ struct Curator: AsyncParsableCommand {
         tuneAllocator()
         do {
             if let lint = parseLintDirectly() {
+                if lint.offline { try lint.runOffline() }
                 try await lint.run()
                 return
             }

@@ -44,13 +44,7 @@ struct LintCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = ContinuousClock()
-        let started = clock.now
-        var workspace = try shared.loadWorkspace(paths: paths)
-        if timings { Self.printTiming("read \(workspace.documents.count) files", clock.now - started) }
-        // Changed lines are known before the network stage so that only their links are fetched.
-        let changed = try changedSince.map {
-            try GitChanges.changedLines(since: $0, workingDirectory: shared.workingDirectory)
-        }
+        let (workspace, changed) = try read(clock)
         let networkStarted = clock.now
         let facts =
             offline
@@ -60,6 +54,37 @@ struct LintCommand: AsyncParsableCommand {
                 workingDirectory: shared.workingDirectory
             ).run(workspace, changedLines: changed)
         if timings, !offline { Self.printTiming("check the links", clock.now - networkStarted) }
+        try lint(workspace, changed: changed, facts: facts, clock: clock)
+    }
+
+    /// `run()` for `--offline`, on the calling thread.
+    ///
+    /// Why: an offline lint awaits nothing, and calling the async `run()` from `main` moved it to
+    /// a thread of the concurrency runtime's pool, which is first started for it; on the main
+    /// thread the lint starts at once.
+    func runOffline() throws -> Never {
+        let clock = ContinuousClock()
+        let (workspace, changed) = try read(clock)
+        try lint(workspace, changed: changed, facts: nil, clock: clock)
+    }
+
+    /// The list, and the lines changed since `--changed-since` (known before the network stage so
+    /// that only their links are fetched).
+    private func read(_ clock: ContinuousClock) throws -> (Workspace, [String: Set<Int>]?) {
+        let started = clock.now
+        let workspace = try shared.loadWorkspace(paths: paths)
+        if timings { Self.printTiming("read \(workspace.documents.count) files", clock.now - started) }
+        let changed = try changedSince.map {
+            try GitChanges.changedLines(since: $0, workingDirectory: shared.workingDirectory)
+        }
+        return (workspace, changed)
+    }
+
+    /// Runs the rules (and `--fix`), writes the report and ends the process.
+    private func lint(
+        _ workspace: Workspace, changed: [String: Set<Int>]?, facts: Facts?, clock: ContinuousClock
+    ) throws -> Never {
+        var workspace = workspace
         let linter = Linter(
             rules: BuiltInRules.instances().filter { !offline || type(of: $0).description.scope == .offline })
         let timing: ((String, Duration) -> Void)? = timings ? { Self.printTiming($0, $1) } : nil
