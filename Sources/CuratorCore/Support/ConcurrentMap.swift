@@ -11,9 +11,10 @@ import Synchronization
 /// of a long list allocates, and below the allocator's mmap threshold (see `Curator.tuneAllocator`).
 let reservedThreadHeap = 16 << 20
 
-/// Reserves room in the calling thread's heap, once per thread: each worker of `concurrentMap`
-/// calls it before its first task. The main thread and the ruleset's thread do not: they
-/// allocate little, and a huge page they would barely use cost a one-file lint 0.3 ms.
+/// Reserves room in the calling thread's heap, once per thread: every thread that runs a task of
+/// `concurrentMap` (the calling thread included) calls it before its first task. Nothing else
+/// does, and `concurrentMap` of a single item runs without it: a one-file lint allocates little,
+/// and reserving a huge page it would barely use cost it 0.3 ms.
 ///
 /// Why: each thread allocates from its own glibc arena, which otherwise grows by the pages an
 /// allocation needs, one mprotect call at a time (thousands of calls, a twentieth of a lint),
