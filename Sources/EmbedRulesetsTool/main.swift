@@ -82,7 +82,7 @@ for (index, tree) in trees.enumerated() {
 source += """
 
         private static func tag(_ name: String) -> Tag {
-            Tag(Tag.Name(rawValue: name), .basic, Constructor([:], [:], [:]))
+            Tag(Tag.Name(rawValue: name), .basic, RulesetLoader.bareConstructor)
         }
 
         private static func s(_ string: String, _ tag: String, _ style: Node.Scalar.Style) -> Node {

@@ -11,11 +11,13 @@ public struct Catalog: Sendable {
     private let indexes: Indexes
 
     /// arXiv id (without version) → entry indexes, in document order.
-    public var byArxivID: [String: [Int]] { indexes.value(0) { $0.arxivID } }
+    public var byArxivID: [String: [Int]] { indexes.value(.arxivID) { $0.arxivID } }
     /// Normalized title → entry indexes.
-    public var byTitle: [String: [Int]] { indexes.value(1) { $0.normalizedTitle.flatMap { $0.isEmpty ? nil : $0 } } }
+    public var byTitle: [String: [Int]] {
+        indexes.value(.title) { $0.normalizedTitle.flatMap { $0.isEmpty ? nil : $0 } }
+    }
     /// Repository key (lowercased owner/name) → entry indexes.
-    public var byRepository: [String: [Int]] { indexes.value(2) { $0.repository?.key } }
+    public var byRepository: [String: [Int]] { indexes.value(.repository) { $0.repository?.key } }
 
     public init(entries: [Entry]) {
         self.entries = entries
@@ -29,6 +31,8 @@ public struct Catalog: Sendable {
 
     /// The three indexes, each made once, under its own lock, by whichever thread asks first.
     private final class Indexes: Sendable {
+        enum Kind { case arxivID, title, repository }
+
         let entries: [Entry]
         let arxivIDs = Mutex<[String: [Int]]?>(nil)
         let titles = Mutex<[String: [Int]]?>(nil)
@@ -38,7 +42,7 @@ public struct Catalog: Sendable {
             self.entries = entries
         }
 
-        func value(_ slot: Int, key: (Entry) -> String?) -> [String: [Int]] {
+        func value(_ kind: Kind, key: (Entry) -> String?) -> [String: [Int]] {
             func made(_ stored: inout [String: [Int]]?) -> [String: [Int]] {
                 if let stored { return stored }
                 var index: [String: [Int]] = Dictionary(minimumCapacity: entries.count)
@@ -48,10 +52,10 @@ public struct Catalog: Sendable {
                 stored = index
                 return index
             }
-            switch slot {
-            case 0: return arxivIDs.withLock { made(&$0) }
-            case 1: return titles.withLock { made(&$0) }
-            default: return repositories.withLock { made(&$0) }
+            switch kind {
+            case .arxivID: return arxivIDs.withLock { made(&$0) }
+            case .title: return titles.withLock { made(&$0) }
+            case .repository: return repositories.withLock { made(&$0) }
             }
         }
     }
