@@ -13,12 +13,9 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     ],
     targets: [
-        // cmark-gfm, the parser GitHub renders markdown with (Debian: libcmark-gfm-dev).
-        .systemLibrary(
-            name: "CCmark",
-            pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
-        ),
+        // cmark-gfm, the parser GitHub renders markdown with (Debian: libcmark-gfm-dev and
+        // libcmark-gfm-extensions-dev). Only its headers come from here; CuratorCore links it.
+        .systemLibrary(name: "CCmark"),
         // Wrappers that load libcurl with dlopen on first use, so that offline commands never map
         // it, plus the non-variadic shims Swift needs for curl_easy_setopt and friends. Only the
         // headers are needed to build (Debian: libcurl4-openssl-dev); dlopen is part of glibc 2.34+.
@@ -43,6 +40,17 @@ let package = Package(
         .target(
             name: "CuratorCore",
             dependencies: ["CCmark", "CAllocator", .product(name: "Yams", package: "Yams")],
+            linkerSettings: [
+                // On Linux, cmark-gfm's static archives (the Debian -dev packages ship them, built
+                // position-independent) go into the binary: it then needs no cmark-gfm library at
+                // run time, and start-up does not load and bind two more shared libraries, about
+                // a millisecond of every lint (bench/lint). `-l:NAME` is the linker's syntax for
+                // a library file by its exact name; extensions come first, as they use the core.
+                .linkedLibrary(":libcmark-gfm-extensions.a", .when(platforms: [.linux])),
+                .linkedLibrary(":libcmark-gfm.a", .when(platforms: [.linux])),
+                .linkedLibrary("cmark-gfm-extensions", .when(platforms: [.macOS])),
+                .linkedLibrary("cmark-gfm", .when(platforms: [.macOS])),
+            ],
             plugins: ["EmbedRulesets"]
         ),
         .target(
@@ -62,6 +70,13 @@ let package = Package(
             dependencies: [
                 "CuratorCore", "CuratorRules", "CuratorReporters", "CuratorSources", "CuratorHTTP", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [
+                // The release binary is linked at a fixed address. A position-independent one
+                // has about 80,000 pointers (type metadata, witness tables) that the loader
+                // rewrites at every start, page by page, before `main`: about a millisecond of
+                // each lint, a pre-commit hook's most common run (bench/lint, README).
+                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
             ]
         ),
         // Loopback servers and API doubles shared by the network tests; never linked into curator.
