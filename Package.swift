@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "CCurl"),
         // mallopt, which the C library's Swift module does not export.
         .target(name: "CAllocator"),
+        // A per-thread arena allocator for cmark-gfm's parser (see GFMParser.parse).
+        .target(name: "CCmarkArena"),
         // libxml2's SAX2 parser, opened with dlopen when the first arXiv feed arrives instead of
         // linked, so that start-up does not load libxml2 and ICU; its prototypes are declared in
         // the shim, so building needs no libxml2 headers.
@@ -39,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "CuratorCore",
-            dependencies: ["CCmark", "CAllocator", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmark", "CCmarkArena", "CAllocator", .product(name: "Yams", package: "Yams")],
             linkerSettings: [
                 // On Linux, cmark-gfm's static archives (the Debian -dev packages ship them, built
                 // position-independent) go into the binary: it then needs no cmark-gfm library at

@@ -1,4 +1,5 @@
 internal import CCmark
+internal import CCmarkArena
 import Foundation
 import Synchronization
 
@@ -40,12 +41,21 @@ enum GFMParser {
     /// copying the tree and extracting entries, which overlap the other core's inlines.
     private static let inlinePhase = Mutex(())
 
+    /// Parses `bytes` and copies cmark-gfm's tree into a `MarkdownTree`.
+    ///
+    /// cmark-gfm allocates from the calling thread's arena (`CCmarkArena`), which is forgotten in
+    /// one step once the tree is copied, instead of one `malloc` per node and string and one
+    /// `free` for each again: a parse of a topic file took a quarter to a third less time
+    /// (a C loop over the list's files), and the arena's memory, kept for the thread's next file,
+    /// is not faulted in afresh. Nothing of cmark-gfm's outlives this function.
     static func parse(_ bytes: [UInt8], correcting source: SourceText) -> MarkdownTree {
         _ = extensionsRegistered
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
+        let arena = ccmark_arena_mem().assumingMemoryBound(to: cmark_mem.self)
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, arena) else {
             fatalError("cmark-gfm could not allocate a parser")
         }
-        defer { cmark_parser_free(parser) }
+        // Frees the parser and the tree (with the arena's no-op `free`, nothing is walked).
+        defer { ccmark_arena_reset() }
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntax)
@@ -61,7 +71,6 @@ enum GFMParser {
         guard let root = finished else {
             fatalError("cmark-gfm returned no document")
         }
-        defer { cmark_node_free(root) }
         var builder = Builder()
         builder.records.reserveCapacity(bytes.count / 16)
         builder.pool.reserveCapacity(bytes.count)
