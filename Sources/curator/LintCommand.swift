@@ -63,6 +63,9 @@ struct LintCommand: AsyncParsableCommand {
     /// a thread of the concurrency runtime's pool, which is first started for it; on the main
     /// thread the lint starts at once.
     func runOffline() throws -> Never {
+        // Several files are read on all cores: the workers start now, while this thread reads
+        // the ruleset and lists the files, instead of when the first file is handed out.
+        if paths.count != 1 || Self.isDirectory(paths[0]) { WorkerPool.start() }
         let clock = ContinuousClock()
         let (workspace, changed) = try read(clock)
         try lint(workspace, changed: changed, facts: nil, clock: clock)
@@ -119,6 +122,11 @@ struct LintCommand: AsyncParsableCommand {
         // noticeable part of a pre-commit run. `_exit` also skips the exit handlers of the
         // runtime and the libraries linked in, which have nothing left to flush.
         _exit(report.hasErrors ? CuratorExit.findingsWithErrors.status : 0)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The variables GitHub Actions describes the commit with, read one by one: building

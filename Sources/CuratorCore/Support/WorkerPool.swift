@@ -15,7 +15,14 @@ import Synchronization
 /// threads doing the work; a lint of the list spent a few milliseconds of its ~25 with a thread
 /// preempted (traced with per-thread CPU clocks). A pool of plain threads does nothing but the
 /// work it is given.
-final class WorkerPool: @unchecked Sendable {
+///
+/// Waiting is spin-then-block: a thread that waits for a job, or for the workers to finish one,
+/// first looks for up to two milliseconds before it sleeps. A lint's jobs (reading the files,
+/// finding disabling comments, running the rules, writing JSON) follow each other with a few
+/// tenths of a millisecond of the calling thread's own work between them; a worker asleep in
+/// that gap leaves its core idle, and a virtual machine's idle core takes long to wake (up to
+/// milliseconds, seen in traces as a worker starting its first file late).
+public final class WorkerPool: @unchecked Sendable {
     /// The pool for this process: as many workers as there are online cores besides the
     /// calling thread's.
     static let shared = WorkerPool(workers: max(0, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) - 1))
@@ -23,16 +30,17 @@ final class WorkerPool: @unchecked Sendable {
     /// Number of worker threads (the calling thread of a job works too).
     private(set) var workers = 0
 
-    // All below is guarded by `lock`; the pointers are allocated once and never freed, as the
-    // pool lives as long as the process.
+    // The state below changes only under `lock`; `generation` and `running` are also read
+    // without it while spinning. The pointers are allocated once and never freed, as the pool
+    // lives as long as the process.
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
     private let wake: UnsafeMutablePointer<pthread_cond_t>
     private let finished: UnsafeMutablePointer<pthread_cond_t>
     /// Bumped for every job, so that a worker knows a job is new.
-    private var generation = 0
+    private let generation = Atomic<Int>(0)
     private var job: (() -> Void)?
     /// Workers that have not finished the current job.
-    private var running = 0
+    private let running = Atomic<Int>(0)
     /// Held by the thread whose job the workers are running; a second caller at the same time
     /// (another thread, or a job's own work asking for a pool) runs its work alone instead.
     private let owner = Mutex(())
@@ -48,6 +56,12 @@ final class WorkerPool: @unchecked Sendable {
         workers = (0..<wanted).filter { _ in start() }.count
     }
 
+    /// Starts the workers now, so that they are up, with their heaps reserved, when the first
+    /// job comes (a caller with serial work to do first calls this before it).
+    public static func start() {
+        _ = shared
+    }
+
     /// Runs `work` on the calling thread and on every worker at once, and returns when all have
     /// returned. `work` is expected to share its items out itself (see `concurrentMap`). When
     /// the pool is busy with another caller's job, `work` runs on the calling thread alone.
@@ -60,24 +74,34 @@ final class WorkerPool: @unchecked Sendable {
     private func runOwned(_ work: @escaping () -> Void) {
         pthread_mutex_lock(lock)
         job = work
-        running = workers
-        generation &+= 1
+        running.store(workers, ordering: .relaxed)
+        generation.add(1, ordering: .releasing)
         pthread_cond_broadcast(wake)
         pthread_mutex_unlock(lock)
         work()
+        // The workers' results are published by their decrement (releasing), read here (acquiring).
+        if !Self.spin(until: { running.load(ordering: .acquiring) == 0 }) {
+            pthread_mutex_lock(lock)
+            while running.load(ordering: .acquiring) > 0 { pthread_cond_wait(finished, lock) }
+            pthread_mutex_unlock(lock)
+        }
         pthread_mutex_lock(lock)
-        while running > 0 { pthread_cond_wait(finished, lock) }
         job = nil
         pthread_mutex_unlock(lock)
     }
 
     /// What a worker does for ever: wait for a new job, run it, say it is done.
     private func serve() {
+        reserveThreadHeap()
         var seen = 0
-        pthread_mutex_lock(lock)
         while true {
-            while generation == seen { pthread_cond_wait(wake, lock) }
-            seen = generation
+            if !Self.spin(until: { generation.load(ordering: .acquiring) != seen }) {
+                pthread_mutex_lock(lock)
+                while generation.load(ordering: .acquiring) == seen { pthread_cond_wait(wake, lock) }
+                pthread_mutex_unlock(lock)
+            }
+            pthread_mutex_lock(lock)
+            seen = generation.load(ordering: .relaxed)
             var work = job
             pthread_mutex_unlock(lock)
             work?()
@@ -85,8 +109,22 @@ final class WorkerPool: @unchecked Sendable {
             // did not outlive the call (`withoutActuallyEscaping`).
             work = nil
             pthread_mutex_lock(lock)
-            running -= 1
-            if running == 0 { pthread_cond_signal(finished) }
+            if running.subtract(1, ordering: .releasing).newValue == 0 { pthread_cond_signal(finished) }
+            pthread_mutex_unlock(lock)
+        }
+    }
+
+    /// How long a waiting thread looks before it sleeps.
+    private static let spinLimit = Duration.milliseconds(2)
+
+    /// Checks `condition` until it holds or `spinLimit` has passed; whether it held.
+    private static func spin(until condition: () -> Bool) -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + spinLimit
+        while true {
+            for _ in 0..<64 where condition() { return true }
+            if clock.now >= deadline { return condition() }
+            sched_yield()
         }
     }
 
