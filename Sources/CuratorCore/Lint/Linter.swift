@@ -22,17 +22,16 @@ public struct Linter: Sendable {
         for (index, (document, _)) in documents.enumerated() { suppressions[document.path] = perFile[index] }
         let active = rules.filter { ruleset.rules?[type(of: $0).description.id] != "off" }
         // Rules are independent pure functions of the context: run them on all cores, then merge
-        // their findings in the rules' order. They are started last first: the registry lists the
-        // catalog-wide rules (duplicates, mirrors) after the per-entry ones, and they cost the
-        // most, so starting them first leaves the short rules to fill the cores at the end
-        // instead of one long rule running alone.
+        // their findings in the rules' order.
+        let order = Linter.startOrder(active.count)
         let started = concurrentMap(active.count) { position -> ([Finding], Duration) in
             let clock = ContinuousClock()
             let start = clock.now
-            let found = active[active.count - 1 - position].check(context)
+            let found = active[order[position]].check(context)
             return (found, clock.now - start)
         }
-        let results = Array(started.reversed())
+        var results = started
+        for (position, rule) in order.enumerated() { results[rule] = started[position] }
         var findings: [Finding] = []
         var summaries: [String: RuleSummary] = [:]
         for (rule, (found, duration)) in zip(active, results) {
@@ -65,6 +64,27 @@ public struct Linter: Sendable {
         return LintReport(
             files: context.workspace.documents.count, entries: context.catalog.entries.count,
             findings: Linter.sorted(findings), rules: summaries)
+    }
+
+    /// The order in which `count` rules (in registry order) are handed to the cores: the
+    /// registry's second half, last first, interleaved with its first half, last first.
+    ///
+    /// Why: the registry lists the catalog-wide rules (duplicates, mirrors) last, and they cost
+    /// the most, so they start first and the short per-entry rules at the front of the registry
+    /// fill the cores at the end, instead of one long rule running alone. Interleaved, because
+    /// the catalog-wide rules share one costly analysis of the catalog (`DuplicateScopes`): two
+    /// of them started together had one core wait while the other computed it; started beside a
+    /// per-entry rule, the analysis is ready when the second one asks.
+    static func startOrder(_ count: Int) -> [Int] {
+        let late = Array((count / 2..<count).reversed())
+        let early = Array((0..<count / 2).reversed())
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        for index in 0..<late.count {
+            order.append(late[index])
+            if index < early.count { order.append(early[index]) }
+        }
+        return order
     }
 
     /// Findings by place (file, line, column), then rule and message; equal ones keep their order.
