@@ -41,21 +41,40 @@ enum GFMParser {
     /// copying the tree and extracting entries, which overlap the other core's inlines.
     private static let inlinePhase = Mutex(())
 
+    /// The largest file whose parse allocates from the thread's arena (see `parse`).
+    static let arenaLimit = 256 << 10
+
     /// Parses `bytes` and copies cmark-gfm's tree into a `MarkdownTree`.
     ///
-    /// cmark-gfm allocates from the calling thread's arena (`CCmarkArena`), which is forgotten in
-    /// one step once the tree is copied, instead of one `malloc` per node and string and one
-    /// `free` for each again: a parse of a topic file took a quarter to a third less time
-    /// (a C loop over the list's files), and the arena's memory, kept for the thread's next file,
-    /// is not faulted in afresh. Nothing of cmark-gfm's outlives this function.
+    /// A file up to `arenaLimit` bytes is parsed with cmark-gfm allocating from the calling
+    /// thread's arena (`CCmarkArena`), which is forgotten in one step once the tree is copied,
+    /// instead of one `malloc` per node and string and one `free` for each again: a parse of a
+    /// topic file took a quarter to a third less time (a C loop over the list's files). A larger
+    /// file is parsed with `malloc`: an arena keeps every block a growing buffer leaves behind,
+    /// and once that outgrows the processor's caches it loses (the list with each file repeated
+    /// 20 times, 0.3–2 MB a file, took 10% longer). Nothing of cmark-gfm's outlives this
+    /// function.
     static func parse(_ bytes: [UInt8], correcting source: SourceText) -> MarkdownTree {
         _ = extensionsRegistered
-        let arena = ccmark_arena_mem().assumingMemoryBound(to: cmark_mem.self)
-        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, arena) else {
+        let usesArena = bytes.count <= arenaLimit
+        let made =
+            usesArena
+            ? cmark_parser_new_with_mem(
+                CMARK_OPT_SOURCEPOS, ccmark_arena_mem().assumingMemoryBound(to: cmark_mem.self))
+            : cmark_parser_new(CMARK_OPT_SOURCEPOS)
+        guard let parser = made else {
             fatalError("cmark-gfm could not allocate a parser")
         }
-        // Frees the parser and the tree (with the arena's no-op `free`, nothing is walked).
-        defer { ccmark_arena_reset() }
+        // From the arena, the parser and the tree go with it, and nothing is walked to free them.
+        var root: OpaquePointer?
+        defer {
+            if usesArena {
+                ccmark_arena_reset()
+            } else {
+                if let root { cmark_node_free(root) }
+                cmark_parser_free(parser)
+            }
+        }
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntax)
@@ -66,9 +85,8 @@ enum GFMParser {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        var finished: OpaquePointer?
-        inlinePhase.withLock { _ in finished = cmark_parser_finish(parser) }
-        guard let root = finished else {
+        inlinePhase.withLock { _ in root = cmark_parser_finish(parser) }
+        guard let root else {
             fatalError("cmark-gfm returned no document")
         }
         var builder = Builder()
