@@ -38,8 +38,16 @@ public struct MarkdownNode: Sendable {
 
     /// The child nodes, in order.
     public var children: [MarkdownNode] {
-        var result: [MarkdownNode] = []
+        // Counted first, so that the array is allocated once instead of grown a few times.
+        var count = 0
         var child = record.firstChild
+        while child >= 0 {
+            count += 1
+            child = tree.records[Int(child)].nextSibling
+        }
+        var result: [MarkdownNode] = []
+        result.reserveCapacity(count)
+        child = record.firstChild
         while child >= 0 {
             result.append(MarkdownNode(tree: tree, index: Int(child)))
             child = tree.records[Int(child)].nextSibling
