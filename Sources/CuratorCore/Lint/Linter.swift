@@ -15,11 +15,7 @@ public struct Linter: Sendable {
         timing: ((String, Duration) -> Void)? = nil
     ) -> LintReport {
         let ruleset = context.ruleset.ruleset
-        // Each file is searched for disabling comments on its own core, like the rules after.
-        let documents = context.workspace.documents
-        let perFile = concurrentMap(documents.count) { Suppressions(source: documents[$0].document.source) }
-        var suppressions: [String: Suppressions] = [:]
-        for (index, (document, _)) in documents.enumerated() { suppressions[document.path] = perFile[index] }
+        let suppressions = context.workspace.suppressions
         let active = rules.filter { ruleset.rules?[type(of: $0).description.id] != "off" }
         // Rules are independent pure functions of the context: run them on all cores, then merge
         // their findings in the rules' order.

@@ -9,6 +9,9 @@ public struct Workspace: Sendable {
     public let documents: [(document: Document, relativePath: String)]
     /// Position in `documents` by display path: rules look documents up for every finding.
     private let documentIndex: [String: Int]
+    /// Each document's disabling comments, by display path: found while the file is read, on
+    /// the core that reads it, instead of in a pass of their own.
+    public let suppressions: [String: Suppressions]
     public let catalog: Catalog
 
     /// Reads `paths` (files, or directories searched for the ruleset's files).
@@ -59,25 +62,29 @@ public struct Workspace: Sendable {
         }
         let schedule = unique.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
         var scheduled = concurrentMap(unique.count) {
-            position -> Result<(Document, String, [Entry.Fields]), InputError> in
+            position -> Result<(Document, String, [Entry.Fields], Suppressions), InputError> in
             let file = unique[schedule[position]]
             let relative = Workspace.relativePath(of: file, to: resolvedRoot)
             return Result { () throws(InputError) in
                 let document = try Document.read(
                     at: file, displayPath: Workspace.relativePath(of: file, to: workingDirectory))
                 let extractor = EntryExtractor(ruleset: ruleset, document: document, relativePath: relative)
-                return (document, relative, extractor.fields(firstIndex: 0))
+                return (
+                    document, relative, extractor.fields(firstIndex: 0), Suppressions(source: document.source)
+                )
             }
         }
         var documentsByFile: [(Document, String)?] = Array(repeating: nil, count: unique.count)
         var fieldsByFile: [[Entry.Fields]] = Array(repeating: [], count: unique.count)
+        var suppressions: [String: Suppressions] = [:]
         var firstError: (file: Int, error: InputError)?
         for (position, result) in scheduled.enumerated() {
             let file = schedule[position]
             switch result {
-            case .success(let (document, relative, fields)):
+            case .success(let (document, relative, fields, found)):
                 documentsByFile[file] = (document, relative)
                 fieldsByFile[file] = fields
+                if suppressions[document.path] == nil { suppressions[document.path] = found }
             case .failure(let error):
                 if firstError.map({ file < $0.file }) ?? true { firstError = (file, error) }
             }
@@ -93,6 +100,7 @@ public struct Workspace: Sendable {
         let documents = documentsByFile.map { $0! }
         self.documents = documents
         self.documentIndex = Workspace.index(documents)
+        self.suppressions = suppressions
         self.catalog = Catalog(entries: entries)
     }
 
@@ -110,6 +118,11 @@ public struct Workspace: Sendable {
         }
         self.documents = documents
         self.documentIndex = Workspace.index(documents)
+        var suppressions: [String: Suppressions] = [:]
+        for (document, _) in documents where suppressions[document.path] == nil {
+            suppressions[document.path] = Suppressions(source: document.source)
+        }
+        self.suppressions = suppressions
         self.catalog = Catalog(entries: entries)
     }
 

@@ -25,10 +25,9 @@ public struct LinkInventory: Sendable {
     /// - Parameter changedLines: from `--changed-since`; when set, only entries with a changed line
     ///   contribute links.
     public init(workspace: Workspace, changedLines: [String: Set<Int>]? = nil) {
-        var suppressions: [String: Suppressions] = [:]
+        let suppressions = workspace.suppressions
         var sources: [String: SourceText] = [:]
         for (document, _) in workspace.documents {
-            suppressions[document.path] = Suppressions(source: document.source)
             sources[document.path] = document.source
         }
         let excludes = workspace.ruleset.excludes
