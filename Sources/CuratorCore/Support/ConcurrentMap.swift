@@ -56,9 +56,10 @@ private final class SharedMap<T: Sendable>: @unchecked Sendable {
 let reservedThreadHeap = 16 << 20
 
 /// Reserves room in the calling thread's heap, once per thread: every thread that works on a
-/// `concurrentMap` (the calling thread included) calls it before its first item. Nothing else
-/// does, and `concurrentMap` of a single item runs without it: a one-file lint allocates little,
-/// and reserving a huge page it would barely use cost it 0.3 ms.
+/// `concurrentMap` (the calling thread included) calls it before its first item, and each
+/// worker of `WorkerPool` when it starts. Nothing else does, and `concurrentMap` of a single item
+/// runs without it: a one-file lint allocates little, and reserving a huge page it would barely
+/// use cost it 0.3 ms.
 ///
 /// Why: each thread allocates from its own glibc arena, which otherwise grows by the pages an
 /// allocation needs, one mprotect call at a time (thousands of calls, a twentieth of a lint),
