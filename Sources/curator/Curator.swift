@@ -23,6 +23,7 @@ struct Curator: AsyncParsableCommand {
     static func main() async {
         tuneAllocator()
         do {
+            if let offline = offlineLintDirectly() { try offline.runOffline() }
             if let lint = parseLintDirectly() {
                 if lint.offline { try lint.runOffline() }
                 try await lint.run()
@@ -74,11 +75,22 @@ extension Curator {
     /// cleanly takes this way; anything else, errors included, goes through the root, so
     /// messages and help read exactly as before.
     static func parseLintDirectly() -> LintCommand? {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.first == "lint", !arguments.contains(where: informational.contains) else { return nil }
-        let lintArguments = Array(arguments.dropFirst())
+        guard let lintArguments = plainLintArguments() else { return nil }
         return PlainLintArguments.parse(lintArguments)
             ?? (try? LintCommand.parseAsRoot(lintArguments) as? LintCommand)
+    }
+
+    /// `curator lint --offline ...` without network options, read by `PlainLintArguments` without
+    /// the argument parser's types; nil for every other command line.
+    static func offlineLintDirectly() -> OfflineLint? {
+        plainLintArguments().flatMap(PlainLintArguments.offlineLint)
+    }
+
+    /// The words after `lint` when the command is `lint` and no word asks for help or the version.
+    private static func plainLintArguments() -> [String]? {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.first == "lint", !arguments.contains(where: informational.contains) else { return nil }
+        return Array(arguments.dropFirst())
     }
 }
 

@@ -6,7 +6,9 @@ import CuratorReporters
 /// on the first run of a process that costs about 2.5 ms of runtime type lookups: a tenth of
 /// a pre-commit lint of a whole list, and all of it before the list is read. Nearly every lint
 /// command line is plain: long options spelt out, each value in the next word or after `=`,
-/// and paths. Those are read here into the same `LintCommand` the parser would build. Anything
+/// and paths. Those are read here into the same `LintCommand` the parser would build, and an
+/// offline one without network options into an `OfflineLint`, which builds none of the parser's
+/// option types (their first use is most of what is left of reading a command line). Anything
 /// else (a short or unknown option, `--`, a repeated option, a value the parser would refuse,
 /// a word starting with `-` where a value is expected, a combination `validate()` rejects)
 /// returns nil and goes to the parser, so its help and its error messages are unchanged.
@@ -23,6 +25,35 @@ enum PlainLintArguments {
 
     /// The command the arguments after `lint` describe, or nil when the parser should read them.
     static func parse(_ arguments: [String]) -> LintCommand? {
+        guard let (flags, values, paths) = words(arguments) else { return nil }
+        return command(flags: flags, values: values, paths: paths)
+    }
+
+    /// The options of the network stage, which an `OfflineLint` has none of.
+    static let networkOptions: Set<String> = [
+        "remap", "max-cache-age", "cache", "no-cache", "timeout", "concurrency", "no-entity-apis", "progress",
+        "arxiv-spacing",
+    ]
+
+    /// A plain command line with `--offline` and no network option, read without building the
+    /// argument parser's option types (`LintCommand` and its option groups); nil for anything
+    /// else, which `parse` or the parser then reads.
+    static func offlineLint(_ arguments: [String]) -> OfflineLint? {
+        guard let (flags, values, paths) = words(arguments), flags.contains("offline"),
+            networkOptions.isDisjoint(with: flags), networkOptions.isDisjoint(with: values.keys),
+            let format = choice(values["format"]?.first, default: ReportFormat.text),
+            values["config"] == nil || values["ruleset"] == nil
+        else { return nil }
+        return OfflineLint(
+            shared: PlainListSettings(
+                config: values["config"]?.first, ruleset: values["ruleset"]?.first, output: values["output"]?.first),
+            format: format, fix: flags.contains("fix"), changedSince: values["changed-since"]?.first,
+            color: flags.contains("color"), timings: flags.contains("timings"), paths: paths)
+    }
+
+    /// The flags, the options' values and the paths of a plain command line; nil when it is not
+    /// plain.
+    private static func words(_ arguments: [String]) -> (Set<String>, [String: [String]], [String])? {
         var flagsSeen: Set<String> = []
         var values: [String: [String]] = [:]
         var paths: [String] = []
@@ -61,7 +92,7 @@ enum PlainLintArguments {
                 return nil
             }
         }
-        return command(flags: flagsSeen, values: values, paths: paths)
+        return (flagsSeen, values, paths)
     }
 
     private static func command(flags: Set<String>, values: [String: [String]], paths: [String]) -> LintCommand? {

@@ -18,7 +18,26 @@ struct SharedOptions: ParsableArguments {
             throw ValidationError("--config and --ruleset exclude each other")
         }
     }
+}
 
+/// Which list and ruleset a command reads, and where its report goes: `SharedOptions` from the
+/// argument parser, or `PlainListSettings` from a plain command line (see `OfflineLint`).
+protocol ListSettings {
+    var config: String? { get }
+    var ruleset: String? { get }
+    var output: String? { get }
+}
+
+extension SharedOptions: ListSettings {}
+
+/// The list settings of a command line read without the argument parser.
+struct PlainListSettings: ListSettings {
+    var config: String?
+    var ruleset: String?
+    var output: String?
+}
+
+extension ListSettings {
     var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
     /// The config file in use, if any: the one named, else `.curator.yml` upward from here.

@@ -76,6 +76,56 @@ struct PlainLintArgumentsTests {
         #expect(PlainLintArguments.parse(arguments) == nil)
     }
 
+    /// Every setting a lint takes from its command line, read back, whichever way it was read.
+    static func lintSettings<Lint: LintSettings>(_ lint: Lint) -> [String] {
+        [
+            "config=\(lint.shared.config ?? "-")", "ruleset=\(lint.shared.ruleset ?? "-")",
+            "output=\(lint.shared.output ?? "-")", "format=\(lint.format.rawValue)", "offline=\(lint.offline)",
+            "fix=\(lint.fix)", "changed-since=\(lint.changedSince ?? "-")", "color=\(lint.color)",
+            "timings=\(lint.timings)", "paths=\(lint.paths)",
+        ]
+    }
+
+    /// Offline command lines without network options, which `OfflineLint` takes.
+    static let plainOffline: [[String]] = [
+        ["--offline"],
+        ["--offline", "."],
+        ["--offline", "--format", "json", "list"],
+        ["--format=sarif", "a.md", "b.md", "--offline"],
+        ["--offline", "--fix", "--color", "--timings", "--changed-since", "HEAD~1", "dir"],
+        ["--offline", "--config", "x/.curator.yml", "--output", "report.txt"],
+        ["--ruleset=awesome-list", "--offline", "--output=out.json", "--format", "github"],
+        ["--offline", "--output=-", "--format=markdown"],
+    ]
+
+    @Test(arguments: plainOffline)
+    func readsAPlainOfflineCommandLineAsTheParserDoes(arguments: [String]) throws {
+        let read = try #require(PlainLintArguments.offlineLint(arguments), "not read as offline: \(arguments)")
+        let parsed = try #require(try LintCommand.parseAsRoot(arguments) as? LintCommand)
+        #expect(Self.lintSettings(read) == Self.lintSettings(parsed))
+    }
+
+    /// A line that is not offline, names a network option, or is not plain is left to `parse`.
+    @Test(
+        arguments: leftToParser + [
+            [], ["."], ["--format", "json", "list"], ["--offline", "--timeout", "2"], ["--offline", "--no-cache"],
+            ["--offline", "--remap", "a b"], ["--offline", "--progress=off"], ["--offline", "--format", "yaml"],
+            ["--offline", "--config", "a", "--ruleset", "b"],
+        ])
+    func leavesOtherLinesToTheCommand(arguments: [String]) {
+        #expect(PlainLintArguments.offlineLint(arguments) == nil)
+    }
+
+    /// The options `OfflineLint` turns away are exactly those a lint has beyond its own settings:
+    /// the network group's (`settings` covers every option, `knowsEveryOptionOfTheCommand`).
+    @Test func turnsAwayExactlyTheNetworkOptions() throws {
+        let parsed = try #require(try LintCommand.parseAsRoot([]) as? LintCommand)
+        func names(_ settings: [String]) -> Set<String> { Set(settings.map { String($0.prefix { $0 != "=" }) }) }
+        #expect(
+            names(Self.settings(parsed)).subtracting(names(Self.lintSettings(parsed)))
+                == PlainLintArguments.networkOptions)
+    }
+
     /// The settings above, and so the plain reader, cover every option the commands declare.
     @Test func knowsEveryOptionOfTheCommand() {
         func names(_ value: Any) -> Set<String> {
