@@ -49,7 +49,7 @@ enum GFMParser {
     /// A file up to `arenaLimit` bytes is parsed with cmark-gfm allocating from the calling
     /// thread's arena (`CCmarkArena`), which is forgotten in one step once the tree is copied,
     /// instead of one `malloc` per node and string and one `free` for each again: a parse of a
-    /// topic file took a quarter to a third less time (a C loop over the list's files). A larger
+    /// topic file took a fifth to two fifths less time (a C loop over the list's files). A larger
     /// file is parsed with `malloc`: an arena keeps every block a growing buffer leaves behind,
     /// and once that outgrows the processor's caches it loses (the list with each file repeated
     /// 20 times, 0.3–2 MB a file, took 10% longer). Nothing of cmark-gfm's outlives this
