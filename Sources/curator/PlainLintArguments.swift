@@ -41,13 +41,13 @@ enum PlainLintArguments {
     static func offlineLint(_ arguments: [String]) -> OfflineLint? {
         guard let (flags, values, paths) = words(arguments), flags.contains("offline"),
             networkOptions.isDisjoint(with: flags), networkOptions.isDisjoint(with: values.keys),
-            let format = choice(values["format"]?.first, default: ReportFormat.text),
-            values["config"] == nil || values["ruleset"] == nil
+            let format = choice(values["format"]?.first, default: ReportFormat.text)
         else { return nil }
+        let shared = PlainListSettings(
+            config: values["config"]?.first, ruleset: values["ruleset"]?.first, output: values["output"]?.first)
+        guard !shared.namesConfigAndRuleset else { return nil }
         return OfflineLint(
-            shared: PlainListSettings(
-                config: values["config"]?.first, ruleset: values["ruleset"]?.first, output: values["output"]?.first),
-            format: format, fix: flags.contains("fix"), changedSince: values["changed-since"]?.first,
+            shared: shared, format: format, fix: flags.contains("fix"), changedSince: values["changed-since"]?.first,
             color: flags.contains("color"), timings: flags.contains("timings"), paths: paths)
     }
 

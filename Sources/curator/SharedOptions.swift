@@ -14,9 +14,7 @@ struct SharedOptions: ParsableArguments {
     var output: String?
 
     func validate() throws {
-        if config != nil && ruleset != nil {
-            throw ValidationError("--config and --ruleset exclude each other")
-        }
+        if namesConfigAndRuleset { throw ValidationError("--config and --ruleset exclude each other") }
     }
 }
 
@@ -38,6 +36,9 @@ struct PlainListSettings: ListSettings {
 }
 
 extension ListSettings {
+    /// Whether both `--config` and `--ruleset` are given, which exclude each other.
+    var namesConfigAndRuleset: Bool { config != nil && ruleset != nil }
+
     var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
     /// The config file in use, if any: the one named, else `.curator.yml` upward from here.
