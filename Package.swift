@@ -77,7 +77,9 @@ let package = Package(
                 // The release binary is linked at a fixed address. A position-independent one
                 // has about 80,000 pointers (type metadata, witness tables) that the loader
                 // rewrites at every start, page by page, before `main`: about a millisecond of
-                // each lint, a pre-commit hook's most common run (bench/lint, README).
+                // each lint, a pre-commit hook's most common run (bench/lint, README). Release
+                // only: a debug build linked against the shared Swift runtime this way makes the
+                // loader warn about its protected symbols on every run (the tests caught it).
                 .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
             ]
         ),

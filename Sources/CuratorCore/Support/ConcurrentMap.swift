@@ -65,6 +65,6 @@ let reservedThreadHeap = 16 << 20
 /// allocation needs, one mprotect call at a time (thousands of calls, a twentieth of a lint),
 /// and the room is advised for transparent huge pages, since faulting in a fresh heap 4 KiB at a
 /// time cost about a tenth of a lint of the list in a virtual machine (bench/lint, README).
-public func reserveThreadHeap() {
+func reserveThreadHeap() {
     callocator_reserve_thread_heap(reservedThreadHeap)
 }
