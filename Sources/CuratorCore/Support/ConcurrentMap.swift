@@ -58,13 +58,11 @@ let reservedThreadHeap = 16 << 20
 /// Reserves room in the calling thread's heap, once per thread: every thread that works on a
 /// `concurrentMap` (the calling thread included) calls it before its first item, and each
 /// worker of `WorkerPool` when it starts. Nothing else does, and `concurrentMap` of a single item
-/// runs without it: a one-file lint allocates little, and reserving a huge page it would barely
-/// use cost it 0.3 ms.
+/// runs without it: a one-file lint allocates little.
 ///
 /// Why: each thread allocates from its own glibc arena, which otherwise grows by the pages an
-/// allocation needs, one mprotect call at a time (thousands of calls, a twentieth of a lint),
-/// and the room is advised for transparent huge pages, since faulting in a fresh heap 4 KiB at a
-/// time cost about a tenth of a lint of the list in a virtual machine (bench/lint, README).
+/// allocation needs, one mprotect call at a time (thousands of calls, a twentieth of a lint).
+/// The room is left to ordinary pages, not transparent huge pages (see `shim.c` of `CAllocator`).
 func reserveThreadHeap() {
     callocator_reserve_thread_heap(reservedThreadHeap)
 }
