@@ -9,8 +9,13 @@
 // A thread's arena is a list of chunks, used in order and kept when reset. Each block starts
 // after a 16-byte header holding its size, so that `realloc` knows how much to copy, and the
 // most recent block can grow in place (a growing buffer is usually the last thing allocated).
+//
+// Freed blocks are kept by size and handed out again. cmark-gfm frees many short-lived blocks
+// while it parses (a table row's cells and their unescaped copies, text nodes merged into one,
+// buffers that moved as they grew); when freeing did nothing, all of them stayed in the arena,
+// and a lint of the list touched about 3 MB more memory than with malloc, 760 more page faults.
 
-enum { header = 16, alignment = 16 };
+enum { header = 16, alignment = 16, small_limit = 4096 };
 static const size_t chunk_size = (size_t)4 << 20;
 
 struct chunk {
@@ -22,6 +27,15 @@ struct chunk {
 static __thread struct chunk *first;    // the arena's chunks, oldest first
 static __thread struct chunk *current;  // where blocks are being cut now
 static __thread char *last;             // the most recent block, or NULL
+// Freed blocks, linked through their first bytes: one list for each size up to `small_limit`
+// (index: size / alignment), and one list of larger blocks, taken first fit.
+static __thread char *free_small[small_limit / alignment + 1];
+static __thread char *free_large;
+
+static void forget_free_blocks(void) {
+    memset(free_small, 0, sizeof free_small);
+    free_large = NULL;
+}
 
 // The chunk's header, rounded up so that blocks are aligned.
 static const size_t chunk_header = (sizeof(struct chunk) + alignment - 1) & ~(size_t)(alignment - 1);
@@ -40,6 +54,7 @@ static void free_chunks(void *unused) {
     }
     current = NULL;
     last = NULL;
+    forget_free_blocks();
 }
 
 static void make_key(void) { pthread_key_create(&key, free_chunks); }
@@ -75,9 +90,34 @@ static struct chunk *chunk_with_room(size_t bytes) {
     return made;
 }
 
+// The stored size of a block: what it can hold.
+static size_t *stored_size(char *pointer) { return (size_t *)(pointer - header); }
+
+// A freed block of at least `size` bytes (a multiple of `alignment`), taken off its list, or NULL.
+static char *reused(size_t size) {
+    if (size <= small_limit) {
+        char **list = &free_small[size / alignment];
+        char *found = *list;
+        if (found) *list = *(char **)found;
+        return found;
+    }
+    for (char **link = &free_large; *link; link = (char **)*link) {
+        char *found = *link;
+        if (*stored_size(found) >= size) {
+            *link = *(char **)found;
+            return found;
+        }
+    }
+    return NULL;
+}
+
 static void *block(size_t size) {
     if (size > SIZE_MAX - header - alignment) return NULL;
-    size_t bytes = header + round_up(size);
+    // At least one alignment step, so that a freed block can hold its list link.
+    size_t payload = size ? round_up(size) : alignment;
+    char *again = reused(payload);
+    if (again) return again;
+    size_t bytes = header + payload;
     if (!current || current->capacity - current->used < bytes) {
         struct chunk *next = chunk_with_room(bytes);
         if (!next) return NULL;
@@ -85,9 +125,34 @@ static void *block(size_t size) {
     }
     char *start = chunk_start(current) + current->used;
     current->used += bytes;
-    *(size_t *)start = round_up(size);
+    *(size_t *)start = payload;
     last = start + header;
     return last;
+}
+
+// Whether `pointer` lies in one of the calling thread's chunks. A block cmark-gfm allocated
+// elsewhere (its default allocator) is left alone, as every block was before reuse.
+static int owns(const char *pointer) {
+    for (struct chunk *chunk = first; chunk; chunk = chunk->next) {
+        const char *start = chunk_start(chunk);
+        if (pointer >= start && pointer < start + chunk->capacity) return 1;
+    }
+    return 0;
+}
+
+static void arena_free(void *pointer) {
+    if (!pointer || !owns(pointer)) return;
+    char *freed = pointer;
+    size_t size = *stored_size(freed);
+    if (freed == last) {
+        // The most recent block gives its room back to the chunk.
+        current->used -= header + size;
+        last = NULL;
+        return;
+    }
+    char **list = size <= small_limit ? &free_small[size / alignment] : &free_large;
+    *(char **)freed = *list;
+    *list = freed;
 }
 
 static void *arena_calloc(size_t count, size_t size) {
@@ -113,11 +178,12 @@ static void *arena_realloc(void *pointer, size_t size) {
         }
     }
     void *moved = block(size);
-    if (moved) memcpy(moved, pointer, old);
+    if (moved) {
+        memcpy(moved, pointer, old);
+        arena_free(pointer);
+    }
     return moved;
 }
-
-static void arena_free(void *pointer) { (void)pointer; }
 
 static cmark_mem arena = {arena_calloc, arena_realloc, arena_free};
 
@@ -127,4 +193,5 @@ void ccmark_arena_reset(void) {
     if (first) first->used = 0;
     current = first;
     last = NULL;
+    forget_free_blocks();
 }
