@@ -28,6 +28,9 @@ public struct EntryExtractor {
     /// The entries' fields in document order, before they are shared; `firstIndex` numbers them.
     public func fields(firstIndex: Int) -> [Entry.Fields] {
         var entries: [Entry.Fields] = []
+        // Every entry takes a line at least, so the array never grows (each growth copied all the
+        // entries read so far, a few hundred bytes each).
+        entries.reserveCapacity(document.source.lineCount)
         var headings: [(level: Int, text: String)] = []
         let bulletFormat = ruleset.bulletFormat(file: relativePath)
         for block in document.root.children {
@@ -60,12 +63,14 @@ public struct EntryExtractor {
         else { return }
         let columns = format.columns ?? []
         let columnCount = header.children.count
+        // The section is the same for every row of a table: one array for all of them.
+        let sectionPath = headings.map(\.text)
         for row in table.children.dropFirst() where row.kind == .tableRow {
             let lineRange = document.source.lineRange(row.startLine)
             var entry = Entry.Fields(
                 index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .tableRow,
                 line: row.startLine, lastLine: row.startLine, range: lineRange,
-                section: headings.last?.text, sectionPath: headings.map(\.text))
+                section: headings.last?.text, sectionPath: sectionPath)
             entry.columnCount = columnCount
             splitRawCells(lineRange, format: format, into: &entry)
             for (cell, column) in zip(row.children, columns) where cell.startColumn > 0 {
@@ -132,17 +137,17 @@ public struct EntryExtractor {
         into entries: inout [Entry.Fields],
         firstIndex: Int
     ) {
+        let sectionPath = headings.map(\.text)
+        let marker = format.marker.map { Array($0.utf8) }
         for item in list.children where item.kind == .item {
             let itemRange = document.range(of: item)
-            if let marker = format.marker,
-                !document.source.bytes[itemRange].starts(with: Array(marker.utf8))
-            {
+            if let marker, !document.source.bytes[itemRange].starts(with: marker) {
                 continue
             }
             var entry = Entry.Fields(
                 index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .bullet,
                 line: item.startLine, lastLine: item.endLine, range: itemRange,
-                section: headings.last?.text, sectionPath: headings.map(\.text))
+                section: headings.last?.text, sectionPath: sectionPath)
             let inlines = item.children.first { $0.kind == .paragraph }?.children ?? []
             read(inlines, as: nil, format: format, cellEnd: itemRange.upperBound, into: &entry)
             if entry.title == nil && entry.name == nil {
