@@ -189,6 +189,8 @@ static cmark_mem arena = {arena_calloc, arena_realloc, arena_free};
 
 void *ccmark_arena_mem(void) { return &arena; }
 
+void ccmark_arena_release(void) { free_chunks(NULL); }
+
 void ccmark_arena_reset(void) {
     if (first) first->used = 0;
     current = first;

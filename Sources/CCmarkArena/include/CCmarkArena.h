@@ -14,4 +14,8 @@ void *ccmark_arena_mem(void);
 /// this thread may be used afterwards: the node tree and the parser are gone with it.
 void ccmark_arena_reset(void);
 
+/// Gives the calling thread's arena back to `malloc`, for what the thread allocates next; a later
+/// parse on the thread makes a new one.
+void ccmark_arena_release(void);
+
 #endif
