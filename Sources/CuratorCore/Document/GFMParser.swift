@@ -61,9 +61,10 @@ enum GFMParser {
     /// with each file repeated 20 times (0.3–2 MB a file) the arena for every file held 36 MB
     /// more at the peak for 3% less time, within the noise. Nothing of cmark-gfm's outlives this
     /// function.
-    static func parse(_ bytes: [UInt8], correcting source: SourceText) -> MarkdownTree {
+    /// `arena` overrides the choice by size (the tests compare the two).
+    static func parse(_ bytes: [UInt8], correcting source: SourceText, arena: Bool? = nil) -> MarkdownTree {
         _ = extensionsRegistered
-        let usesArena = bytes.count <= arenaLimit
+        let usesArena = arena ?? (bytes.count <= arenaLimit)
         let made =
             usesArena
             ? cmark_parser_new_with_mem(

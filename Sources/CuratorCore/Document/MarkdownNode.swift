@@ -123,7 +123,7 @@ public struct MarkdownNode: Sendable {
 /// The nodes of one parsed document in document order, with their texts in one byte pool, so a
 /// whole file's tree is two allocations instead of one per node.
 final class MarkdownTree: Sendable {
-    struct Record: Sendable {
+    struct Record: Sendable, Equatable {
         var kind: MarkdownNode.Kind
         var level: Int8
         var startLine: Int32
