@@ -45,6 +45,8 @@ let package = Package(
         // linked, so that start-up does not load libxml2 and ICU; its prototypes are declared in
         // the shim, so building needs no libxml2 headers.
         .target(name: "CXML"),
+        // Processor placement for the worker threads (sched_setaffinity on Linux).
+        .target(name: "CThreads"),
         // Turns rules/*.yml into Swift string literals so the binary needs no checkout.
         .executableTarget(name: "EmbedRulesetsTool", dependencies: [.product(name: "Yams", package: "Yams")]),
         .plugin(
@@ -58,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "CuratorCore",
-            dependencies: ["CCmark", "CCmarkArena", "CAllocator", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmark", "CCmarkArena", "CAllocator", "CThreads", .product(name: "Yams", package: "Yams")],
             linkerSettings: [
                 // On Linux, cmark-gfm's static archives (the Debian -dev packages ship them, built
                 // position-independent) go into the binary: it then needs no cmark-gfm library at

@@ -1,4 +1,5 @@
 import Synchronization
+internal import CThreads
 
 #if canImport(Glibc)
     import Glibc
@@ -21,6 +22,12 @@ import Synchronization
 /// calling thread's own work between them; a worker asleep in that gap leaves its core idle, and
 /// a virtual machine's idle core takes long to wake (up to milliseconds, seen in traces as a
 /// worker starting its first file late).
+///
+/// Each worker first moves off the processor the pool was started from. Linux put a new
+/// worker on its creator's processor, where it shared one core with the calling thread for the
+/// first 1.5-3 ms of a lint while the other core stayed idle (traced with the processor of each
+/// mark, after an mdl run); the move is one change of the worker's affinity, widened again at
+/// once, so it stays free to run anywhere afterwards.
 public final class WorkerPool: @unchecked Sendable {
     /// The pool for this process: as many workers as there are online cores besides the
     /// calling thread's.
@@ -43,6 +50,9 @@ public final class WorkerPool: @unchecked Sendable {
     /// Held by the thread whose job the workers are running; a second caller at the same time
     /// (another thread, or a job's own work asking for a pool) runs its work alone instead.
     private let owner = Mutex(())
+
+    /// The processor of the thread that started the pool, which the workers leave to it.
+    private let creatorCPU = cthreads_current_cpu()
 
     private init(workers wanted: Int) {
         lock = .allocate(capacity: 1)
@@ -79,7 +89,7 @@ public final class WorkerPool: @unchecked Sendable {
         pthread_mutex_unlock(lock)
         work()
         // The workers' results are published by their decrement (releasing), read here (acquiring).
-        if !Self.spin(until: { running.load(ordering: .acquiring) == 0 }) {
+        if !Self.spin(for: Self.spinLimit, until: { running.load(ordering: .acquiring) == 0 }) {
             pthread_mutex_lock(lock)
             while running.load(ordering: .acquiring) > 0 { pthread_cond_wait(finished, lock) }
             pthread_mutex_unlock(lock)
@@ -91,10 +101,16 @@ public final class WorkerPool: @unchecked Sendable {
 
     /// What a worker does for ever: wait for a new job, run it, say it is done.
     private func serve() {
+        cthreads_leave_cpu(creatorCPU)
         reserveThreadHeap()
         var seen = 0
+        // The first job comes after the caller's serial work (`start`), up to a few
+        // milliseconds later: a worker that went to sleep before it woke 1-3 ms late.
+        var limit = Self.firstJobSpinLimit
         while true {
-            if !Self.spin(until: { generation.load(ordering: .acquiring) != seen }) {
+            let arrived = Self.spin(for: limit, until: { generation.load(ordering: .acquiring) != seen })
+            limit = Self.spinLimit
+            if !arrived {
                 pthread_mutex_lock(lock)
                 while generation.load(ordering: .acquiring) == seen { pthread_cond_wait(wake, lock) }
                 pthread_mutex_unlock(lock)
@@ -115,11 +131,13 @@ public final class WorkerPool: @unchecked Sendable {
 
     /// How long a waiting thread looks before it sleeps.
     private static let spinLimit = Duration.milliseconds(2)
+    /// How long a new worker looks for its first job before it sleeps.
+    private static let firstJobSpinLimit = Duration.milliseconds(20)
 
-    /// Checks `condition` until it holds or `spinLimit` has passed; whether it held.
-    private static func spin(until condition: () -> Bool) -> Bool {
+    /// Checks `condition` until it holds or `limit` has passed; whether it held.
+    private static func spin(for limit: Duration, until condition: () -> Bool) -> Bool {
         let clock = ContinuousClock()
-        let deadline = clock.now + spinLimit
+        let deadline = clock.now + limit
         while true {
             for _ in 0..<64 where condition() { return true }
             if clock.now >= deadline { return condition() }
