@@ -1,5 +1,5 @@
-import Synchronization
 internal import CThreads
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
