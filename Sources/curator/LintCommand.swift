@@ -176,15 +176,18 @@ extension LintSettings {
         FileHandle.standardError.write(Data(String(format: "%9.1f ms  %@\n", milliseconds, what).utf8))
     }
 
-    /// Writes fixed files; every file is written whole through a temporary file and a rename.
+    /// Writes fixed files: every target is checked before any is written, and each is written
+    /// whole through a temporary file and a rename (see `AtomicWriter`).
     fileprivate func write(_ files: [String: [UInt8]], in workspace: Workspace) throws {
-        for (display, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            let url = URL(fileURLWithPath: display, relativeTo: shared.workingDirectory)
-            do {
-                try AtomicWriter.write(bytes, to: url)
-            } catch {
-                throw CuratorExit.input("\(display): cannot write: \(error.localizedDescription)")
-            }
+        let targets = files.sorted(by: { $0.key < $1.key }).map { display, bytes in
+            AtomicWriter.Target(
+                url: URL(fileURLWithPath: display, relativeTo: shared.workingDirectory), display: display,
+                bytes: bytes)
+        }
+        do {
+            try AtomicWriter.write(targets)
+        } catch {
+            throw CuratorExit.input(error.description)
         }
     }
 }
