@@ -106,6 +106,11 @@ extension LintSettings {
     /// The list, and the lines changed since `--changed-since` (known before the network stage so
     /// that only their links are fetched).
     func read(_ clock: ContinuousClock) throws -> (Workspace, [String: Set<Int>]?) {
+        // A fix rewrites files: it is only as right as the format it assumes, so it is not made
+        // on the default ruleset's word.
+        if fix, !shared.choosesRuleset {
+            throw CuratorExit.input(DefaultRuleset.fixRefusal)
+        }
         let started = clock.now
         let workspace = try shared.loadWorkspace(paths: paths)
         if timings { Self.printTiming("read \(workspace.documents.count) files", clock.now - started) }
