@@ -17,6 +17,17 @@ struct ConfigurationReferenceTests {
             "docs/configuration.md is stale: run `swift run curator rules --config-reference > docs/configuration.md`")
     }
 
+    /// The reference's example of list edits does what the reference says.
+    @Test func theListEditExampleLoads() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("curator-edit-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try RulesetSchema.listEditExample.write(to: url, atomically: true, encoding: .utf8)
+        let ruleset = try RulesetLoader.config(at: url, displayPath: "edit.yml", ruleIDs: Self.ruleIDs)
+        let inherited = try RulesetLoader.shipped("awesome-efficient-llm")
+        #expect(ruleset.venues?.names == (inherited.venues?.names ?? []).filter { $0 != "IVUS" } + ["ICLRW", "SIGIR"])
+        #expect(ruleset.formats.map(\.id) == inherited.formats.map(\.id).filter { $0 != "leaderboard-row" })
+    }
+
     /// Every key's example, nested as the reference shows it, passes the strict check.
     @Test func everyExampleHoldsToTheSchema() throws {
         var examples: [String] = []

@@ -35,13 +35,7 @@ extension RulesetSchema {
               appends items after the removals.
 
             ```yaml
-            extends: awesome-efficient-llm
-            venues:
-              names:
-                add: [ICLRW, SIGIR]
-                remove: [IVUS]
-            formats:
-              remove: [leaderboard-row]
+            \(listEditExample)
             ```
 
             ## Keys
@@ -61,6 +55,17 @@ extension RulesetSchema {
         }
         return text + "\n## Each key\n" + sections
     }
+
+    /// The reference's example of list edits, which a test loads.
+    static let listEditExample = """
+        extends: awesome-efficient-llm
+        venues:
+          names:
+            add: [ICLRW, SIGIR]
+            remove: [IVUS]
+        formats:
+          remove: [leaderboard-row]
+        """
 
     /// A step of a key's path in the reference: a key, a list's item, or a key of the list's choosing.
     enum Segment {

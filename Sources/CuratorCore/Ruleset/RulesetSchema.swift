@@ -309,10 +309,14 @@ public enum RulesetSchema {
                         "retries", .wholeNumber(minimum: 0), default: "2", "Attempts after a transient failure.",
                         example: "2"),
                     SchemaKey(
-                        "per-host", hostSettings, default: "{concurrency: 8, spacing: 0}",
+                        "per-host", hostSettings(defaults: ("8", "0")), default: "{concurrency: 8, spacing: 0}",
                         "The limits of a host that `hosts` does not name.", example: "{concurrency: 8}"),
                     SchemaKey(
-                        "hosts", .dictionary(OtherKeys("HOST", hostSettings, example: "huggingface.co")), default: "{}",
+                        "hosts",
+                        .dictionary(
+                            OtherKeys(
+                                "HOST", hostSettings(defaults: ("`per-host`'s", "`per-host`'s")),
+                                example: "huggingface.co")), default: "{}",
                         "Limits for named hosts, compared case-insensitively.",
                         example: "{huggingface.co: {concurrency: 2, spacing: 0.5}}"),
                 ], others: nil),
@@ -377,14 +381,18 @@ public enum RulesetSchema {
                 example: "3"),
         ], others: nil)
 
-    static let hostSettings = SchemaValue.mapping(
-        [
-            SchemaKey("concurrency", .wholeNumber(minimum: 1), "Requests in flight to the host.", example: "2"),
-            SchemaKey(
-                "spacing", .number(minimum: 0, inclusive: true),
-                "Seconds between the starts of two requests to the host.",
-                example: "0.5"),
-        ], others: nil)
+    /// The limits of one host; `defaults` says what applies to a limit the file does not set.
+    static func hostSettings(defaults: (concurrency: String, spacing: String)) -> SchemaValue {
+        .mapping(
+            [
+                SchemaKey(
+                    "concurrency", .wholeNumber(minimum: 1), default: defaults.concurrency,
+                    "Requests in flight to the host.", example: "2"),
+                SchemaKey(
+                    "spacing", .number(minimum: 0, inclusive: true), default: defaults.spacing,
+                    "Seconds between the starts of two requests to the host.", example: "0.5"),
+            ], others: nil)
+    }
 
     static let starBadgeExample = "{alt: Star, match: '^https?://img\\.shields\\.io/github/stars/'}"
     static let venueBadgeExample = "{alt: Publish, match: '^https?://img\\.shields\\.io/badge/Conference-', parts: 3}"
