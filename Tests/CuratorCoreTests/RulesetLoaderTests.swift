@@ -207,6 +207,17 @@ struct RulesetLoaderTests {
         #expect(topics.count == 12)
     }
 
+    /// An edit inside a new list's item, or inside an added item, has nothing to edit and reads
+    /// as the items it adds.
+    @Test func editsInsideNewItemsReadAsLists() throws {
+        let format = "{id: extra, kind: bullet, files: {add: [x.md]}, marker: \"-\"}"
+        let replaced = try Self.load("formats: [\(format)]\n")
+        #expect(replaced.formats.map(\.id) == ["extra"])
+        #expect(replaced.formats.first?.files == ["x.md"])
+        let added = try Self.load("formats: {add: [\(format)]}\n")
+        #expect(added.formats.last?.files == ["x.md"])
+    }
+
     /// An edit in a file that extends another file edits that file's merged list.
     @Test func editsApplyThroughAChainOfFiles() throws {
         let base = try Self.write(

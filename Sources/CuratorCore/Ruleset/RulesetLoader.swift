@@ -179,8 +179,17 @@ public enum RulesetLoader {
     static func merge(
         _ base: Node?, _ top: Node, editing schema: SchemaValue?, in file: String, path: [String] = []
     ) throws(ConfigError) -> Node {
-        if case .list(_, let identity)? = schema, case .mapping(let edits) = top {
-            return try edit(base, with: edits, identity: identity, in: file, path: path)
+        if case .list(let item, let identity)? = schema {
+            switch top {
+            case .mapping(let edits):
+                return try edit(base, with: edits, item: item, identity: identity, in: file, path: path)
+            case .sequence(let sequence):
+                // A new list replaces the inherited one; an edit inside one of its items has
+                // nothing to edit and reads as the items it adds.
+                let items = try resolved(Array(sequence), item: item, in: file, path: path)
+                return .sequence(.init(items, sequence.tag, sequence.style, sequence.mark))
+            default: return top
+            }
         }
         guard case .mapping(let topMapping) = top else { return top }
         guard case .mapping(let baseMapping)? = base else {
@@ -203,7 +212,8 @@ public enum RulesetLoader {
     /// The inherited list `base` with `edits` applied. Removing an item the list does not have is
     /// an error, since it is a misspelling or a stale config.
     private static func edit(
-        _ base: Node?, with edits: Node.Mapping, identity: String?, in file: String, path: [String]
+        _ base: Node?, with edits: Node.Mapping, item: SchemaValue, identity: String?, in file: String,
+        path: [String]
     ) throws(ConfigError) -> Node {
         var items = base?.sequence.map { Array($0) } ?? []
         func name(_ item: Node) -> String? {
@@ -221,9 +231,20 @@ public enum RulesetLoader {
             }
             items.removeAll { name($0) == wanted }
         }
-        items += edits["add"]?.sequence.map { Array($0) } ?? []
+        items += try resolved(edits["add"]?.sequence.map { Array($0) } ?? [], item: item, in: file, path: path)
         return .sequence(
             .init(items, base?.sequence?.tag ?? Tag(.implicit, .basic, bareConstructor), .block, edits.mark))
+    }
+
+    /// New list items with any list edits inside them resolved against nothing.
+    private static func resolved(_ items: [Node], item: SchemaValue, in file: String, path: [String])
+        throws(ConfigError) -> [Node]
+    {
+        var result: [Node] = []
+        for (index, element) in items.enumerated() {
+            result.append(try merge(nil, element, editing: item, in: file, path: path + [String(index)]))
+        }
+        return result
     }
 }
 
