@@ -85,11 +85,15 @@ struct ExitStatusTests {
     }
 
     /// The network options are refused before anything is fetched when they cannot be used.
-    @Test(arguments: ["--timeout=inf", "--timeout=nan", "--timeout=-1", "--concurrency=0", "--concurrency=-1"])
-    func unusableNetworkOptionIsAUsageError(option: String) throws {
+    @Test(arguments: [
+        ["lint", "--timeout=inf"], ["lint", "--timeout=nan"], ["lint", "--timeout=-1"], ["lint", "--concurrency=0"],
+        ["lint", "--concurrency=-1"], ["lint", "--arxiv-spacing=nan"], ["refresh", "--arxiv-spacing=inf"],
+    ])
+    func unusableNetworkOptionIsAUsageError(words: [String]) throws {
         let directory = try Self.list(config: "extends: awesome-efficient-llm\n")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CLI.run(["lint", option, "."], in: directory)
+        let option = words[1]
+        let result = try CLI.run(words + ["."], in: directory)
         #expect(result.status == 2)
         let name = option.prefix { $0 != "=" }
         #expect(result.stderr.contains("\(name) must be"), "\(result.stderr)")
