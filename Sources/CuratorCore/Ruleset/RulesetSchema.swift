@@ -1,20 +1,14 @@
-/// Every key a ruleset or a config file may hold, with its type, its default and an example.
-///
-/// This one description serves three readers: `RulesetSchema.check` holds each file to it (unknown
-/// keys, rule ids, severities, placeholders and out-of-range values are errors at their line and
-/// column), `RulesetLoader.merge` asks it which values are lists (which `add:` and `remove:` edit),
-/// and `docs/configuration.md` is generated from it. The readers in `Ruleset.swift` convert the
-/// checked tree; in debug builds they assert that every key they read is here.
-public struct SchemaKey: Sendable {
-    public var name: String
-    public var value: SchemaValue
+/// One key of a mapping in `RulesetSchema`.
+struct SchemaKey: Sendable {
+    var name: String
+    var value: SchemaValue
     /// Whether the merged ruleset must have the key (a config that `extends` one inherits it).
-    public var required: Bool
+    var required: Bool
     /// What applies when the key is absent, as the reference states it.
-    public var defaultValue: String
-    public var summary: String
+    var defaultValue: String
+    var summary: String
     /// The key's value as YAML, shown in the reference and loaded by a test.
-    public var example: String
+    var example: String
 
     init(
         _ name: String, _ value: SchemaValue, required: Bool = false, default defaultValue: String = "none",
@@ -30,7 +24,7 @@ public struct SchemaKey: Sendable {
 }
 
 /// The shape of a value.
-public indirect enum SchemaValue: Sendable {
+indirect enum SchemaValue: Sendable {
     case string
     /// A string in which only these `{placeholder}`s are replaced.
     case template(placeholders: [String])
@@ -54,14 +48,14 @@ public indirect enum SchemaValue: Sendable {
 }
 
 /// The keys of a mapping that the list chooses (hosts, labels, headings, rule ids).
-public struct OtherKeys: Sendable {
+struct OtherKeys: Sendable {
     /// What a key names, for messages and the reference (`HOST`).
-    public var name: String
-    public var value: SchemaValue
+    var name: String
+    var value: SchemaValue
     /// Whether every key must be a rule id of this binary.
-    public var ruleIDs: Bool
+    var ruleIDs: Bool
     /// A key to show in the reference's example.
-    public var example: String
+    var example: String
 
     init(_ name: String, _ value: SchemaValue, ruleIDs: Bool = false, example: String) {
         self.name = name
@@ -71,14 +65,21 @@ public struct OtherKeys: Sendable {
     }
 }
 
+/// Every key a ruleset or a config file may hold, with its type, its default and an example.
+///
+/// This one description serves three readers: `SchemaChecker` holds each file to it (unknown
+/// keys, rule ids, severities, placeholders and out-of-range values are errors at their line and
+/// column), `RulesetLoader.merge` asks it which values are lists (which `add:` and `remove:` edit),
+/// and `docs/configuration.md` is generated from it. The readers in `Ruleset.swift` convert the
+/// checked tree; in debug builds they assert that every key they read is here.
 public enum RulesetSchema {
     /// The severities a rule can be given in `rules:`; `off` switches it off.
-    public static let severities = ["error", "warning", "info", "off"]
+    static let severities = Severity.allCases.map(\.rawValue) + ["off"]
 
     /// The keys `add` and `remove` of a mapping that edits an inherited list.
     static let listEdits = ["add", "remove"]
 
-    public static let root = SchemaValue.mapping(topLevel, others: nil)
+    static let root = SchemaValue.mapping(topLevel, others: nil)
 
     static let topLevel: [SchemaKey] = [
         SchemaKey(
@@ -341,15 +342,16 @@ public enum RulesetSchema {
         SchemaKey(
             "id", .string, required: true, "The format's name, for findings and `required-tags`.", example: "paper-row"),
         SchemaKey(
-            "kind", .choice(["table-row", "bullet"]), required: true, "A table row or a bullet.", example: "table-row"),
+            "kind", .choice(EntryFormat.Kind.allCases.map(\.rawValue)), required: true, "A table row or a bullet.",
+            example: "table-row"),
         SchemaKey(
             "header", .string, "Table rows: the first header cell of a table of this format.",
             example: "\"Title & Authors\""),
         SchemaKey(
-            "columns", .list(.choice(["paper", "image", "links", "name", "description", "ignored"])),
+            "columns", .list(.choice(EntryFormat.Column.allCases.map(\.rawValue))),
             "Table rows: what each column holds.", example: "[paper, image, links]"),
         SchemaKey(
-            "fields", .list(.choice(["badges", "star-mark", "title", "authors", "name", "description", "links"])),
+            "fields", .list(.choice(EntryFormat.Field.allCases.map(\.rawValue))),
             "The pieces of an entry, in the order the format prescribes.",
             example: "[badges, star-mark, title, authors]"),
         SchemaKey("separator", .string, "The separator between the fields of a table cell.", example: "\"<br>\""),
