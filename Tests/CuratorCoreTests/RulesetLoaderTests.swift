@@ -98,6 +98,9 @@ struct RulesetLoaderTests {
             config: "rules: {venue-label: ↓blah}\n",
             message: "'rules.venue-label': expected one of: error, warning, info, off; found 'blah'"),
         WrongShape(
+            config: "rules:\n  venue-label:↓ \n  trailing-space: \"off\"\n",
+            message: "'rules.venue-label': expected one of: error, warning, info, off; found ''"),
+        WrongShape(
             config: "rules: {venue-label: ↓warn}\n",
             message:
                 "'rules.venue-label': expected one of: error, warning, info, off; found 'warn' (did you mean 'warning'?)"

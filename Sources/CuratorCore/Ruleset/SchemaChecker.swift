@@ -43,9 +43,13 @@ struct SchemaChecker {
         }
     }
 
-    private mutating func check(_ node: Node, _ shape: SchemaValue, path: [String]) throws(ConfigError) {
+    /// - Parameter nullIsAbsent: false for the value of a key of the list's choosing, where a null
+    ///   (`trailing-space:` with nothing after it) would read as an empty string, not as absent.
+    private mutating func check(
+        _ node: Node, _ shape: SchemaValue, path: [String], nullIsAbsent: Bool = true
+    ) throws(ConfigError) {
         // An optional key set to null is absent, as the readers read it.
-        if RulesetNode.Fields.isNull(node) { return }
+        if nullIsAbsent, RulesetNode.Fields.isNull(node) { return }
         switch shape {
         case .string:
             _ = try read(node, path) { node throws(RulesetNode.Problem) in try node.string() }
@@ -175,7 +179,7 @@ struct SchemaChecker {
                     "unknown rule '\(name)'"
                         + (suggestion.map { " (did you mean '\($0)'?)" } ?? "; `curator rules` lists them"))
             }
-            try check(value, others.value, path: path + [name])
+            try check(value, others.value, path: path + [name], nullIsAbsent: false)
         }
     }
 
