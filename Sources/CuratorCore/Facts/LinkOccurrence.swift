@@ -65,11 +65,11 @@ extension Entry.Fields {
     }
 }
 
-extension RepositoryReference {
+extension RepositoryName {
     /// `url`, a github.com link or a shields.io star badge, naming `target` instead of the
     /// repository it names now; nil when the URL names no repository. Whatever follows the
     /// repository's name (a path, `.svg`, a query) is kept, so a badge keeps its style.
-    public static func rewrite(_ url: String, to target: RepositoryReference) -> String? {
+    public static func rewrite(_ url: String, to target: RepositoryName) -> String? {
         let lowered = url.lowercased()
         let marker: Range<String.Index>
         if lowered.contains("/github/stars/"), let found = url.range(of: "/github/stars/") {

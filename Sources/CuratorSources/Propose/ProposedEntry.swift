@@ -7,7 +7,7 @@ public struct ProposedEntry: Sendable {
     public var title: String
     /// The author field as the list writes it.
     public var authors: String
-    public var repository: RepositoryReference?
+    public var repository: RepositoryName?
     /// The badge label (`ICML'24`) and whether the venue is a journal.
     public var venue: (label: String, journal: Bool)?
     public var starred: Bool
@@ -15,7 +15,7 @@ public struct ProposedEntry: Sendable {
     public var date: String
 
     public init(
-        arxivID: ArxivID, version: Int, title: String, authors: String, repository: RepositoryReference?,
+        arxivID: ArxivID, version: Int, title: String, authors: String, repository: RepositoryName?,
         venue: (label: String, journal: Bool)?, starred: Bool, date: String
     ) {
         self.arxivID = arxivID

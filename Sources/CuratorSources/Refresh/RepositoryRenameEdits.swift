@@ -5,8 +5,8 @@ import CuratorCore
 /// (`/tree/main/folder`) and the URL's own scheme and host.
 public enum RepositoryRenameEdits {
     public struct Rename: Sendable, Hashable {
-        public var from: RepositoryReference
-        public var to: RepositoryReference
+        public var from: RepositoryName
+        public var to: RepositoryName
     }
 
     /// Renames known in `facts`: found repositories whose canonical name differs from the request.

@@ -1,0 +1,113 @@
+/// A GitHub repository's `owner/name`. GitHub resolves names without regard to case, so equality,
+/// hashing and order use `key` (the name lowercased), while `owner` and `name` keep the spelling
+/// they were written with, for messages and fixes.
+public struct RepositoryName: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let owner: String
+    public let name: String
+    /// `owner/name` lowercased: what GitHub compares.
+    public let key: String
+
+    /// Nil unless both parts are names GitHub allows: letters, digits, `-`, `_` and `.`, at most
+    /// 100 of them, not `.` or `..`. This also keeps them safe to place inside a GraphQL string
+    /// literal and a URL path without escaping.
+    public init?(owner: String, name: String) {
+        guard Self.isValidPart(owner.utf8[...]), Self.isValidPart(name.utf8[...]) else { return nil }
+        self.owner = owner
+        self.name = name
+        key = "\(owner)/\(name)".lowercased()
+    }
+
+    /// Reads `owner/name`, or a github.com link with or without its scheme; what may follow the
+    /// name is what `init(url:)` allows.
+    public init?(_ text: String) {
+        var rest = Substring(text).utf8
+        let hasScheme = rest.dropPrefixIgnoringASCIICase("https://") || rest.dropPrefixIgnoringASCIICase("http://")
+        let hasHost =
+            rest.dropPrefixIgnoringASCIICase("github.com/") || rest.dropPrefixIgnoringASCIICase("www.github.com/")
+        guard hasHost || !hasScheme else { return nil }
+        self.init(path: rest)
+    }
+
+    /// Reads a link to a repository or a page inside it: `http(s)://(www.)github.com/OWNER/REPO`
+    /// (host and scheme in any case), then `.git`, `/...`, `?...` or `#...`.
+    public init?(url: String) {
+        var rest = Substring(url).utf8
+        guard rest.dropPrefixIgnoringASCIICase("https://") || rest.dropPrefixIgnoringASCIICase("http://"),
+            rest.dropPrefixIgnoringASCIICase("github.com/") || rest.dropPrefixIgnoringASCIICase("www.github.com/")
+        else { return nil }
+        self.init(path: rest)
+    }
+
+    /// Reads the repository a shields.io star badge shows: `.../github/stars/OWNER/REPO.svg?...`.
+    public init?(starBadgeURL url: String) {
+        let bytes = Substring(url).utf8
+        let marker = "/github/stars/".utf8
+        guard let found = bytes.indices.first(where: { bytes[$0...].starts(with: marker) }) else { return nil }
+        var rest = bytes[bytes.index(found, offsetBy: marker.count)...]
+        if let query = rest.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        var name = rest[rest.index(after: slash)...]
+        if let end = name.firstIndex(of: UInt8(ascii: "/")) { name = name[..<end] }
+        if name.count >= 4, name.suffix(4).elementsEqual(".svg".utf8) { name.removeLast(4) }
+        self.init(owner: rest[..<slash], name: name)
+    }
+
+    /// `OWNER/REPO` followed by nothing, `.git`, or a `/`, `?` or `#` and anything.
+    private init?(path: Substring.UTF8View) {
+        guard let slash = path.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        var name = path[path.index(after: slash)...]
+        if let end = name.firstIndex(where: {
+            $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+        }) {
+            name = name[..<end]
+        }
+        if name.count >= 4, name.suffix(4).elementsEqual(".git".utf8) { name.removeLast(4) }
+        self.init(owner: path[..<slash], name: name)
+    }
+
+    private init?(owner: Substring.UTF8View, name: Substring.UTF8View) {
+        guard Self.isValidPart(owner), Self.isValidPart(name) else { return nil }
+        self.init(validOwner: String(decoding: owner, as: UTF8.self), name: String(decoding: name, as: UTF8.self))
+    }
+
+    private init(validOwner owner: String, name: String) {
+        self.owner = owner
+        self.name = name
+        key = "\(owner)/\(name)".lowercased()
+    }
+
+    public var description: String { "\(owner)/\(name)" }
+    public var url: String { "https://github.com/\(owner)/\(name)" }
+
+    /// The star badge image URL for this repository from a ruleset's template, whose `{owner}`
+    /// and `{repo}` are filled in (in that order, as the list's template is written).
+    public func starBadgeImage(template: String) -> String {
+        template.replacingEvery("{owner}", with: owner).replacingEvery("{repo}", with: name)
+    }
+
+    public static func == (lhs: RepositoryName, rhs: RepositoryName) -> Bool { lhs.key == rhs.key }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    public static func < (lhs: RepositoryName, rhs: RepositoryName) -> Bool { lhs.key < rhs.key }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let parsed = RepositoryName(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not owner/name: \(text)"))
+        }
+        self = parsed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    private static func isValidPart(_ part: Substring.UTF8View) -> Bool {
+        !part.isEmpty && part.count <= 100 && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8)
+            && part.allSatisfy {
+                $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+                    || $0 == UInt8(ascii: ".")
+            }
+    }
+}
