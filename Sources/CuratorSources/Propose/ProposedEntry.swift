@@ -28,7 +28,7 @@ public struct ProposedEntry: Sendable {
         self.date = date
     }
 
-    public var paperURL: String { "https://arxiv.org/abs/\(arxivID.base)" }
+    public var paperURL: String { arxivID.abstractURL }
 
     /// The entry as one line of `format`: a table row (`badges<br>title <br> authors | figure | links|date`)
     /// or a bullet (`* badges [title](url). authors. [[Paper]](url)[[Github]](url)`).
