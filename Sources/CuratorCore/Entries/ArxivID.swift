@@ -3,12 +3,15 @@
 /// Two schemes exist. New-style ids (since April 2007) are `YYMM.NNNN` (until 2014) or
 /// `YYMM.NNNNN`; old-style ids are `archive[.SUBJECT]/YYMMNNN`, such as `hep-th/9901001` or
 /// `math.GT/0309136`. Either may carry a version `vN`. Equality, hashing and order use the base id
-/// only, because a list cites a paper, not one of its versions.
-public struct ArxivID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+/// only (its `key`), because a list cites a paper, not one of its versions.
+public struct ArxivID: TextIdentifier {
+    public static let writtenForm = "an arXiv id"
+
     /// The id without a version, e.g. `2409.13652` or `hep-th/9901001`.
     public let base: String
     /// The version number written in the source, if any.
     public let version: Int?
+    public var key: String { base }
 
     /// Reads an id as people write it: bare (`2409.13652`, `2409.13652v2`, `hep-th/9901001v1`),
     /// after an `arXiv:` prefix in any case, or as an abstract, PDF or HTML link (`Link`), with or
@@ -54,31 +57,13 @@ public struct ArxivID: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// The paper's abstract page, which always shows its latest version: the one form of link
     /// the list uses for a paper.
     public var abstractURL: String { "https://arxiv.org/abs/\(base)" }
-
-    public static func == (lhs: ArxivID, rhs: ArxivID) -> Bool { lhs.base == rhs.base }
-    public func hash(into hasher: inout Hasher) { hasher.combine(base) }
-    public static func < (lhs: ArxivID, rhs: ArxivID) -> Bool { lhs.base < rhs.base }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let id = ArxivID(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not an arXiv id: \(text)"))
-        }
-        self = id
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 extension ArxivID {
     /// A link to an arXiv paper's page: a scheme such as `https://` (optional only where
-    /// `ArxivID(_:)` reads text), the host `arxiv.org`, `www.arxiv.org` or `export.arxiv.org` in any case, then `abs/`,
-    /// `pdf/` or `html/` and the id, with an optional `.pdf` suffix, a trailing `/`, a query and a
-    /// fragment.
+    /// `ArxivID(_:)` reads text), the host `arxiv.org`, `www.arxiv.org` or `export.arxiv.org` in
+    /// any case, then `abs/`, `pdf/` or `html/` and the id, with an optional `.pdf` suffix, a
+    /// trailing `/`, a query and a fragment.
     ///
     /// A link of this shape whose id is not one (`abs/12/3456789`, `abs/2407.11681mini`, or
     /// `ABS/...`, since arXiv's paths are lowercase) still points at arXiv, at no paper: it is a

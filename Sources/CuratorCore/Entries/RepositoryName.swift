@@ -1,7 +1,9 @@
 /// A GitHub repository's `owner/name`. GitHub resolves names without regard to case, so equality,
-/// hashing and order use `key` (the name lowercased), while `owner` and `name` keep the spelling
+/// hashing and order use `key` (the name lowercased, see `TextIdentifier`), while `owner` and `name` keep the spelling
 /// they were written with, for messages and fixes.
-public struct RepositoryName: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct RepositoryName: TextIdentifier {
+    public static let writtenForm = "owner/name"
+
     public let owner: String
     public let name: String
     /// `owner/name` lowercased: what GitHub compares.
@@ -83,24 +85,6 @@ public struct RepositoryName: Sendable, Hashable, Comparable, Codable, CustomStr
     /// and `{repo}` are filled in (in that order, as the list's template is written).
     public func starBadgeImage(template: String) -> String {
         template.replacingEvery("{owner}", with: owner).replacingEvery("{repo}", with: name)
-    }
-
-    public static func == (lhs: RepositoryName, rhs: RepositoryName) -> Bool { lhs.key == rhs.key }
-    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
-    public static func < (lhs: RepositoryName, rhs: RepositoryName) -> Bool { lhs.key < rhs.key }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let parsed = RepositoryName(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not owner/name: \(text)"))
-        }
-        self = parsed
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 
     private static func isValidPart(_ part: Substring.UTF8View) -> Bool {
