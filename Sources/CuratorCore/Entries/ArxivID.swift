@@ -83,6 +83,10 @@ extension ArxivID {
         /// The paper, nil when what follows the view is no arXiv id.
         public let id: ArxivID?
 
+        private static let hosts = ["arxiv.org", "www.arxiv.org", "export.arxiv.org"]
+        private static let views = View.allCases
+        private static let commonSchemes = ["https", "http"]
+
         /// Reads a link with its scheme; nil for a URL that is no arXiv paper page.
         public init?(url: String) {
             self.init(Substring(url).utf8, schemeRequired: true)
@@ -94,25 +98,27 @@ extension ArxivID {
             if let schemeEnd, schemeEnd != rest.startIndex, rest.first?.isASCIILetter == true,
                 rest[schemeEnd...].starts(with: "://".utf8)
             {
-                scheme = String(decoding: rest[..<schemeEnd], as: UTF8.self).lowercased()
+                let name = rest[..<schemeEnd]
+                scheme =
+                    Self.commonSchemes.first(where: name.equalsIgnoringASCIICase)
+                    ?? String(decoding: name, as: UTF8.self).lowercased()
                 rest = rest[schemeEnd...].dropFirst(3)
             } else if schemeRequired {
                 return nil
             } else {
                 scheme = nil
             }
-            guard let hostEnd = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
-            let host = rest[..<hostEnd]
-            guard ["arxiv.org", "www.arxiv.org", "export.arxiv.org"].contains(where: host.equalsIgnoringASCIICase)
+            guard let hostEnd = rest.firstIndex(of: UInt8(ascii: "/")),
+                let host = Self.hosts.first(where: rest[..<hostEnd].equalsIgnoringASCIICase)
             else { return nil }
-            self.host = String(decoding: host, as: UTF8.self).lowercased()
+            self.host = host
             var path = rest[rest.index(after: hostEnd)...]
             if let end = path.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
                 path = path[..<end]
             }
             while path.first == UInt8(ascii: "/") { path.removeFirst() }
             guard let viewEnd = path.firstIndex(of: UInt8(ascii: "/")),
-                let view = View.allCases.first(where: { path[..<viewEnd].equalsIgnoringASCIICase($0.rawValue) })
+                let view = Self.views.first(where: { path[..<viewEnd].equalsIgnoringASCIICase($0.rawValue) })
             else { return nil }
             self.view = view
             var id = path[path.index(after: viewEnd)...]

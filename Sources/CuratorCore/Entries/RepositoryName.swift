@@ -1,6 +1,6 @@
 /// A GitHub repository's `owner/name`. GitHub resolves names without regard to case, so equality,
-/// hashing and order use `key` (the name lowercased, see `TextIdentifier`), while `owner` and `name` keep the spelling
-/// they were written with, for messages and fixes.
+/// hashing and order use `key` (the name lowercased, see `TextIdentifier`), while `owner` and
+/// `name` keep the spelling they were written with, for messages and fixes.
 public struct RepositoryName: TextIdentifier {
     public static let writtenForm = "owner/name"
 
@@ -14,9 +14,7 @@ public struct RepositoryName: TextIdentifier {
     /// literal and a URL path without escaping.
     public init?(owner: String, name: String) {
         guard Self.isValidPart(owner.utf8[...]), Self.isValidPart(name.utf8[...]) else { return nil }
-        self.owner = owner
-        self.name = name
-        key = "\(owner)/\(name)".lowercased()
+        self.init(validOwner: owner, name: name)
     }
 
     /// Reads `owner/name`, or a github.com link with or without its scheme; what may follow the
