@@ -17,23 +17,24 @@ public struct ArxivID: TextIdentifier {
     /// after an `arXiv:` prefix in any case, or as an abstract, PDF or HTML link (`Link`), with or
     /// without its scheme. Spaces around it are ignored.
     public init?(_ text: String) {
-        var rest = Substring(text).utf8
-        while let first = rest.first, Self.isSpace(first) { rest.removeFirst() }
-        while let last = rest.last, Self.isSpace(last) { rest.removeLast() }
-        _ = rest.dropPrefixIgnoringASCIICase("arxiv:")
-        if let link = Link(rest, schemeRequired: false) {
-            guard let id = link.id else { return nil }
-            self = id
-        } else {
-            guard let id = Self.read(rest) else { return nil }
-            self = id
-        }
+        guard let id = text.withUTF8Bytes(Self.read(text:)) else { return nil }
+        self = id
     }
 
     /// The paper an arXiv link names (`Link`); nil for any other URL, and for a broken arXiv link.
     public init?(url: String) {
         guard let id = Link(url: url)?.id else { return nil }
         self = id
+    }
+
+    /// `init(_:)` on the text's bytes.
+    private static func read(text: UTF8Bytes) -> ArxivID? {
+        var rest = text
+        while let first = rest.first, isSpace(first) { rest.removeFirst() }
+        while let last = rest.last, isSpace(last) { rest.removeLast() }
+        _ = rest.dropPrefixIgnoringASCIICase("arxiv:")
+        if let link = Link(rest, schemeRequired: false) { return link.id }
+        return read(rest)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
@@ -69,10 +70,17 @@ extension ArxivID {
     /// `ABS/...`, since arXiv's paths are lowercase) still points at arXiv, at no paper: it is a
     /// broken link, and its `id` is nil.
     public struct Link: Sendable, Hashable {
-        public enum View: String, Sendable, CaseIterable {
-            case abstract = "abs"
-            case pdf
-            case html
+        public enum View: Sendable, CaseIterable {
+            case abstract, pdf, html
+
+            /// The first piece of the page's path.
+            var name: StaticString {
+                switch self {
+                case .abstract: "abs"
+                case .pdf: "pdf"
+                case .html: "html"
+                }
+            }
         }
 
         public let view: View
@@ -83,25 +91,26 @@ extension ArxivID {
         /// The paper, nil when what follows the view is no arXiv id.
         public let id: ArxivID?
 
-        private static let hosts = ["arxiv.org", "www.arxiv.org", "export.arxiv.org"]
+        private static let hosts: [StaticString] = ["arxiv.org", "www.arxiv.org", "export.arxiv.org"]
         private static let views = View.allCases
-        private static let commonSchemes = ["https", "http"]
+        private static let commonSchemes: [StaticString] = ["https", "http"]
 
         /// Reads a link with its scheme; nil for a URL that is no arXiv paper page.
         public init?(url: String) {
-            self.init(Substring(url).utf8, schemeRequired: true)
+            guard let link = url.withUTF8Bytes({ Link($0, schemeRequired: true) }) else { return nil }
+            self = link
         }
 
-        init?(_ text: Substring.UTF8View, schemeRequired: Bool) {
+        init?(_ text: UTF8Bytes, schemeRequired: Bool) {
             var rest = text
             let schemeEnd = rest.firstIndex { !($0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "+")) }
             if let schemeEnd, schemeEnd != rest.startIndex, rest.first?.isASCIILetter == true,
-                rest[schemeEnd...].starts(with: "://".utf8)
+                rest[schemeEnd...].starts(with: "://")
             {
                 let name = rest[..<schemeEnd]
                 scheme =
-                    Self.commonSchemes.first(where: name.equalsIgnoringASCIICase)
-                    ?? String(decoding: name, as: UTF8.self).lowercased()
+                    Self.commonSchemes.first(where: name.equalsIgnoringASCIICase)?.description
+                    ?? name.string.lowercased()
                 rest = rest[schemeEnd...].dropFirst(3)
             } else if schemeRequired {
                 return nil
@@ -111,45 +120,45 @@ extension ArxivID {
             guard let hostEnd = rest.firstIndex(of: UInt8(ascii: "/")),
                 let host = Self.hosts.first(where: rest[..<hostEnd].equalsIgnoringASCIICase)
             else { return nil }
-            self.host = host
+            self.host = host.description
             var path = rest[rest.index(after: hostEnd)...]
             if let end = path.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
                 path = path[..<end]
             }
             while path.first == UInt8(ascii: "/") { path.removeFirst() }
             guard let viewEnd = path.firstIndex(of: UInt8(ascii: "/")),
-                let view = Self.views.first(where: { path[..<viewEnd].equalsIgnoringASCIICase($0.rawValue) })
+                let view = Self.views.first(where: { path[..<viewEnd].equalsIgnoringASCIICase($0.name) })
             else { return nil }
             self.view = view
             var id = path[path.index(after: viewEnd)...]
             if id.last == UInt8(ascii: "/") { id.removeLast() }
-            if id.count > 4, id.suffix(4).elementsEqual(".pdf".utf8) { id.removeLast(4) }
-            let isLowercase = path[..<viewEnd].elementsEqual(view.rawValue.utf8)
+            if id.count > 4, id.hasSuffix(".pdf") { id.removeLast(4) }
+            let isLowercase = path[..<viewEnd].equals(view.name)
             self.id = isLowercase ? ArxivID.read(id) : nil
         }
     }
 
     /// A bare id with its optional version, nothing before or after it.
-    private static func read(_ text: Substring.UTF8View) -> ArxivID? {
+    private static func read(_ text: UTF8Bytes) -> ArxivID? {
         var base = text
         var version: Int?
         if let v = text.lastIndex(of: UInt8(ascii: "v")) {
             let digits = text[text.index(after: v)...]
             if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit),
-                let number = Int(String(decoding: digits, as: UTF8.self))
+                let number = Int(digits.string)
             {
                 version = number
                 base = text[..<v]
             }
         }
         guard isNewStyle(base) || isOldStyle(base) else { return nil }
-        return ArxivID(base: String(decoding: base, as: UTF8.self), version: version)
+        return ArxivID(base: base.string, version: version)
     }
 
     /// `YYMM.NNNN` or `YYMM.NNNNN`. arXiv answers `400 incorrect id format` for a month above 12
     /// (`1234.1234`) but treats `0000.0000` and a five-digit number before 2015 (`0808.05394`) as
     /// well-formed ids that simply have no paper, so this check does too.
-    private static func isNewStyle(_ text: Substring.UTF8View) -> Bool {
+    private static func isNewStyle(_ text: UTF8Bytes) -> Bool {
         guard text.count == 9 || text.count == 10 else { return false }
         var month = 0
         for (offset, byte) in text.enumerated() {
@@ -165,7 +174,7 @@ extension ArxivID {
 
     /// `archive/YYMMNNN` or `archive.SUBJECT/YYMMNNN`: an archive of lowercase letters and
     /// hyphens (`hep-th`, `cond-mat`), a subject class of letters and hyphens (`GT`, `acc-ph`).
-    private static func isOldStyle(_ text: Substring.UTF8View) -> Bool {
+    private static func isOldStyle(_ text: UTF8Bytes) -> Bool {
         guard let slash = text.firstIndex(of: UInt8(ascii: "/")) else { return false }
         let number = text[text.index(after: slash)...]
         guard number.count == 7, number.allSatisfy(\.isASCIIDigit) else { return false }

@@ -13,61 +13,77 @@ public struct RepositoryName: TextIdentifier {
     /// 100 of them, not `.` or `..`. This also keeps them safe to place inside a GraphQL string
     /// literal and a URL path without escaping.
     public init?(owner: String, name: String) {
-        guard Self.isValidPart(owner.utf8[...]), Self.isValidPart(name.utf8[...]) else { return nil }
+        guard owner.withUTF8Bytes(Self.isValidPart), name.withUTF8Bytes(Self.isValidPart) else { return nil }
         self.init(validOwner: owner, name: name)
     }
 
     /// Reads `owner/name`, or a github.com link with or without its scheme; what may follow the
     /// name is what `init(url:)` allows.
     public init?(_ text: String) {
-        var rest = Substring(text).utf8
-        let hasScheme = rest.dropPrefixIgnoringASCIICase("https://") || rest.dropPrefixIgnoringASCIICase("http://")
-        let hasHost =
-            rest.dropPrefixIgnoringASCIICase("github.com/") || rest.dropPrefixIgnoringASCIICase("www.github.com/")
-        guard hasHost || !hasScheme else { return nil }
-        self.init(path: rest)
+        guard
+            let name = text.withUTF8Bytes({ text -> RepositoryName? in
+                var rest = text
+                let hasScheme =
+                    rest.dropPrefixIgnoringASCIICase("https://") || rest.dropPrefixIgnoringASCIICase("http://")
+                let hasHost =
+                    rest.dropPrefixIgnoringASCIICase("github.com/")
+                    || rest.dropPrefixIgnoringASCIICase("www.github.com/")
+                return hasHost || !hasScheme ? Self.read(path: rest) : nil
+            })
+        else { return nil }
+        self = name
     }
 
     /// Reads a link to a repository or a page inside it: `http(s)://(www.)github.com/OWNER/REPO`
     /// (host and scheme in any case), then `.git`, `/...`, `?...` or `#...`.
     public init?(url: String) {
-        var rest = Substring(url).utf8
-        guard rest.dropPrefixIgnoringASCIICase("https://") || rest.dropPrefixIgnoringASCIICase("http://"),
-            rest.dropPrefixIgnoringASCIICase("github.com/") || rest.dropPrefixIgnoringASCIICase("www.github.com/")
+        guard
+            let name = url.withUTF8Bytes({ url -> RepositoryName? in
+                var rest = url
+                guard rest.dropPrefixIgnoringASCIICase("https://") || rest.dropPrefixIgnoringASCIICase("http://"),
+                    rest.dropPrefixIgnoringASCIICase("github.com/")
+                        || rest.dropPrefixIgnoringASCIICase("www.github.com/")
+                else { return nil }
+                return Self.read(path: rest)
+            })
         else { return nil }
-        self.init(path: rest)
+        self = name
     }
 
     /// Reads the repository a shields.io star badge shows: `.../github/stars/OWNER/REPO.svg?...`.
     public init?(starBadgeURL url: String) {
-        let bytes = Substring(url).utf8
-        let marker = "/github/stars/".utf8
-        guard let found = bytes.indices.first(where: { bytes[$0...].starts(with: marker) }) else { return nil }
-        var rest = bytes[bytes.index(found, offsetBy: marker.count)...]
+        guard let name = url.withUTF8Bytes(Self.read(starBadgeURL:)) else { return nil }
+        self = name
+    }
+
+    private static func read(starBadgeURL url: UTF8Bytes) -> RepositoryName? {
+        let marker: StaticString = "/github/stars/"
+        guard let found = url.indices.first(where: { url[$0...].starts(with: marker) }) else { return nil }
+        var rest = url[(found + marker.utf8CodeUnitCount)...]
         if let query = rest.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
         guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
-        var name = rest[rest.index(after: slash)...]
+        var name = rest[(slash + 1)...]
         if let end = name.firstIndex(of: UInt8(ascii: "/")) { name = name[..<end] }
-        if name.count >= 4, name.suffix(4).elementsEqual(".svg".utf8) { name.removeLast(4) }
-        self.init(owner: rest[..<slash], name: name)
+        if name.hasSuffix(".svg") { name.removeLast(4) }
+        return read(owner: rest[..<slash], name: name)
     }
 
     /// `OWNER/REPO` followed by nothing, `.git`, or a `/`, `?` or `#` and anything.
-    private init?(path: Substring.UTF8View) {
+    private static func read(path: UTF8Bytes) -> RepositoryName? {
         guard let slash = path.firstIndex(of: UInt8(ascii: "/")) else { return nil }
-        var name = path[path.index(after: slash)...]
+        var name = path[(slash + 1)...]
         if let end = name.firstIndex(where: {
             $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
         }) {
             name = name[..<end]
         }
-        if name.count >= 4, name.suffix(4).elementsEqual(".git".utf8) { name.removeLast(4) }
-        self.init(owner: path[..<slash], name: name)
+        if name.hasSuffix(".git") { name.removeLast(4) }
+        return read(owner: path[..<slash], name: name)
     }
 
-    private init?(owner: Substring.UTF8View, name: Substring.UTF8View) {
-        guard Self.isValidPart(owner), Self.isValidPart(name) else { return nil }
-        self.init(validOwner: String(decoding: owner, as: UTF8.self), name: String(decoding: name, as: UTF8.self))
+    private static func read(owner: UTF8Bytes, name: UTF8Bytes) -> RepositoryName? {
+        guard isValidPart(owner), isValidPart(name) else { return nil }
+        return RepositoryName(validOwner: owner.string, name: name.string)
     }
 
     private init(validOwner owner: String, name: String) {
@@ -85,8 +101,8 @@ public struct RepositoryName: TextIdentifier {
         template.replacingEvery("{owner}", with: owner).replacingEvery("{repo}", with: name)
     }
 
-    private static func isValidPart(_ part: Substring.UTF8View) -> Bool {
-        !part.isEmpty && part.count <= 100 && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8)
+    private static func isValidPart(_ part: UTF8Bytes) -> Bool {
+        !part.isEmpty && part.count <= 100 && !part.equals(".") && !part.equals("..")
             && part.allSatisfy {
                 $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
                     || $0 == UInt8(ascii: ".")
