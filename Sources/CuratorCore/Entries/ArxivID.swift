@@ -70,6 +70,7 @@ extension ArxivID {
     /// `ABS/...`, since arXiv's paths are lowercase) still points at arXiv, at no paper: it is a
     /// broken link, and its `id` is nil.
     public struct Link: Sendable, Hashable {
+        /// Which page of the paper the link opens: its abstract, its PDF or its HTML version.
         public enum View: Sendable, CaseIterable {
             case abstract, pdf, html
 
@@ -84,7 +85,7 @@ extension ArxivID {
         }
 
         public let view: View
-        /// The host, lowercased.
+        /// The host, lowercased: `arxiv.org`, `www.arxiv.org` or `export.arxiv.org`.
         public let host: String
         /// The scheme, lowercased (`https`, `http`, ...); nil when the text has none.
         public let scheme: String?
@@ -133,6 +134,7 @@ extension ArxivID {
             var id = path[path.index(after: viewEnd)...]
             if id.last == UInt8(ascii: "/") { id.removeLast() }
             if id.count > 4, id.hasSuffix(".pdf") { id.removeLast(4) }
+            // arXiv serves its pages under lowercase paths only.
             let isLowercase = path[..<viewEnd].equals(view.name)
             self.id = isLowercase ? ArxivID.read(id) : nil
         }
