@@ -140,8 +140,8 @@ extension LintSettings {
             var pass = 0
             // The facts stay those of the first check: a fix only ever replaces a URL by one the
             // check already vouched for, so nothing is fetched twice.
-            while report.findings.contains(where: { $0.fix != nil }), pass < Self.maximumFixPasses {
-                try write(Fixer.apply(report.findings, to: workspace), in: workspace)
+            while fixable(report.findings).contains(where: { $0.fix != nil }), pass < Self.maximumFixPasses {
+                try write(Fixer.apply(fixable(report.findings), to: workspace), in: workspace)
                 workspace = try shared.loadWorkspace(paths: listPaths)
                 report = reported(linter.lint(LintContext(workspace: workspace, facts: facts)))
                 pass += 1

@@ -55,24 +55,30 @@ extension LintSettings {
     /// with `--whole-list`, where the paths given only narrow the report.
     var listPaths: [String] { wholeList ? [] : paths }
 
+    /// The files `--whole-list`'s paths choose, or nil when every file is reported (without
+    /// `--whole-list`, without paths, or with the list's own folder among them).
+    var reportScope: ReportScope? {
+        guard wholeList, !paths.isEmpty else { return nil }
+        return ReportScope(paths: paths, workingDirectory: shared.workingDirectory)
+    }
+
     /// The report narrowed to the findings `--whole-list`'s paths ask for: those placed in one of
     /// the files (or below one of the folders) given, or concerning one of them (a duplicate's
     /// other copy), the way `--changed-since` keeps a finding when any of its places changed.
-    /// Without `--whole-list`, or without paths, the report is whole.
     func reported(_ report: LintReport) -> LintReport {
-        guard wholeList, !paths.isEmpty else { return report }
-        let base = shared.workingDirectory
-        let wanted = paths.map {
-            Workspace.relativePath(of: URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL, to: base)
-        }
-        if wanted.contains("") { return report }
-        let files = Set(wanted)
-        func inScope(_ location: SourceLocation) -> Bool {
-            files.contains(location.file) || wanted.contains { location.file.hasPrefix($0 + "/") }
-        }
+        guard let scope = reportScope else { return report }
         var narrowed = report
-        narrowed.findings = report.findings.filter { inScope($0.location) || $0.related.contains(where: inScope) }
+        narrowed.findings = report.findings.filter {
+            scope.contains($0.location.file) || $0.related.contains { scope.contains($0.file) }
+        }
         return narrowed
+    }
+
+    /// The findings whose fixes `--fix` may apply: with `--whole-list` paths, only fixes that edit
+    /// nothing but the files given, so a hook never writes a file that is not being committed.
+    func fixable(_ findings: [Finding]) -> [Finding] {
+        guard let scope = reportScope else { return findings }
+        return findings.filter { $0.fix?.edits.allSatisfy { scope.contains($0.file) } ?? false }
     }
 
     /// Writes the `--report` files, then the `--format` report to `--output` or standard output,
@@ -92,5 +98,27 @@ extension LintSettings {
             }
         }
         try shared.emit(format.render(report, options: options, sources: sources))
+    }
+}
+
+/// The files a `--whole-list` lint reports on: the paths given, as display paths (relative to
+/// the working directory, as findings name files), each a file or a folder.
+struct ReportScope {
+    private var files: Set<String>
+    private var folders: [String]
+
+    /// Nil when one of the paths is the working directory itself, which holds every file.
+    init?(paths: [String], workingDirectory: URL) {
+        let display = paths.map {
+            Workspace.relativePath(
+                of: URL(fileURLWithPath: $0, relativeTo: workingDirectory).standardizedFileURL, to: workingDirectory)
+        }
+        if display.contains("") { return nil }
+        files = Set(display)
+        folders = display.map { $0 + "/" }
+    }
+
+    func contains(_ file: String) -> Bool {
+        files.contains(file) || folders.contains { file.hasPrefix($0) }
     }
 }
