@@ -171,6 +171,9 @@ struct ReportingCLITests {
         let copy = try Corpus.temporaryCopy()
         defer { try? FileManager.default.removeItem(at: copy) }
         let (fixable, cleared, added) = try Self.suggestionsClearFindings(in: copy)
+        print(
+            "rdjsonl suggestions applied once on the corpus: \(cleared) of \(fixable) fixable findings cleared, \(added) added"
+        )
         #expect(fixable > 0)
         #expect(Double(cleared) >= 0.8 * Double(fixable), "\(cleared) of \(fixable)")
         #expect(added == 0)
