@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The raw bytes of one markdown file with an index of its lines.
 ///
 /// Every position the linter reports and every edit it makes is a byte offset into `bytes`, so an
@@ -17,26 +11,13 @@ public struct SourceText: Sendable {
 
     /// Reads `bytes` as UTF-8 text. Invalid UTF-8 and NUL bytes (a binary file) are input errors
     /// that name the place of the first offending byte.
+    ///
+    /// Lines end where cmark-gfm ends them: at a line feed, a carriage return and line feed, or a
+    /// carriage return alone, so that a line number of the tree and of this table is one line.
     public init(path: String, bytes: [UInt8]) throws(InputError) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 64 + 1)
-        // Line feeds are found with memchr, which reads many bytes at a time.
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count,
-                let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset)
-            {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                starts.append(index + 1)
-                offset = index + 1
-            }
-        }
-        // A final newline does not open a line of its own.
-        if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
-        lineStarts = starts
+        lineStarts = SourceText.lineStarts(of: bytes)
         // A NUL byte near the start marks a binary file, as git decides; say so rather than
         // reporting the first byte that is not UTF-8.
         if let nul = bytes.prefix(8192).firstIndex(of: 0) {
@@ -49,6 +30,27 @@ public struct SourceText: Sendable {
                 path: path, line: place.line, column: place.column,
                 message: bad.isNUL ? "binary file: NUL byte" : "invalid UTF-8")
         }
+    }
+
+    /// The offset at which each line starts. A final line ending does not open a line of its own.
+    static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 64 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                index += 1
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index)
+                } else if byte == UInt8(ascii: "\r") {
+                    if index < buffer.count, buffer[index] == UInt8(ascii: "\n") { index += 1 }
+                    starts.append(index)
+                }
+            }
+        }
+        if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
+        return starts
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -100,50 +102,25 @@ public struct SourceText: Sendable {
         return SourceLocation(file: path, line: place.line, column: place.column)
     }
 
+    /// The first byte that is not UTF-8 or is NUL, or nil for a text file. The standard
+    /// library's validation reads the whole file; the place of a bad byte is only looked for
+    /// in a file it refused.
     private static func firstInvalidByte(_ bytes: [UInt8]) -> (offset: Int, isNUL: Bool)? {
-        bytes.withUnsafeBufferPointer { firstInvalidByte(in: $0) }
-    }
-
-    private static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, isNUL: Bool)? {
-        var index = 0
-        let count = bytes.count
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let lowBits: UInt64 = 0x0101_0101_0101_0101
-        while index < count {
-            // Eight ASCII bytes at a time while none has its high bit set or is NUL (a word
-            // has a zero byte exactly when (w - 0x01…01) & ~w & 0x80…80 is not zero).
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                guard word & highBits == 0, (word &- lowBits) & ~word & highBits == 0 else { break }
-                index += 8
-            }
-            guard index < count else { break }
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == 0 { return (index, true) }
-                index += 1
-                continue
-            }
-            let length: Int
-            let minimum: UInt32
-            switch byte {
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
-            default: return (index, false)
-            }
-            guard index + length <= count else { return (index, false) }
-            var scalar = UInt32(byte) & (0xFF >> (length + 1))
-            for next in bytes[(index + 1)..<(index + length)] {
-                guard next & 0xC0 == 0x80 else { return (index, false) }
-                scalar = scalar << 6 | UInt32(next & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                return (index, false)
-            }
-            index += length
+        if String(validating: bytes, as: UTF8.self) != nil {
+            return bytes.firstIndex(of: 0).map { ($0, true) }
         }
-        return nil
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1, encoded.first == 0 { return (offset, true) }
+                offset += encoded.count
+            case .error: return (offset, false)
+            case .emptyInput: return nil
+            }
+        }
     }
 }
 

@@ -125,9 +125,28 @@ public struct EntryExtractor {
             if bytes[trimmed].starts(with: "[//]:".utf8) {
                 entry.dateComment = TextField(text: document.source.text(trimmed), range: trimmed)
                 pieces.removeLast()
+            } else if pieces.count > 1, let comment = lastDateComment(in: trimmed) {
+                // Stray text before the date comment (`| junk [//]: #06/17`) stays a cell of its
+                // own, so that the comment is still the row's and a fix of the text keeps it.
+                entry.dateComment = TextField(text: document.source.text(comment), range: comment)
+                pieces[pieces.count - 1] = last.lowerBound..<comment.lowerBound
             }
         }
         entry.rawCells = pieces
+    }
+
+    /// The date comment (`[//]:` to the end) that ends `range` after other text, if any.
+    private func lastDateComment(in range: Range<Int>) -> Range<Int>? {
+        let bytes = document.source.bytes
+        let needle = Array("[//]:".utf8)
+        var index = range.upperBound - needle.count
+        while index > range.lowerBound {
+            if bytes[index] == UInt8(ascii: "["), bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                return index..<range.upperBound
+            }
+            index -= 1
+        }
+        return nil
     }
 
     // MARK: Lists

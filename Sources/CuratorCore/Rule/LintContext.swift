@@ -41,9 +41,20 @@ public struct LintContext: Sendable {
             ?? SourceLocation(file: entry.file, line: entry.line, column: 1)
     }
 
-    /// A fix that replaces one byte range of `file`.
-    public func replace(_ range: Range<Int>, in file: String, with replacement: String, summary: String) -> Fix {
-        Fix(summary: summary, edits: [TextEdit(file: file, range: range, replacement: replacement)])
+    /// A fix that replaces one byte range of `file`; `expecting` is the text the rule read there
+    /// and `node` the range of the node (named `nodeName`) the edit belongs to, which `Fixer`
+    /// checks before it writes.
+    public func replace(
+        _ range: Range<Int>, in file: String, with replacement: String, summary: String, expecting: String? = nil,
+        inside node: Range<Int>? = nil, nodeName: String = "entry"
+    ) -> Fix {
+        Fix(
+            summary: summary,
+            edits: [
+                TextEdit(
+                    file: file, range: range, replacement: replacement, expected: expecting, node: node,
+                    nodeName: node == nil ? nil : nodeName)
+            ])
     }
 
     /// The text of a byte range of a file.

@@ -83,12 +83,17 @@ struct FieldSeparatorRule: EntryRule {
                 next = mark.lowerBound
             }
             if !hasSeparator(badgesEnd..<next) {
+                // The separator goes right before the title link's `[` or the star mark.
+                let opensTitle =
+                    next < source.bytes.count
+                    && (next == entry.starMark?.lowerBound || source.bytes[next] == UInt8(ascii: "["))
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file, offset: next, message: Self.beforeTitleMessage(separator),
-                        fix: context.replace(
-                            next..<next, in: entry.file, with: separator,
-                            summary: "insert \(separator) before the title")))
+                        fix: opensTitle
+                            ? context.replace(
+                                next..<next, in: entry.file, with: separator,
+                                summary: "insert \(separator) before the title", inside: entry.range) : nil))
             }
         }
         if let authors = entry.authors, authors.range.lowerBound >= titleLink.range.upperBound {
@@ -97,12 +102,18 @@ struct FieldSeparatorRule: EntryRule {
                 .filter { $0 <= authors.range.lowerBound }.max() ?? titleLink.range.upperBound
             let gap = previous..<authors.range.lowerBound
             if !hasSeparator(gap) {
+                // Only spaces and dots are replaced; anything else in the gap is a person's to judge.
+                let onlyPunctuation = source.bytes[gap].allSatisfy {
+                    $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "\t")
+                }
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file, offset: previous, message: Self.beforeAuthorsMessage(separator),
-                        fix: context.replace(
-                            gap, in: entry.file, with: " \(separator) ",
-                            summary: "separate the authors with \(separator)")))
+                        fix: onlyPunctuation
+                            ? context.replace(
+                                gap, in: entry.file, with: " \(separator) ",
+                                summary: "separate the authors with \(separator)", expecting: source.text(gap),
+                                inside: entry.range) : nil))
             }
         }
         return findings

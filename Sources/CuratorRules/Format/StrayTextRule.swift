@@ -96,14 +96,18 @@ struct StrayTextRule: Rule {
                     let text = source.text(tail)
                     if RowShape.looksLikeDateComment(text) { continue }
                     let holdsLink = text.contains("](")
+                    // A comment after the text is kept: the text goes from the pipe to the comment.
+                    let deleted =
+                        shape.commentStart.map { (shape.rawCells.last?.lowerBound ?? tail.lowerBound)..<$0 }
+                        ?? tail.lowerBound..<shape.range.upperBound
                     findings.append(
                         context.finding(
                             Self.self, file: file, offset: tail.lowerBound, message: Self.tailMessage(text),
                             fix: holdsLink
                                 ? nil
                                 : context.replace(
-                                    tail.lowerBound..<shape.range.upperBound, in: file, with: "",
-                                    summary: "delete the stray text")))
+                                    deleted, in: file, with: "", summary: "delete the stray text",
+                                    inside: shape.range, nodeName: "row")))
                     continue
                 }
                 if leadingConvention, !shape.startsWithPipe {
@@ -112,7 +116,7 @@ struct StrayTextRule: Rule {
                             Self.self, file: file, offset: shape.body.lowerBound, message: Self.leadingPipeMessage,
                             fix: context.replace(
                                 shape.body.lowerBound..<shape.body.lowerBound, in: file, with: "|",
-                                summary: "add the leading pipe")))
+                                summary: "add the leading pipe", inside: shape.range, nodeName: "row")))
                 }
                 if trailingConvention, !shape.endsWithPipe {
                     findings.append(
@@ -120,7 +124,7 @@ struct StrayTextRule: Rule {
                             Self.self, file: file, offset: shape.body.upperBound, message: Self.trailingPipeMessage,
                             fix: context.replace(
                                 shape.body.upperBound..<shape.body.upperBound, in: file, with: "|",
-                                summary: "add the trailing pipe")))
+                                summary: "add the trailing pipe", inside: shape.range, nodeName: "row")))
                 }
             }
         }

@@ -59,9 +59,11 @@ struct UnrenderedLinkRule: Rule {
                 switch candidate.failure {
                 case .spaceBeforeDestination:
                     message = Self.spacedMessage
+                    let spaces = (candidate.labelEnd + 1)..<(candidate.destination.lowerBound - 1)
                     fix = context.replace(
-                        (candidate.labelEnd + 1)..<(candidate.destination.lowerBound - 1), in: document.path, with: "",
-                        summary: "join ']' and '('")
+                        spaces, in: document.path, with: "", summary: "join ']' and '('",
+                        expecting: document.source.text(spaces),
+                        inside: candidate.start..<candidate.destination.upperBound, nodeName: "link text")
                 case .unclosed: message = Self.unclosedMessage
                 case .noOpeningBracket: message = Self.unopenedMessage
                 case .rejected: message = Self.rejectedMessage

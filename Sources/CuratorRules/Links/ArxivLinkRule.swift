@@ -117,7 +117,8 @@ struct ArxivLinkRule: Rule {
         }
         let fix = urlStart.map {
             context.replace(
-                $0..<($0 + link.url.utf8.count), in: entry.file, with: canonical, summary: "link \(canonical)")
+                $0..<($0 + link.url.utf8.count), in: entry.file, with: canonical, summary: "link \(canonical)",
+                expecting: link.url, inside: link.range, nodeName: "link")
         }
         return context.finding(
             Self.self, file: entry.file, offset: offset, message: Self.message(reasons, canonical), fix: fix)
