@@ -9,7 +9,13 @@ public struct Document: Sendable {
 
     public init(path: String, bytes: [UInt8]) throws(InputError) {
         source = try SourceText(path: path, bytes: bytes)
-        root = GFMParser.parse(bytes, correcting: source).root
+        do {
+            root = try GFMParser.parse(bytes, correcting: source).root
+        } catch {
+            throw InputError(
+                path: path, line: error.line, column: error.column,
+                message: "markdown nested more than \(NestingLimit.maximumDepth) levels deep")
+        }
     }
 
     /// Reads a file from disk. `displayPath` is what findings show.

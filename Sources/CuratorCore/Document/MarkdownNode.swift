@@ -76,27 +76,22 @@ public struct MarkdownNode: Sendable {
         return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
-    /// The concatenated text of this node's descendants, as a reader sees it.
+    /// The concatenated text of this node's descendants, as a reader sees it: their texts and
+    /// code in document order (the order the records are stored in), a space for a line break.
     public var plainText: String {
         var bytes: [UInt8] = []
-        appendPlainText(index, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private func appendPlainText(_ node: Int, to bytes: inout [UInt8]) {
-        let record = tree.records[node]
-        switch record.kind {
-        case .text, .code:
-            if let literal = record.literal { bytes += tree.pool[literal] }
-        case .softbreak, .linebreak:
-            bytes.append(UInt8(ascii: " "))
-        default:
-            var child = record.firstChild
-            while child >= 0 {
-                appendPlainText(Int(child), to: &bytes)
-                child = tree.records[Int(child)].nextSibling
+        for position in index..<tree.subtreeEnd(of: index) {
+            let record = tree.records[position]
+            switch record.kind {
+            case .text, .code:
+                if let literal = record.literal { bytes += tree.pool[literal] }
+            case .softbreak, .linebreak:
+                bytes.append(UInt8(ascii: " "))
+            default:
+                break
             }
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Every descendant of one of `kinds` (this node first), depth first. The other records are

@@ -8,6 +8,12 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; line 1 is at index 0.
     public let lineStarts: [Int]
+    /// In a file with a line longer than `checkpointStride` bytes, the number of UTF-8
+    /// continuation bytes before each multiple of the stride, so that a column far into a long
+    /// line is counted from the nearest multiple instead of from the line's start (a line of
+    /// thousands of findings was otherwise counted once per finding). Empty in other files.
+    private let continuationCheckpoints: [Int]
+    static let checkpointStride = 4096
 
     /// Reads `bytes` as UTF-8 text. Invalid UTF-8 and NUL bytes (a binary file) are input errors
     /// that name the place of the first offending byte.
@@ -18,6 +24,7 @@ public struct SourceText: Sendable {
         self.path = path
         self.bytes = bytes
         lineStarts = SourceText.lineStarts(of: bytes)
+        continuationCheckpoints = SourceText.continuationCheckpoints(of: bytes, lineStarts: lineStarts)
         // A NUL byte near the start marks a binary file, as git decides; say so rather than
         // reporting the first byte that is not UTF-8.
         if let nul = bytes.prefix(8192).firstIndex(of: 0) {
@@ -87,14 +94,42 @@ public struct SourceText: Sendable {
     /// Line and column of byte `offset`; the column counts Unicode scalars, 1-based.
     public func location(ofByte offset: Int) -> (line: Int, column: Int) {
         let line = line(ofByte: offset)
-        var column = 1
-        var index = lineStarts[line - 1]
-        while index < offset && index < bytes.count {
-            // Continuation bytes (10xxxxxx) do not start a scalar.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
+        let start = lineStarts[line - 1]
+        let end = max(start, min(offset, bytes.count))
+        // Continuation bytes (10xxxxxx) do not start a scalar.
+        if end - start > Self.checkpointStride, !continuationCheckpoints.isEmpty {
+            return (line, end - start - (continuations(before: end) - continuations(before: start)) + 1)
         }
+        var column = 1
+        for index in start..<end where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return (line, column)
+    }
+
+    /// The number of continuation bytes before `offset`, from the checkpoint before it.
+    private func continuations(before offset: Int) -> Int {
+        let block = offset / Self.checkpointStride
+        var count = continuationCheckpoints[block]
+        for index in (block * Self.checkpointStride)..<offset where bytes[index] & 0xC0 == 0x80 { count += 1 }
+        return count
+    }
+
+    private static func continuationCheckpoints(of bytes: [UInt8], lineStarts: [Int]) -> [Int] {
+        var longest = 0
+        var previous = 0
+        for start in lineStarts.dropFirst() + [bytes.count] {
+            longest = max(longest, start - previous)
+            previous = start
+        }
+        guard longest > checkpointStride else { return [] }
+        var checkpoints = [0]
+        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
+        var count = 0
+        for (index, byte) in bytes.enumerated() {
+            if index > 0, index % checkpointStride == 0 { checkpoints.append(count) }
+            if byte & 0xC0 == 0x80 { count += 1 }
+        }
+        if bytes.count > 0, bytes.count % checkpointStride == 0 { checkpoints.append(count) }
+        return checkpoints
     }
 
     public func sourceLocation(ofByte offset: Int) -> SourceLocation {
