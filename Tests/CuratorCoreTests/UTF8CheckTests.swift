@@ -1,8 +1,8 @@
 import CuratorCore
 import Testing
 
-/// `SourceText` checks UTF-8 eight ASCII bytes at a time; whatever the bytes, it must refuse the
-/// same files at the same place as the standard library's strict UTF-8 parser.
+/// Whatever the bytes, `SourceText` must refuse the same files at the same place as the standard
+/// library's strict UTF-8 parser.
 struct UTF8CheckTests {
     /// A small seeded generator, so that a failure shows the same bytes again.
     struct XorShift {

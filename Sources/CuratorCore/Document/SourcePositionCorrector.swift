@@ -123,16 +123,17 @@ struct SourcePositionCorrector {
         var pendingBreaks = 0
         var pendingStartsSoft = false
         // Nodes whose end waits for their descendants, which can move the line counter.
-        var open: [Int] = []
+        var open: [(position: Int, startLine: Int32)] = []
 
-        func mapEnd(_ position: Int) {
+        /// Maps the end of the node at `position`, which cmark-gfm reported starting on `startLine`.
+        func mapEnd(_ position: Int, startLine: Int32) {
             let record = records[position]
             guard record.endLine > 0, record.endColumn > 0 else { return }
             let line = Int(record.endLine)
             let missed = line > countedLine ? breaks : hidden
             // A code span or raw HTML running over lines has its end column counted from its last
             // line's first byte, without the paragraph's first column.
-            let spansLines = record.endLine > record.startLine && (record.kind == .code || record.kind == .htmlInline)
+            let spansLines = record.endLine > startLine && (record.kind == .code || record.kind == .htmlInline)
             let within = spansLines ? Int(record.endColumn) - 1 : Int(record.endColumn) - content.firstColumn
             let lineIndex = line - firstLine + missed
             guard lineIndex >= 0, lineIndex < content.fileStarts.count,
@@ -144,8 +145,8 @@ struct SourcePositionCorrector {
 
         let end = Int(paragraph.subtreeEnd)
         for position in (index + 1)..<end {
-            while let last = open.last, Int(records[last].subtreeEnd) <= position {
-                mapEnd(last)
+            while let last = open.last, Int(records[last.position].subtreeEnd) <= position {
+                mapEnd(last.position, startLine: last.startLine)
                 open.removeLast()
             }
             let record = records[position]
@@ -178,12 +179,12 @@ struct SourcePositionCorrector {
                 records[position].startColumn = place.column
             }
             if Int(record.subtreeEnd) > position + 1 {
-                open.append(position)
+                open.append((position, record.startLine))
             } else {
-                mapEnd(position)
+                mapEnd(position, startLine: record.startLine)
             }
         }
-        while let last = open.popLast() { mapEnd(last) }
+        while let last = open.popLast() { mapEnd(last.position, startLine: last.startLine) }
     }
 
     /// Whether a line is a whole link reference definition, `[label]: destination` and an

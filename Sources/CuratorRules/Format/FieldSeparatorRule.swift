@@ -52,7 +52,14 @@ struct FieldSeparatorRule: EntryRule {
                     "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[![Publish](https://img.shields.io/badge/Conference-ICLR'25-blue)]() ↓[Title](https://arxiv.org/abs/2409.13652)↓. Author One |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2409.13652)|\n"
                 ),
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[![Publish](https://img.shields.io/badge/Conference-ICLR'25-blue)]() <br>[Title](https://arxiv.org/abs/2409.13652) <br> Author One |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2409.13652)|\n"
-            )
+            ),
+            // A row indented more than its header: cmark-gfm counts its columns from the header's.
+            Correction(
+                Example(
+                    "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n  |[![Star](https://img.shields.io/github/stars/o/r.svg?style=social&label=Star)](https://github.com/o/r)↓[VeriThinker](https://arxiv.org/abs/2505.17941)↓ Zigeng Chen |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2505.17941)|[//]: #06/17\n"
+                ),
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n  |[![Star](https://img.shields.io/github/stars/o/r.svg?style=social&label=Star)](https://github.com/o/r)<br>[VeriThinker](https://arxiv.org/abs/2505.17941) <br> Zigeng Chen |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2505.17941)|[//]: #06/17\n"
+            ),
         ]
     )
 

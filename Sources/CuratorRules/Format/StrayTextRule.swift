@@ -56,7 +56,14 @@ struct StrayTextRule: Rule {
                     "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2210.17323) <br> A | |[Paper](https://arxiv.org/abs/2210.17323)|↓o\n|↓. |\n|[Title 2](https://arxiv.org/abs/2210.17324) <br> B | |[Paper](https://arxiv.org/abs/2210.17324)|\n|[Title 3](https://arxiv.org/abs/2210.17325) <br> C | |[Paper](https://arxiv.org/abs/2210.17325)↓\n"
                 ),
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2210.17323) <br> A | |[Paper](https://arxiv.org/abs/2210.17323)|\n|[Title 2](https://arxiv.org/abs/2210.17324) <br> B | |[Paper](https://arxiv.org/abs/2210.17324)|\n|[Title 3](https://arxiv.org/abs/2210.17325) <br> C | |[Paper](https://arxiv.org/abs/2210.17325)|\n"
-            )
+            ),
+            // The date comment after the stray text stays.
+            Correction(
+                Example(
+                    "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2210.17323) <br> A | |[Paper](https://arxiv.org/abs/2210.17323)| ↓junk [//]: #06/17\n"
+                ),
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2210.17323) <br> A | |[Paper](https://arxiv.org/abs/2210.17323)|[//]: #06/17\n"
+            ),
         ]
     )
 

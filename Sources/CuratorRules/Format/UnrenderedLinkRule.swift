@@ -39,6 +39,8 @@ struct UnrenderedLinkRule: Rule {
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[![Publish](https://img.shields.io/badge/Conference-ICLR'25-blue)]()<br>[Title](https://arxiv.org/abs/2409.13652) <br> A |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2409.13652)|[//]: #06/17\n"
             ),
             Example("Write links as `[Paper] (url)` never; see [the guide] (it is short).\n"),
+            // After a `\` hard line break cmark-gfm reports the next line's link on the line before.
+            Example("> Read the survey first. \\\n> It is [here](https://arxiv.org/abs/2205.14135).\n"),
         ],
         corrections: [
             Correction(
