@@ -107,6 +107,21 @@ struct MarkdownFuzzTests {
         try Self.lintAndFix(text)
     }
 
+    /// cmark-gfm holds about 200 bytes for each character that may start an inline until its
+    /// paragraph ends: a file of more than a million is refused at the place it passes that.
+    @Test func tooMuchMarkupIsAnInputErrorAtItsPlace() throws {
+        let text = "# Title\n" + String(repeating: "w", count: 1_000_000)
+        do {
+            _ = try Document(path: "big.md", bytes: Array(text.utf8))
+            Issue.record("a file of more than a million markup characters was parsed")
+        } catch {
+            #expect(error.description.hasPrefix("big.md:2:1000000: more than 1000000 characters that start markdown"))
+        }
+        #expect(throws: Never.self) {
+            try Document(path: "big.md", bytes: Array(String(repeating: "w", count: 999_999).utf8))
+        }
+    }
+
     @Test func aLoneCarriageReturnEndsALine() throws {
         let source = try SourceText(path: "t.md", bytes: Array("x\ry\r\nz\n\rw".utf8))
         #expect(source.lineCount == 5)
