@@ -99,9 +99,9 @@ enum GFMParser {
         guard let root else {
             fatalError("cmark-gfm returned no document")
         }
-        try NestingLimit.check(root)
+        let nodeCount = try NestingLimit.check(root)
         var builder = Builder()
-        builder.records.reserveCapacity(bytes.count / 16)
+        builder.records.reserveCapacity(nodeCount)
         builder.pool.reserveCapacity(bytes.count)
         builder.append(root, nextSibling: -1)
         SourcePositionCorrector(source: source).correct(&builder.records)

@@ -14,10 +14,13 @@ enum NestingLimit {
         var column: Int
     }
 
-    /// Walks cmark-gfm's tree without recursion and throws at the first node too deep.
-    static func check(_ root: OpaquePointer, maximumDepth: Int = maximumDepth) throws(TooDeep) {
+    /// Walks cmark-gfm's tree without recursion and throws at the first node too deep; the
+    /// number of nodes, so that the copy of the tree is allocated once.
+    @discardableResult
+    static func check(_ root: OpaquePointer, maximumDepth: Int = maximumDepth) throws(TooDeep) -> Int {
         var node = root
         var depth = 0
+        var count = 1
         while true {
             if depth > maximumDepth {
                 // Inline nodes of some kinds have no position; the nearest ancestor with one is named.
@@ -32,14 +35,16 @@ enum NestingLimit {
             if let child = cmark_node_first_child(node) {
                 node = child
                 depth += 1
+                count += 1
                 continue
             }
             while node != root, cmark_node_next(node) == nil, let parent = cmark_node_parent(node) {
                 node = parent
                 depth -= 1
             }
-            guard node != root, let next = cmark_node_next(node) else { return }
+            guard node != root, let next = cmark_node_next(node) else { return count }
             node = next
+            count += 1
         }
     }
 }
