@@ -1,4 +1,5 @@
 import CuratorCore
+import CuratorTestSupport
 import Foundation
 import Testing
 
@@ -7,17 +8,6 @@ import Testing
 /// Hostile markdown never crashes a lint or a fix, and the link scan's work grows in proportion
 /// to the input. Inputs are generated from fixed seeds, so a failure repeats; sizes are bounded.
 struct MarkdownFuzzTests {
-    /// A small seeded generator.
-    struct XorShift {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
-    }
-
     static let row =
         "|[![Star](https://img.shields.io/github/stars/o/r.svg?style=social&label=Star)](https://github.com/o/r)[![Publish](https://img.shields.io/badge/Conference-ICLR'25-blue)]() [Title](https://arxiv.org/pdf/2409.13652). Author One |<img width=\"202\" alt=\"image\" src=\"figures/x.png\"> |[Paper](https://arxiv.org/abs/2409.13652)| junk [//]: #06/17"
     static let list = [
@@ -29,7 +19,7 @@ struct MarkdownFuzzTests {
 
     /// The example list with every line ending drawn from LF, CRLF and CR, lines shuffled in.
     static func mixedLineEndings(seed: UInt64) -> String {
-        var random = XorShift(state: seed)
+        var random = SeededRandom(seed: seed)
         var text = ""
         for _ in 0..<60 {
             text += list[random.next(list.count)]
@@ -41,7 +31,7 @@ struct MarkdownFuzzTests {
     /// Random bytes of markdown punctuation, spaces and line endings, and a few letters.
     static func punctuation(seed: UInt64, count: Int) -> String {
         let alphabet = Array("[]()!<>|*_`~\\#-:/. \t\n\r\rah1".utf8)
-        var random = XorShift(state: seed)
+        var random = SeededRandom(seed: seed)
         return String(decoding: (0..<count).map { _ in alphabet[random.next(alphabet.count)] }, as: UTF8.self)
     }
 

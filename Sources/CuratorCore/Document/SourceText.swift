@@ -139,23 +139,20 @@ public struct SourceText: Sendable {
 
     /// The first byte that is not UTF-8 or is NUL, or nil for a text file. The standard
     /// library's validation reads the whole file; the place of a bad byte is only looked for
-    /// in a file it refused.
+    /// in a file it refused, as the first replacement character that decoding with repairs put
+    /// where the file has none (every scalar before it was valid, so its bytes are its width).
     private static func firstInvalidByte(_ bytes: [UInt8]) -> (offset: Int, isNUL: Bool)? {
         if String(validating: bytes, as: UTF8.self) != nil {
             return bytes.firstIndex(of: 0).map { ($0, true) }
         }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
         var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                if encoded.count == 1, encoded.first == 0 { return (offset, true) }
-                offset += encoded.count
-            case .error: return (offset, false)
-            case .emptyInput: return nil
-            }
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if scalar.value == 0 { return (offset, true) }
+            if scalar == "\u{FFFD}", !bytes[offset...].starts(with: replacement) { return (offset, false) }
+            offset += UTF8.width(scalar)
         }
+        return nil
     }
 }
 
