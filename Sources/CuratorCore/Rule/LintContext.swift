@@ -57,6 +57,21 @@ public struct LintContext: Sendable {
             ])
     }
 
+    /// A fix that replaces `range` of `file` when the file spells there exactly what the rule read
+    /// in the tree (`expecting`), and nil when it spells it otherwise (an entity or an escape in
+    /// a URL), where the bytes to replace are not the ones the rule measured.
+    public func replaceIfWritten(
+        _ range: Range<Int>, in file: String, with replacement: String, summary: String, expecting: String,
+        inside node: Range<Int>, nodeName: String
+    ) -> Fix? {
+        guard let bytes = workspace.document(named: file)?.source.bytes, range.upperBound <= bytes.count,
+            bytes[range].elementsEqual(expecting.utf8)
+        else { return nil }
+        return replace(
+            range, in: file, with: replacement, summary: summary, expecting: expecting, inside: node,
+            nodeName: nodeName)
+    }
+
     /// The text of a byte range of a file.
     public func text(_ range: Range<Int>, in file: String) -> String {
         workspace.document(named: file)?.source.text(range) ?? ""
