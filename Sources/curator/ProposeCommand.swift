@@ -61,8 +61,8 @@ struct ProposeCommand: AsyncParsableCommand {
         var refusals: [String] = []
         // A listed paper is refused before anything is fetched: the list already says all it needs.
         var ids: [ArxivID] = []
-        for id in papers.compactMap(ArxivID.init) {
-            if let listed = workspace.catalog.byArxivID[id.base] {
+        for id in papers.compactMap({ ArxivID($0) }) {
+            if let listed = workspace.catalog.byArxivID[id] {
                 let places = listed.map {
                     "\(workspace.catalog.entries[$0].file):\(workspace.catalog.entries[$0].line)"
                 }
@@ -109,9 +109,7 @@ struct ProposeCommand: AsyncParsableCommand {
             let proposal = ProposedEntry(
                 arxivID: paper.id.unversioned, version: paper.id.version ?? 1, title: paper.title,
                 authors: AuthorNames.written(paper.authors.map(\.name), convention: ruleset.authors),
-                repository: repository.map {
-                    RepositoryReference(owner: $0.nameWithOwner.owner, name: $0.nameWithOwner.name)
-                },
+                repository: repository.map(\.nameWithOwner),
                 venue: venueBadge(for: paper, ruleset: ruleset),
                 starred: ruleset.star?.write == true && (repository?.stars ?? 0) >= (ruleset.star?.minStars ?? Int.max),
                 date: Self.today())
@@ -163,7 +161,7 @@ struct ProposeCommand: AsyncParsableCommand {
         var wanted: [String: RepositoryName] = [:]
         for paper in papers {
             let named =
-                code.flatMap(RepositoryName.init)
+                code.flatMap { RepositoryName($0) }
                 ?? Self.repositoryMention(in: [paper.summary, paper.comment ?? ""].joined(separator: " "))
             if let named { wanted[paper.id.base] = named }
         }
@@ -206,7 +204,10 @@ struct ProposeCommand: AsyncParsableCommand {
         return String(format: "%02d/%02d", parts.month ?? 1, parts.day ?? 1)
     }
 
+    /// Inserts the entries into their files, all or none: the topic file and the mirror file are
+    /// both checked before either is written (see `AtomicWriter`).
     private func apply(_ insertions: [String: [Int: String]], in workspace: Workspace) throws {
+        var targets: [AtomicWriter.Target] = []
         for (file, byOffset) in insertions.sorted(by: { $0.key < $1.key }) {
             guard let document = workspace.document(named: file) else { continue }
             let bytes = document.source.bytes
@@ -215,12 +216,15 @@ struct ProposeCommand: AsyncParsableCommand {
                 let lead = offset == bytes.count && bytes.last != UInt8(ascii: "\n") ? "\n" : ""
                 return TextEdit(file: file, range: offset..<offset, replacement: lead + text)
             }
-            let url = URL(fileURLWithPath: file, relativeTo: shared.workingDirectory)
-            do {
-                try AtomicWriter.write(Fixer.apply(edits, to: bytes), to: url)
-            } catch {
-                throw CuratorExit.input("\(file): cannot write: \(error.localizedDescription)")
-            }
+            targets.append(
+                AtomicWriter.Target(
+                    url: URL(fileURLWithPath: file, relativeTo: shared.workingDirectory), display: file,
+                    bytes: Fixer.apply(edits, to: bytes)))
+        }
+        do {
+            try AtomicWriter.write(targets)
+        } catch {
+            throw CuratorExit.input(error.description)
         }
     }
 }

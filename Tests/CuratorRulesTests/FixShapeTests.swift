@@ -113,7 +113,7 @@ struct FixShapeTests {
 
         init(_ workspace: Workspace) {
             for entry in workspace.catalog.entries {
-                if let id = entry.arxivID { arxivIDs.insert(id) }
+                if let id = entry.arxivID { arxivIDs.insert(id.key) }
                 if let repository = entry.repository { repositories.insert(repository.key) }
                 if entry.unreadableReason == nil { readableEntries += 1 }
             }

@@ -20,7 +20,8 @@ struct FixAndChangesTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         let before = try CLI.run(["lint", "--offline", "--format", "json", "."], in: copy)
         #expect(try Self.fixableCount(before.stdout) > 0)
-        let fixed = try CLI.run(["lint", "--offline", "--fix", "--format", "json", "."], in: copy)
+        let fixed = try CLI.run(
+            ["lint", "--offline", "--fix", "--ruleset", "awesome-efficient-llm", "--format", "json", "."], in: copy)
         #expect(fixed.status == 0 || fixed.status == 1, "\(fixed.stderr)")
         #expect(try Self.fixableCount(fixed.stdout) == 0)
         let again = try CLI.run(["lint", "--offline", "--format", "json", "."], in: copy)
@@ -89,7 +90,8 @@ struct FixAndChangesTests {
         let text = Self.header + "  " + row + "[//]: #06/17\r\n" + row + " junk [//]: #06/17\r\n"
         let file = directory.appendingPathComponent("pruning.md")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let result = try CLI.run(["lint", "--offline", "--fix", "."], in: directory)
+        let result = try CLI.run(
+            ["lint", "--offline", "--fix", "--ruleset", "awesome-efficient-llm", "."], in: directory)
         #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
         let fixedRow = row.replacingOccurrences(of: "/pdf/", with: "/abs/").replacingOccurrences(
             of: ")[VeriThinker", with: ")<br>[VeriThinker")
@@ -104,13 +106,14 @@ struct FixAndChangesTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("t.md")
         try "x\ry\n".write(to: file, atomically: true, encoding: .utf8)
-        let plain = try CLI.run(["lint", "--offline", "t.md"], in: directory)
+        let plain = try CLI.run(["lint", "--offline", "--ruleset", "awesome-efficient-llm", "t.md"], in: directory)
         #expect(plain.status == 0, "\(plain.stderr)")
         let list = directory.appendingPathComponent("pruning.md")
         let text = (Self.header + "|[T](https://arxiv.org/pdf/2401.00001) <br> A | | |\n").replacingOccurrences(
             of: "\n", with: "\r")
         try text.write(to: list, atomically: true, encoding: .utf8)
-        let fixed = try CLI.run(["lint", "--offline", "--fix", "pruning.md"], in: directory)
+        let fixed = try CLI.run(
+            ["lint", "--offline", "--fix", "--ruleset", "awesome-efficient-llm", "pruning.md"], in: directory)
         #expect(fixed.status == 0 || fixed.status == 1, "\(fixed.stderr)")
         #expect(try String(contentsOf: list, encoding: .utf8) == text.replacingOccurrences(of: "/pdf/", with: "/abs/"))
     }
