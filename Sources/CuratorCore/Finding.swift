@@ -37,15 +37,28 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
 
 /// One replacement of a byte range of a file. Byte ranges index the file's raw bytes, so an edit
 /// never disturbs anything outside its range.
+///
+/// An edit can say what its rule read: the bytes it replaces (`expected`) and the byte range of
+/// the node it belongs to (`node`, named `nodeName`). `Fixer` refuses an edit that does not
+/// match them, since that would change bytes the rule never looked at.
 public struct TextEdit: Sendable, Hashable, Codable {
     public var file: String
     public var range: Range<Int>
     public var replacement: String
+    public var expected: String?
+    public var node: Range<Int>?
+    public var nodeName: String?
 
-    public init(file: String, range: Range<Int>, replacement: String) {
+    public init(
+        file: String, range: Range<Int>, replacement: String, expected: String? = nil, node: Range<Int>? = nil,
+        nodeName: String? = nil
+    ) {
         self.file = file
         self.range = range
         self.replacement = replacement
+        self.expected = expected
+        self.node = node
+        self.nodeName = nodeName
     }
 }
 

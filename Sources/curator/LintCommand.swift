@@ -146,7 +146,13 @@ extension LintSettings {
             // The facts stay those of the first check: a fix only ever replaces a URL by one the
             // check already vouched for, so nothing is fetched twice.
             while fixable(report.findings).contains(where: { $0.fix != nil }), pass < Self.maximumFixPasses {
-                try write(Fixer.apply(fixable(report.findings), to: workspace), in: workspace)
+                let fixed: [String: [UInt8]]
+                do {
+                    fixed = try Fixer.apply(fixable(report.findings), to: workspace)
+                } catch {
+                    throw CuratorExit.input(error.description)
+                }
+                try write(fixed, in: workspace)
                 workspace = try shared.loadWorkspace(paths: listPaths)
                 report = reported(linter.lint(LintContext(workspace: workspace, facts: facts)))
                 pass += 1

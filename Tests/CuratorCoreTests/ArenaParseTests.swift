@@ -32,7 +32,7 @@ struct ArenaParseTests {
 
     static func tree(_ text: [UInt8], arena: Bool) throws -> MarkdownTree {
         let source = try SourceText(path: "list.md", bytes: text)
-        return GFMParser.parse(text, correcting: source, arena: arena)
+        return try GFMParser.parse(text, correcting: source, arena: arena)
     }
 
     static func expectSameTrees(_ documents: [[UInt8]]) throws {

@@ -1,20 +1,10 @@
 import CuratorCore
+import CuratorTestSupport
 import Testing
 
-/// `SourceText` checks UTF-8 eight ASCII bytes at a time; whatever the bytes, it must refuse the
-/// same files at the same place as the standard library's strict UTF-8 parser.
+/// Whatever the bytes, `SourceText` must refuse the same files at the same place as the standard
+/// library's strict UTF-8 parser.
 struct UTF8CheckTests {
-    /// A small seeded generator, so that a failure shows the same bytes again.
-    struct XorShift {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
-    }
-
     static let validPieces: [[UInt8]] = [
         Array("a".utf8), Array("Mixture-of-Experts ".utf8), Array("\n".utf8), Array("é".utf8), Array("€".utf8),
         Array("𝔘".utf8), Array("| [x](https://a.b/c) |\n".utf8),
@@ -50,7 +40,7 @@ struct UTF8CheckTests {
     }
 
     @Test func refusesWhatTheStandardLibraryRefusesAtTheSamePlace() {
-        var random = XorShift(state: 0x9E37_79B9_7F4A_7C15)
+        var random = SeededRandom(seed: 0x9E37_79B9_7F4A_7C15)
         var refused = 0
         for _ in 0..<2000 {
             // A long ASCII start puts what follows past the first 8192 bytes, where a NUL is

@@ -80,7 +80,7 @@ struct BadgeLinkTagCorpusTests {
     @Test func fixesLeaveOnlyWhatNeedsAPerson() throws {
         try #require(Self.corpusAvailable, "the corpus must be present at \(Self.corpusDir.path) on CI")
         let workspace = try Self.workspace()
-        let fixed = Fixer.apply(Self.findings(in: workspace), to: workspace)
+        let fixed = try Fixer.apply(Self.findings(in: workspace), to: workspace)
         let files = workspace.documents.map { document, relativePath in
             (
                 relativePath: relativePath,

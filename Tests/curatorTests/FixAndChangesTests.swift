@@ -79,4 +79,42 @@ struct FixAndChangesTests {
         #expect(rules.contains("duplicate-paper"))
         #expect(places.contains(4))
     }
+
+    /// The first user's report: a row indented two spaces got its `<br>` and arXiv fixes two bytes
+    /// off, and stray text before a date comment was deleted with the comment.
+    @Test func fixesOfAnIndentedRowLandOnTheirBytes() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let row =
+            "|[![Star](https://img.shields.io/github/stars/x/veri.svg?style=social&label=Star)](https://github.com/x/veri)[VeriThinker: Learning to Verify](https://arxiv.org/pdf/2505.17941)<br> Zigeng Chen | |[Github](https://github.com/x/veri) <br> [Paper](https://arxiv.org/pdf/2505.17941)|"
+        let text = Self.header + "  " + row + "[//]: #06/17\r\n" + row + " junk [//]: #06/17\r\n"
+        let file = directory.appendingPathComponent("pruning.md")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(
+            ["lint", "--offline", "--fix", "--ruleset", "awesome-efficient-llm", "."], in: directory)
+        #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+        let fixedRow = row.replacingOccurrences(of: "/pdf/", with: "/abs/").replacingOccurrences(
+            of: ")[VeriThinker", with: ")<br>[VeriThinker")
+        #expect(
+            try String(contentsOf: file, encoding: .utf8)
+                == Self.header + "  " + fixedRow + "[//]: #06/17\r\n" + fixedRow + "[//]: #06/17\r\n")
+    }
+
+    /// cmark-gfm ends a line at a lone carriage return; so does curator, in lint and in `--fix`.
+    @Test func loneCarriageReturnsAreLineEndings() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("t.md")
+        try "x\ry\n".write(to: file, atomically: true, encoding: .utf8)
+        let plain = try CLI.run(["lint", "--offline", "--ruleset", "awesome-efficient-llm", "t.md"], in: directory)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let list = directory.appendingPathComponent("pruning.md")
+        let text = (Self.header + "|[T](https://arxiv.org/pdf/2401.00001) <br> A | | |\n").replacingOccurrences(
+            of: "\n", with: "\r")
+        try text.write(to: list, atomically: true, encoding: .utf8)
+        let fixed = try CLI.run(
+            ["lint", "--offline", "--fix", "--ruleset", "awesome-efficient-llm", "pruning.md"], in: directory)
+        #expect(fixed.status == 0 || fixed.status == 1, "\(fixed.stderr)")
+        #expect(try String(contentsOf: list, encoding: .utf8) == text.replacingOccurrences(of: "/pdf/", with: "/abs/"))
+    }
 }

@@ -9,7 +9,43 @@ public struct Document: Sendable {
 
     public init(path: String, bytes: [UInt8]) throws(InputError) {
         source = try SourceText(path: path, bytes: bytes)
-        root = GFMParser.parse(bytes, correcting: source).root
+        if let place = Document.placeOverMarkupLimit(source) {
+            throw InputError(
+                path: path, line: place.line, column: place.column,
+                message:
+                    "more than \(Document.markupLimit) characters that start markdown inlines (line breaks and \\ ` & _ * [ ] < ! : w ~); split the file"
+            )
+        }
+        do {
+            root = try GFMParser.parse(bytes, correcting: source).root
+        } catch {
+            throw InputError(
+                path: path, line: error.line, column: error.column,
+                message: "markdown nested more than \(NestingLimit.maximumDepth) levels deep")
+        }
+    }
+
+    /// The most characters that start inline markdown a file may hold.
+    ///
+    /// Why: cmark-gfm keeps a node (and for `[` a bracket) of about 200 bytes for each of them
+    /// while it reads a paragraph, merging them only at its end: 10 MB of `[` or of `w` took
+    /// 1.8-2.3 GB in cmark-gfm alone. A list of 30,000 table rows (11 MB) holds 840,000, the
+    /// whole first user's list 50,000.
+    static let markupLimit = 1_000_000
+
+    /// The place of the character that passes `markupLimit`, if any.
+    static func placeOverMarkupLimit(_ source: SourceText) -> (line: Int, column: Int)? {
+        let bytes = source.bytes
+        // Fewer bytes than the limit cannot pass it.
+        guard bytes.count > markupLimit else { return nil }
+        var starts = [Bool](repeating: false, count: 256)
+        for byte in "\n\r\\`&_*[]<!:w~".utf8 { starts[Int(byte)] = true }
+        var count = 0
+        for (offset, byte) in bytes.enumerated() where starts[Int(byte)] {
+            count += 1
+            if count > markupLimit { return source.location(ofByte: offset) }
+        }
+        return nil
     }
 
     /// Reads a file from disk. `displayPath` is what findings show.

@@ -62,7 +62,9 @@ enum GFMParser {
     /// more at the peak for 3% less time, within the noise. Nothing of cmark-gfm's outlives this
     /// function.
     /// `arena` overrides the choice by size (the tests compare the two).
-    static func parse(_ bytes: [UInt8], correcting source: SourceText, arena: Bool? = nil) -> MarkdownTree {
+    static func parse(
+        _ bytes: [UInt8], correcting source: SourceText, arena: Bool? = nil
+    ) throws(NestingLimit.TooDeep) -> MarkdownTree {
         _ = extensionsRegistered
         let usesArena = arena ?? (bytes.count <= arenaLimit)
         let made =
@@ -97,8 +99,9 @@ enum GFMParser {
         guard let root else {
             fatalError("cmark-gfm returned no document")
         }
+        let nodeCount = try NestingLimit.check(root)
         var builder = Builder()
-        builder.records.reserveCapacity(bytes.count / 16)
+        builder.records.reserveCapacity(nodeCount)
         builder.pool.reserveCapacity(bytes.count)
         builder.append(root, nextSibling: -1)
         SourcePositionCorrector(source: source).correct(&builder.records)

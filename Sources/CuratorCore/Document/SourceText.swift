@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The raw bytes of one markdown file with an index of its lines.
 ///
 /// Every position the linter reports and every edit it makes is a byte offset into `bytes`, so an
@@ -14,29 +8,23 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; line 1 is at index 0.
     public let lineStarts: [Int]
+    /// In a file with a line longer than `checkpointStride` bytes, the number of UTF-8
+    /// continuation bytes before each multiple of the stride, so that a column far into a long
+    /// line is counted from the nearest multiple instead of from the line's start (a line of
+    /// thousands of findings was otherwise counted once per finding). Empty in other files.
+    private let continuationCheckpoints: [Int]
+    static let checkpointStride = 4096
 
     /// Reads `bytes` as UTF-8 text. Invalid UTF-8 and NUL bytes (a binary file) are input errors
     /// that name the place of the first offending byte.
+    ///
+    /// Lines end where cmark-gfm ends them: at a line feed, a carriage return and line feed, or a
+    /// carriage return alone, so that a line number of the tree and of this table is one line.
     public init(path: String, bytes: [UInt8]) throws(InputError) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 64 + 1)
-        // Line feeds are found with memchr, which reads many bytes at a time.
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count,
-                let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset)
-            {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                starts.append(index + 1)
-                offset = index + 1
-            }
-        }
-        // A final newline does not open a line of its own.
-        if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
-        lineStarts = starts
+        lineStarts = SourceText.lineStarts(of: bytes)
+        continuationCheckpoints = SourceText.continuationCheckpoints(of: bytes, lineStarts: lineStarts)
         // A NUL byte near the start marks a binary file, as git decides; say so rather than
         // reporting the first byte that is not UTF-8.
         if let nul = bytes.prefix(8192).firstIndex(of: 0) {
@@ -49,6 +37,27 @@ public struct SourceText: Sendable {
                 path: path, line: place.line, column: place.column,
                 message: bad.isNUL ? "binary file: NUL byte" : "invalid UTF-8")
         }
+    }
+
+    /// The offset at which each line starts. A final line ending does not open a line of its own.
+    static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 64 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                index += 1
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index)
+                } else if byte == UInt8(ascii: "\r") {
+                    if index < buffer.count, buffer[index] == UInt8(ascii: "\n") { index += 1 }
+                    starts.append(index)
+                }
+            }
+        }
+        if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
+        return starts
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -85,14 +94,42 @@ public struct SourceText: Sendable {
     /// Line and column of byte `offset`; the column counts Unicode scalars, 1-based.
     public func location(ofByte offset: Int) -> (line: Int, column: Int) {
         let line = line(ofByte: offset)
-        var column = 1
-        var index = lineStarts[line - 1]
-        while index < offset && index < bytes.count {
-            // Continuation bytes (10xxxxxx) do not start a scalar.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
+        let start = lineStarts[line - 1]
+        let end = max(start, min(offset, bytes.count))
+        // Continuation bytes (10xxxxxx) do not start a scalar.
+        if end - start > Self.checkpointStride, !continuationCheckpoints.isEmpty {
+            return (line, end - start - (continuations(before: end) - continuations(before: start)) + 1)
         }
+        var column = 1
+        for index in start..<end where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return (line, column)
+    }
+
+    /// The number of continuation bytes before `offset`, from the checkpoint before it.
+    private func continuations(before offset: Int) -> Int {
+        let block = offset / Self.checkpointStride
+        var count = continuationCheckpoints[block]
+        for index in (block * Self.checkpointStride)..<offset where bytes[index] & 0xC0 == 0x80 { count += 1 }
+        return count
+    }
+
+    private static func continuationCheckpoints(of bytes: [UInt8], lineStarts: [Int]) -> [Int] {
+        var longest = 0
+        var previous = 0
+        for start in lineStarts.dropFirst() + [bytes.count] {
+            longest = max(longest, start - previous)
+            previous = start
+        }
+        guard longest > checkpointStride else { return [] }
+        var checkpoints = [0]
+        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
+        var count = 0
+        for (index, byte) in bytes.enumerated() {
+            if index > 0, index % checkpointStride == 0 { checkpoints.append(count) }
+            if byte & 0xC0 == 0x80 { count += 1 }
+        }
+        if bytes.count > 0, bytes.count % checkpointStride == 0 { checkpoints.append(count) }
+        return checkpoints
     }
 
     public func sourceLocation(ofByte offset: Int) -> SourceLocation {
@@ -100,48 +137,20 @@ public struct SourceText: Sendable {
         return SourceLocation(file: path, line: place.line, column: place.column)
     }
 
+    /// The first byte that is not UTF-8 or is NUL, or nil for a text file. The standard
+    /// library's validation reads the whole file; the place of a bad byte is only looked for
+    /// in a file it refused, as the first replacement character that decoding with repairs put
+    /// where the file has none (every scalar before it was valid, so its bytes are its width).
     private static func firstInvalidByte(_ bytes: [UInt8]) -> (offset: Int, isNUL: Bool)? {
-        bytes.withUnsafeBufferPointer { firstInvalidByte(in: $0) }
-    }
-
-    private static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, isNUL: Bool)? {
-        var index = 0
-        let count = bytes.count
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let lowBits: UInt64 = 0x0101_0101_0101_0101
-        while index < count {
-            // Eight ASCII bytes at a time while none has its high bit set or is NUL (a word
-            // has a zero byte exactly when (w - 0x01…01) & ~w & 0x80…80 is not zero).
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                guard word & highBits == 0, (word &- lowBits) & ~word & highBits == 0 else { break }
-                index += 8
-            }
-            guard index < count else { break }
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == 0 { return (index, true) }
-                index += 1
-                continue
-            }
-            let length: Int
-            let minimum: UInt32
-            switch byte {
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
-            default: return (index, false)
-            }
-            guard index + length <= count else { return (index, false) }
-            var scalar = UInt32(byte) & (0xFF >> (length + 1))
-            for next in bytes[(index + 1)..<(index + length)] {
-                guard next & 0xC0 == 0x80 else { return (index, false) }
-                scalar = scalar << 6 | UInt32(next & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                return (index, false)
-            }
-            index += length
+        if String(validating: bytes, as: UTF8.self) != nil {
+            return bytes.firstIndex(of: 0).map { ($0, true) }
+        }
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        var offset = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if scalar.value == 0 { return (offset, true) }
+            if scalar == "\u{FFFD}", !bytes[offset...].starts(with: replacement) { return (offset, false) }
+            offset += UTF8.width(scalar)
         }
         return nil
     }

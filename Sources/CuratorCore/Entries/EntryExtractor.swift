@@ -33,8 +33,13 @@ public struct EntryExtractor {
         entries.reserveCapacity(document.source.lineCount)
         var headings: [(level: Int, text: String)] = []
         let bulletFormat = ruleset.bulletFormat(file: relativePath)
-        for block in document.root.children {
+        // A list quoted whole (`> | ... |`) renders as the same tables and bullets inside a block
+        // quote: its blocks are read in place of the quote, in order.
+        var blocks = Array(document.root.children.reversed())
+        while let block = blocks.popLast() {
             switch block.kind {
+            case .blockQuote:
+                blocks += block.children.reversed()
             case .heading:
                 headings.removeAll { $0.level >= block.level }
                 headings.append((block.level, block.plainText.trimmingSpaces))
@@ -66,7 +71,14 @@ public struct EntryExtractor {
         // The section is the same for every row of a table: one array for all of them.
         let sectionPath = headings.map(\.text)
         for row in table.children.dropFirst() where row.kind == .tableRow {
-            let lineRange = document.source.lineRange(row.startLine)
+            // The row starts after its container's prefix (`> ` in a quoted list).
+            var lineRange = document.source.lineRange(row.startLine)
+            if row.startColumn > 1 {
+                let start = min(document.offset(line: row.startLine, column: row.startColumn), lineRange.upperBound)
+                if document.source.bytes[lineRange.lowerBound..<start].contains(UInt8(ascii: ">")) {
+                    lineRange = start..<lineRange.upperBound
+                }
+            }
             var entry = Entry.Fields(
                 index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .tableRow,
                 line: row.startLine, lastLine: row.startLine, range: lineRange,
@@ -125,9 +137,28 @@ public struct EntryExtractor {
             if bytes[trimmed].starts(with: "[//]:".utf8) {
                 entry.dateComment = TextField(text: document.source.text(trimmed), range: trimmed)
                 pieces.removeLast()
+            } else if pieces.count > 1, let comment = lastDateComment(in: trimmed) {
+                // Stray text before the date comment (`| junk [//]: #06/17`) stays a cell of its
+                // own, so that the comment is still the row's and a fix of the text keeps it.
+                entry.dateComment = TextField(text: document.source.text(comment), range: comment)
+                pieces[pieces.count - 1] = last.lowerBound..<comment.lowerBound
             }
         }
         entry.rawCells = pieces
+    }
+
+    /// The date comment (`[//]:` to the end) that ends `range` after other text, if any.
+    private func lastDateComment(in range: Range<Int>) -> Range<Int>? {
+        let bytes = document.source.bytes
+        let needle = Array("[//]:".utf8)
+        var index = range.upperBound - needle.count
+        while index > range.lowerBound {
+            if bytes[index] == UInt8(ascii: "["), bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                return index..<range.upperBound
+            }
+            index -= 1
+        }
+        return nil
     }
 
     // MARK: Lists

@@ -41,9 +41,35 @@ public struct LintContext: Sendable {
             ?? SourceLocation(file: entry.file, line: entry.line, column: 1)
     }
 
-    /// A fix that replaces one byte range of `file`.
-    public func replace(_ range: Range<Int>, in file: String, with replacement: String, summary: String) -> Fix {
-        Fix(summary: summary, edits: [TextEdit(file: file, range: range, replacement: replacement)])
+    /// A fix that replaces one byte range of `file`; `expecting` is the text the rule read there
+    /// and `node` the range of the node (named `nodeName`) the edit belongs to, which `Fixer`
+    /// checks before it writes.
+    public func replace(
+        _ range: Range<Int>, in file: String, with replacement: String, summary: String, expecting: String? = nil,
+        inside node: Range<Int>? = nil, nodeName: String = "entry"
+    ) -> Fix {
+        Fix(
+            summary: summary,
+            edits: [
+                TextEdit(
+                    file: file, range: range, replacement: replacement, expected: expecting, node: node,
+                    nodeName: node == nil ? nil : nodeName)
+            ])
+    }
+
+    /// A fix that replaces `range` of `file` when the file spells there exactly what the rule read
+    /// in the tree (`expecting`), and nil when it spells it otherwise (an entity or an escape in
+    /// a URL), where the bytes to replace are not the ones the rule measured.
+    public func replaceIfWritten(
+        _ range: Range<Int>, in file: String, with replacement: String, summary: String, expecting: String,
+        inside node: Range<Int>, nodeName: String
+    ) -> Fix? {
+        guard let bytes = workspace.document(named: file)?.source.bytes, range.upperBound <= bytes.count,
+            bytes[range].elementsEqual(expecting.utf8)
+        else { return nil }
+        return replace(
+            range, in: file, with: replacement, summary: summary, expecting: expecting, inside: node,
+            nodeName: nodeName)
     }
 
     /// The text of a byte range of a file.

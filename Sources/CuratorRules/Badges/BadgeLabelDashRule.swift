@@ -87,7 +87,11 @@ struct BadgeLabelDashRule: Rule {
         let inside = parsed.separators[leading..<(parsed.separators.count - 1)]
         guard let first = inside.first else { return nil }
         let shown = parsed.parts[leading..<(parsed.parts.count - 1)].map(\.shown).joined(separator: "-")
-        let edits = inside.map { TextEdit(file: entry.file, range: (start + $0)..<(start + $0 + 1), replacement: "--") }
+        let edits = inside.map {
+            TextEdit(
+                file: entry.file, range: (start + $0)..<(start + $0 + 1), replacement: "--", expected: "-",
+                node: badge.range, nodeName: "badge")
+        }
         return context.finding(
             Self.self, file: entry.file, offset: start + first, message: Self.message(shown),
             fix: Fix(summary: "double the dashes inside the badge text", edits: edits))

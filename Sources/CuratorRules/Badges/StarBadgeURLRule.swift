@@ -105,9 +105,10 @@ struct StarBadgeURLRule: Rule {
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file, offset: offset, message: Self.imageMessage(expectedImage),
-                        fix: context.replace(
+                        fix: context.replaceIfWritten(
                             range, in: entry.file, with: expectedImage,
-                            summary: "write the star badge's image URL in the list's shape")))
+                            summary: "write the star badge's image URL in the list's shape",
+                            expecting: badge.imageURL, inside: badge.range, nodeName: "badge")))
             } else {
                 findings.append(
                     context.finding(
@@ -125,10 +126,11 @@ struct StarBadgeURLRule: Rule {
         // A link to another repository is a mismatch, not a matter of shape.
         if linked == nil || linked == repository {
             let linkStart = BadgeSource.linkURLStart(of: badge, in: entry.file, context: context)
-            let fix = linkStart.map {
-                context.replace(
+            let fix = linkStart.flatMap {
+                context.replaceIfWritten(
                     $0..<($0 + badge.linkURL.utf8.count), in: entry.file, with: expectedLink,
-                    summary: "link the star badge to \(expectedLink)")
+                    summary: "link the star badge to \(expectedLink)", expecting: badge.linkURL, inside: badge.range,
+                    nodeName: "badge")
             }
             findings.append(
                 context.finding(

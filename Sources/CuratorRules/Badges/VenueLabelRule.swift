@@ -164,11 +164,18 @@ struct VenueLabelRule: Rule {
         case .problem(let message):
             return context.finding(Self.self, file: file, offset: offset(labelRange.lowerBound), message: message)
         case .respell(let canonical):
-            let fix = start.map {
-                context.replace(
-                    ($0 + labelRange.lowerBound)..<($0 + labelRange.upperBound), in: file,
-                    with: StaticBadge.encode(canonical), summary: "write the venue label as '\(canonical)'")
-            }
+            // The label as the image URL that the tree holds spells it.
+            let url = Array(badge.imageURL.utf8)
+            let fix: Fix? =
+                if let start, labelRange.upperBound <= url.count {
+                    context.replaceIfWritten(
+                        (start + labelRange.lowerBound)..<(start + labelRange.upperBound), in: file,
+                        with: StaticBadge.encode(canonical), summary: "write the venue label as '\(canonical)'",
+                        expecting: String(decoding: url[labelRange], as: UTF8.self), inside: badge.range,
+                        nodeName: "badge")
+                } else {
+                    nil
+                }
             return context.finding(
                 Self.self, file: file, offset: offset(labelRange.lowerBound),
                 message: Self.respelled(reading.label, canonical), fix: fix)

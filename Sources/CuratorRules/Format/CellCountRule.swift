@@ -79,7 +79,8 @@ struct CellCountRule: EntryRule {
                 context.finding(
                     Self.self, file: entry.file, offset: pipe,
                     message: Self.pipeMessage(cells: cells, columns: columns, lost: lost),
-                    fix: context.replace(pipe..<pipe, in: entry.file, with: "\\", summary: "escape the pipe"))
+                    fix: context.replace(
+                        pipe..<pipe, in: entry.file, with: "\\", summary: "escape the pipe", inside: entry.range))
             ]
         }
         if cells > columns {

@@ -139,7 +139,9 @@ struct DateCommentRule: EntryRule {
                 context.finding(
                     Self.self, file: entry.file, offset: comment.lowerBound, message: Self.shapeMessage(text),
                     fix: canonical.map {
-                        context.replace(comment, in: entry.file, with: $0, summary: "write the date comment as \($0)")
+                        context.replace(
+                            comment, in: entry.file, with: $0, summary: "write the date comment as \($0)",
+                            inside: entry.range)
                     })
             ]
         }

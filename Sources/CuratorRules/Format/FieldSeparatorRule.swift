@@ -52,7 +52,14 @@ struct FieldSeparatorRule: EntryRule {
                     "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[![Publish](https://img.shields.io/badge/Conference-ICLR'25-blue)]() ↓[Title](https://arxiv.org/abs/2409.13652)↓. Author One |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2409.13652)|\n"
                 ),
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[![Publish](https://img.shields.io/badge/Conference-ICLR'25-blue)]() <br>[Title](https://arxiv.org/abs/2409.13652) <br> Author One |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2409.13652)|\n"
-            )
+            ),
+            // A row indented more than its header: cmark-gfm counts its columns from the header's.
+            Correction(
+                Example(
+                    "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n  |[![Star](https://img.shields.io/github/stars/o/r.svg?style=social&label=Star)](https://github.com/o/r)↓[VeriThinker](https://arxiv.org/abs/2505.17941)↓ Zigeng Chen |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2505.17941)|[//]: #06/17\n"
+                ),
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n  |[![Star](https://img.shields.io/github/stars/o/r.svg?style=social&label=Star)](https://github.com/o/r)<br>[VeriThinker](https://arxiv.org/abs/2505.17941) <br> Zigeng Chen |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2505.17941)|[//]: #06/17\n"
+            ),
         ]
     )
 
@@ -83,12 +90,17 @@ struct FieldSeparatorRule: EntryRule {
                 next = mark.lowerBound
             }
             if !hasSeparator(badgesEnd..<next) {
+                // The separator goes right before the title link's `[` or the star mark.
+                let opensTitle =
+                    next < source.bytes.count
+                    && (next == entry.starMark?.lowerBound || source.bytes[next] == UInt8(ascii: "["))
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file, offset: next, message: Self.beforeTitleMessage(separator),
-                        fix: context.replace(
-                            next..<next, in: entry.file, with: separator,
-                            summary: "insert \(separator) before the title")))
+                        fix: opensTitle
+                            ? context.replace(
+                                next..<next, in: entry.file, with: separator,
+                                summary: "insert \(separator) before the title", inside: entry.range) : nil))
             }
         }
         if let authors = entry.authors, authors.range.lowerBound >= titleLink.range.upperBound {
@@ -97,12 +109,18 @@ struct FieldSeparatorRule: EntryRule {
                 .filter { $0 <= authors.range.lowerBound }.max() ?? titleLink.range.upperBound
             let gap = previous..<authors.range.lowerBound
             if !hasSeparator(gap) {
+                // Only spaces and dots are replaced; anything else in the gap is a person's to judge.
+                let onlyPunctuation = source.bytes[gap].allSatisfy {
+                    $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "\t")
+                }
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file, offset: previous, message: Self.beforeAuthorsMessage(separator),
-                        fix: context.replace(
-                            gap, in: entry.file, with: " \(separator) ",
-                            summary: "separate the authors with \(separator)")))
+                        fix: onlyPunctuation
+                            ? context.replace(
+                                gap, in: entry.file, with: " \(separator) ",
+                                summary: "separate the authors with \(separator)", expecting: source.text(gap),
+                                inside: entry.range) : nil))
             }
         }
         return findings

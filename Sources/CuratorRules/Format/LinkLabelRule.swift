@@ -63,7 +63,9 @@ struct LinkLabelRule: EntryRule {
             let end = start + label.count
             let fix: Fix? =
                 end <= link.range.upperBound && source.bytes[start..<end].elementsEqual(label)
-                ? context.replace(start..<end, in: entry.file, with: wanted, summary: "spell the label \(wanted)") : nil
+                ? context.replace(
+                    start..<end, in: entry.file, with: wanted, summary: "spell the label \(wanted)", inside: link.range,
+                    nodeName: "link") : nil
             findings.append(
                 context.finding(
                     Self.self, file: entry.file, offset: fix == nil ? link.range.lowerBound : start,

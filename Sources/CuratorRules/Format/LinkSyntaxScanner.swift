@@ -80,15 +80,16 @@ struct LinkSyntaxScanner {
     }
 
     /// The destinations of the link and image nodes on the line being scanned that no `](` has
-    /// matched yet. Each `](` of a rendered link takes its destination off the list, so that an
-    /// unrendered `](` later on the line does not match it again; but only an unrendered `](`
-    /// reads the list, and most lines have none. So the rendered matches are noted by where
-    /// their destinations start, and the strings are made and the matches replayed, in the same
-    /// order, only when an unrendered `](` asks: the list it sees is the one it would have seen.
+    /// matched yet, each with how many nodes have it. Each `](` of a rendered link takes its
+    /// destination off, so that an unrendered `](` later on the line does not match it again;
+    /// but only an unrendered `](` reads the destinations, and most lines have none. So the
+    /// rendered matches are noted by where their destinations start, and the strings are made
+    /// and the matches replayed only when an unrendered `](` asks: what it sees is what it would
+    /// have seen.
     private struct LineDestinations {
         var line = 0
         /// Nil until an unrendered `](` on `line` asks.
-        var remaining: [String]?
+        var remaining: [String: Int]?
         /// Where the destinations of the rendered `](` met on `line` start, while `remaining`
         /// is nil.
         var renderedStarts: [Int] = []
@@ -98,6 +99,32 @@ struct LinkSyntaxScanner {
             line = number
             remaining = nil
             renderedStarts.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// What a scan from each byte of one line would find, worked out in one pass over the line
+    /// when the first `](` on it asks, so that a line of many `](` costs its length once instead
+    /// of once per `](`.
+    private struct LineScan {
+        var line = 0
+        var range: Range<Int> = 0..<0
+        /// Per byte of the line, the end of a destination starting there, as `destinationBytes`
+        /// describes it: the offset times two, plus one when a `)` closed it. Empty until asked.
+        var destinationEnds: [Int32] = []
+        /// The `[` not yet closed before `bracketsScanned`, innermost last.
+        var openBrackets: [Int32] = []
+        var bracketsScanned = 0
+        /// The bytes and brackets looked at so far, over all lines: the scan's work, which the
+        /// tests hold to a constant times the file's size.
+        var steps = 0
+
+        mutating func moveTo(_ number: Int, range: Range<Int>) {
+            guard number != line else { return }
+            line = number
+            self.range = range
+            destinationEnds.removeAll(keepingCapacity: false)
+            openBrackets.removeAll(keepingCapacity: true)
+            bracketsScanned = range.lowerBound
         }
     }
 
@@ -112,8 +139,16 @@ struct LinkSyntaxScanner {
     }
 
     func candidates() -> [Candidate] {
+        var steps = 0
+        return candidates(countingSteps: &steps)
+    }
+
+    /// The candidates, and in `steps` the work it took to find them.
+    func candidates(countingSteps steps: inout Int) -> [Candidate] {
         let bytes = document.source.bytes
         let lineStarts = document.source.lineStarts
+        var scan = LineScan()
+        defer { steps = scan.steps }
         var facts = TreeFacts(byteCount: bytes.count, lineCount: lineStarts.count)
         collect(document.root, into: &facts)
         var onLine = LineDestinations()
@@ -125,6 +160,7 @@ struct LinkSyntaxScanner {
             index = Self.firstClosingBracket(in: bytes, from: index)
             guard index < bytes.count else { break }
             defer { index += 1 }
+            scan.steps += 1
             if facts.flags[index] & TreeFacts.skipped != 0 { continue }
             while lineNumber < lineStarts.count, lineStarts[lineNumber] <= index { lineNumber += 1 }
             let line = document.source.lineRange(lineNumber)
@@ -134,10 +170,15 @@ struct LinkSyntaxScanner {
             var open = index + 1
             while open < line.upperBound, bytes[open] == UInt8(ascii: " ") || bytes[open] == UInt8(ascii: "\t") {
                 open += 1
+                scan.steps += 1
             }
             guard open < line.upperBound, bytes[open] == UInt8(ascii: "(") else { continue }
             let spaced = open > index + 1
             let stopsAtPipe = rowEnd >= 0
+            scan.moveTo(lineNumber, range: line)
+            func destinationBytes(from start: Int) -> (range: Range<Int>, closed: Bool) {
+                self.destinationBytes(from: start, stopsAtPipe: stopsAtPipe, scan: &scan)
+            }
             let destination: (range: Range<Int>, closed: Bool)
             if !spaced {
                 onLine.moveTo(lineNumber)
@@ -145,17 +186,13 @@ struct LinkSyntaxScanner {
                     if onLine.remaining == nil {
                         onLine.renderedStarts.append(open + 1)
                     } else {
-                        let written = destinationBytes(
-                            from: open + 1, lineEnd: line.upperBound, stopsAtPipe: stopsAtPipe)
-                        takeDestination(written.range, from: &onLine.remaining!)
+                        takeDestination(destinationBytes(from: open + 1).range, from: &onLine.remaining!)
                     }
                     continue
                 }
-                destination = destinationBytes(from: open + 1, lineEnd: line.upperBound, stopsAtPipe: stopsAtPipe)
+                destination = destinationBytes(from: open + 1)
                 if destination.closed,
-                    takeDestination(
-                        destination.range, on: &onLine, lineEnd: line.upperBound, stopsAtPipe: stopsAtPipe,
-                        facts: facts)
+                    takeDestination(destination.range, on: &onLine, facts: facts, with: destinationBytes)
                 {
                     continue
                 }
@@ -163,9 +200,9 @@ struct LinkSyntaxScanner {
                 // `] (` only reads as a broken link when a URL follows, not in ordinary prose.
                 let rest = bytes[(open + 1)..<line.upperBound]
                 guard rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8) else { continue }
-                destination = destinationBytes(from: open + 1, lineEnd: line.upperBound, stopsAtPipe: stopsAtPipe)
+                destination = destinationBytes(from: open + 1)
             }
-            let start = openingBracket(before: index, lineStart: line.lowerBound)
+            let start = openingBracket(before: index, scan: &scan)
             let failure: Failure
             if spaced {
                 failure = .spaceBeforeDestination
@@ -187,20 +224,20 @@ struct LinkSyntaxScanner {
     /// Takes the destination written at `range` by an unrendered `](` off the line's list, making
     /// the list first if no unrendered `](` on the line has asked yet; whether it was there.
     private func takeDestination(
-        _ range: Range<Int>, on onLine: inout LineDestinations, lineEnd: Int, stopsAtPipe: Bool, facts: TreeFacts
+        _ range: Range<Int>, on onLine: inout LineDestinations, facts: TreeFacts,
+        with destinationBytes: (Int) -> (range: Range<Int>, closed: Bool)
     ) -> Bool {
         if onLine.remaining == nil {
             var node = facts.firstOnLine[onLine.line]
             // A line without link nodes has nothing to match, however many `](` it holds.
             guard node >= 0 else { return false }
-            var remaining: [String] = []
+            var remaining: [String: Int] = [:]
             while node >= 0 {
-                remaining.append(facts.links[node].url ?? "")
+                remaining[facts.links[node].url ?? "", default: 0] += 1
                 node = facts.nextOnLine[node]
             }
             for start in onLine.renderedStarts {
-                let written = destinationBytes(from: start, lineEnd: lineEnd, stopsAtPipe: stopsAtPipe)
-                takeDestination(written.range, from: &remaining)
+                takeDestination(destinationBytes(start).range, from: &remaining)
             }
             onLine.remaining = remaining
         }
@@ -209,9 +246,11 @@ struct LinkSyntaxScanner {
 
     /// Takes the destination written at `range` off `destinations`; whether it was there.
     @discardableResult
-    private func takeDestination(_ range: Range<Int>, from destinations: inout [String]) -> Bool {
-        guard let position = position(of: range, in: destinations) else { return false }
-        destinations.remove(at: position)
+    private func takeDestination(_ range: Range<Int>, from destinations: inout [String: Int]) -> Bool {
+        guard !destinations.isEmpty else { return false }
+        let written = normalized(range)
+        guard let count = destinations[written] else { return false }
+        destinations[written] = count > 1 ? count - 1 : nil
         return true
     }
 
@@ -232,39 +271,6 @@ struct LinkSyntaxScanner {
         var text = document.source.text(range).trimmedOfWhitespace()
         if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
         return text
-    }
-
-    /// The first of `destinations` that the destination written at `range` spells, as comparing
-    /// `normalized(range)` with each would find it. Nearly every written destination is ASCII with
-    /// ASCII ends, whose trimmed bytes are compared directly; a string only equals bytes that are
-    /// not its own when Unicode says two spellings are one, so the rest is decoded and compared
-    /// as text.
-    private func position(of range: Range<Int>, in destinations: [String]) -> Int? {
-        guard !destinations.isEmpty else { return nil }
-        let bytes = document.source.bytes
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        let isASCII = !bytes[range].contains { $0 >= 0x80 }
-        guard isASCII else {
-            let written = normalized(range)
-            return destinations.firstIndex(of: written)
-        }
-        while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") { lower += 1 }
-        while upper > lower, bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t") {
-            upper -= 1
-        }
-        if upper - lower >= 2, bytes[lower] == UInt8(ascii: "<"), bytes[upper - 1] == UInt8(ascii: ">") {
-            lower += 1
-            upper -= 1
-        }
-        let written = bytes[lower..<upper]
-        for (position, destination) in destinations.enumerated() {
-            // Native strings know their byte count, which rules out nearly every other link.
-            if destination.utf8.count == written.count, destination.utf8.elementsEqual(written) { return position }
-            // An ASCII text equals only its own bytes; anything else may be another spelling.
-            if destination.utf8.contains(where: { $0 >= 0x80 }), destination == normalized(range) { return position }
-        }
-        return nil
     }
 
     /// Gathers the facts in one pass over the records, which are stored in document order (a
@@ -302,42 +308,76 @@ struct LinkSyntaxScanner {
     }
 
     /// The destination's bytes after `(`: up to the `)` that balances it, or to the line's end. In a
-    /// table row an unescaped `|` ends the cell first, and with it the destination.
-    private func destinationBytes(from start: Int, lineEnd: Int, stopsAtPipe: Bool) -> (range: Range<Int>, closed: Bool)
-    {
+    /// table row an unescaped `|` ends the cell first, and with it the destination. A `\\`
+    /// escapes the byte after it.
+    ///
+    /// Read from the line's scan: from its end backwards, the `)` not balanced by a `(` after
+    /// them are kept on a stack whose top is the first of them, so each byte's answer costs one
+    /// step. A destination starts after `](`, whose `(` is never escaped, so escapes pair up
+    /// from there as they do from the line's start.
+    private func destinationBytes(from start: Int, stopsAtPipe: Bool, scan: inout LineScan) -> (
+        range: Range<Int>, closed: Bool
+    ) {
+        let line = scan.range
+        guard start < line.upperBound else { return (start..<line.upperBound, false) }
+        if scan.destinationEnds.isEmpty {
+            scan.destinationEnds = Self.destinationEnds(of: document.source.bytes[line], stopsAtPipe: stopsAtPipe)
+            scan.steps += line.count
+        }
+        let end = Int(scan.destinationEnds[start - line.lowerBound])
+        return (start..<(line.lowerBound + end >> 1), end & 1 == 1)
+    }
+
+    static func destinationEnds(of line: ArraySlice<UInt8>, stopsAtPipe: Bool) -> [Int32] {
+        let count = line.count
+        var escaped = [Bool](repeating: false, count: count)
+        var position = 0
+        for byte in line {
+            if byte == UInt8(ascii: "\\"), !escaped[position], position + 1 < count { escaped[position + 1] = true }
+            position += 1
+        }
+        var ends = [Int32](repeating: 0, count: count)
+        var unbalanced: [Int32] = []
+        var pipe = count
+        position = count - 1
+        var index = line.endIndex - 1
+        while position >= 0 {
+            if !escaped[position] {
+                switch line[index] {
+                case UInt8(ascii: "|") where stopsAtPipe: pipe = position
+                case UInt8(ascii: ")"): unbalanced.append(Int32(position))
+                case UInt8(ascii: "("): if !unbalanced.isEmpty { unbalanced.removeLast() }
+                default: break
+                }
+            }
+            if let close = unbalanced.last, Int(close) < pipe {
+                ends[position] = close << 1 | 1
+            } else {
+                ends[position] = Int32(pipe) << 1
+            }
+            position -= 1
+            index -= 1
+        }
+        return ends
+    }
+
+    /// The `[` that a label ending at `close` opens with, balancing nested brackets, as a scan
+    /// backwards from `close` to the line's start would find it: the innermost `[` still open
+    /// when brackets are matched from the line's start. The line is matched once, up to each
+    /// `]` asked about in turn.
+    private func openingBracket(before close: Int, scan: inout LineScan) -> Int? {
         let bytes = document.source.bytes
-        var depth = 0
-        var index = start
-        while index < lineEnd {
+        var index = scan.bracketsScanned
+        while index < close {
             switch bytes[index] {
-            case UInt8(ascii: "\\"): index += 1
-            case UInt8(ascii: "|") where stopsAtPipe: return (start..<index, false)
-            case UInt8(ascii: "("): depth += 1
-            case UInt8(ascii: ")"):
-                if depth == 0 { return (start..<index, true) }
-                depth -= 1
+            case UInt8(ascii: "["): scan.openBrackets.append(Int32(index - scan.range.lowerBound))
+            case UInt8(ascii: "]"): if !scan.openBrackets.isEmpty { scan.openBrackets.removeLast() }
             default: break
             }
             index += 1
         }
-        return (start..<lineEnd, false)
-    }
-
-    /// The `[` that a label ending at `close` opens with, balancing nested brackets.
-    private func openingBracket(before close: Int, lineStart: Int) -> Int? {
-        let bytes = document.source.bytes
-        var depth = 0
-        var index = close - 1
-        while index >= lineStart {
-            switch bytes[index] {
-            case UInt8(ascii: "]"): depth += 1
-            case UInt8(ascii: "["):
-                if depth == 0 { return index }
-                depth -= 1
-            default: break
-            }
-            index -= 1
-        }
-        return nil
+        scan.steps += max(0, close - scan.bracketsScanned)
+        scan.bracketsScanned = max(scan.bracketsScanned, close)
+        return scan.openBrackets.last.map { scan.range.lowerBound + Int($0) }
     }
 }

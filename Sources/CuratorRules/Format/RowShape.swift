@@ -14,6 +14,8 @@ struct RowShape {
     let columnCount: Int
     /// The row's line without the date comment, a trailing HTML comment and trailing blanks.
     let body: Range<Int>
+    /// Where the date comment or trailing HTML comment after the last cell starts, if there is one.
+    let commentStart: Int?
 
     init(_ entry: Entry, in source: SourceText) {
         self.source = source
@@ -24,6 +26,7 @@ struct RowShape {
         var end = entry.range.upperBound
         if let comment = entry.dateComment?.range.lowerBound { end = min(end, comment) }
         if let comment = entry.trailingComment?.range.lowerBound { end = min(end, comment) }
+        commentStart = end < entry.range.upperBound ? end : nil
         var upper = end
         var lower = entry.range.lowerBound
         while upper > lower, Self.isBlank(source.bytes[upper - 1]) { upper -= 1 }

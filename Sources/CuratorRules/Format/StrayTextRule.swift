@@ -56,7 +56,14 @@ struct StrayTextRule: Rule {
                     "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2210.17323) <br> A | |[Paper](https://arxiv.org/abs/2210.17323)|↓o\n|↓. |\n|[Title 2](https://arxiv.org/abs/2210.17324) <br> B | |[Paper](https://arxiv.org/abs/2210.17324)|\n|[Title 3](https://arxiv.org/abs/2210.17325) <br> C | |[Paper](https://arxiv.org/abs/2210.17325)↓\n"
                 ),
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2210.17323) <br> A | |[Paper](https://arxiv.org/abs/2210.17323)|\n|[Title 2](https://arxiv.org/abs/2210.17324) <br> B | |[Paper](https://arxiv.org/abs/2210.17324)|\n|[Title 3](https://arxiv.org/abs/2210.17325) <br> C | |[Paper](https://arxiv.org/abs/2210.17325)|\n"
-            )
+            ),
+            // The date comment after the stray text stays.
+            Correction(
+                Example(
+                    "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2210.17323) <br> A | |[Paper](https://arxiv.org/abs/2210.17323)| ↓junk [//]: #06/17\n"
+                ),
+                "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[Title](https://arxiv.org/abs/2210.17323) <br> A | |[Paper](https://arxiv.org/abs/2210.17323)|[//]: #06/17\n"
+            ),
         ]
     )
 
@@ -96,14 +103,18 @@ struct StrayTextRule: Rule {
                     let text = source.text(tail)
                     if RowShape.looksLikeDateComment(text) { continue }
                     let holdsLink = text.contains("](")
+                    // A comment after the text is kept: the text goes from the pipe to the comment.
+                    let deleted =
+                        shape.commentStart.map { (shape.rawCells.last?.lowerBound ?? tail.lowerBound)..<$0 }
+                        ?? tail.lowerBound..<shape.range.upperBound
                     findings.append(
                         context.finding(
                             Self.self, file: file, offset: tail.lowerBound, message: Self.tailMessage(text),
                             fix: holdsLink
                                 ? nil
                                 : context.replace(
-                                    tail.lowerBound..<shape.range.upperBound, in: file, with: "",
-                                    summary: "delete the stray text")))
+                                    deleted, in: file, with: "", summary: "delete the stray text",
+                                    inside: shape.range, nodeName: "row")))
                     continue
                 }
                 if leadingConvention, !shape.startsWithPipe {
@@ -112,7 +123,7 @@ struct StrayTextRule: Rule {
                             Self.self, file: file, offset: shape.body.lowerBound, message: Self.leadingPipeMessage,
                             fix: context.replace(
                                 shape.body.lowerBound..<shape.body.lowerBound, in: file, with: "|",
-                                summary: "add the leading pipe")))
+                                summary: "add the leading pipe", inside: shape.range, nodeName: "row")))
                 }
                 if trailingConvention, !shape.endsWithPipe {
                     findings.append(
@@ -120,7 +131,7 @@ struct StrayTextRule: Rule {
                             Self.self, file: file, offset: shape.body.upperBound, message: Self.trailingPipeMessage,
                             fix: context.replace(
                                 shape.body.upperBound..<shape.body.upperBound, in: file, with: "|",
-                                summary: "add the trailing pipe")))
+                                summary: "add the trailing pipe", inside: shape.range, nodeName: "row")))
                 }
             }
         }

@@ -66,6 +66,10 @@ struct TableSplitRule: Rule {
                 check(block.children, in: document, context: context, into: &findings)
                 continue
             }
+            // cmark-gfm leaves a paragraph it splits off a table's header unplaced (line 0).
+            guard block.startLine >= 1, block.startLine <= block.endLine, block.endLine <= source.lineCount else {
+                continue
+            }
             let lines = Array(block.startLine...block.endLine)
             let rows = lines.filter { isRowShaped(source.lineRange($0), source: source) }
             guard let first = rows.first else { continue }

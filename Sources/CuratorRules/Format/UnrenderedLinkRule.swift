@@ -39,6 +39,8 @@ struct UnrenderedLinkRule: Rule {
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n|[![Publish](https://img.shields.io/badge/Conference-ICLR'25-blue)]()<br>[Title](https://arxiv.org/abs/2409.13652) <br> A |<img width=\"1002\" alt=\"image\" src=\"figures/present.png\"> |[Paper](https://arxiv.org/abs/2409.13652)|[//]: #06/17\n"
             ),
             Example("Write links as `[Paper] (url)` never; see [the guide] (it is short).\n"),
+            // After a `\` hard line break cmark-gfm reports the next line's link on the line before.
+            Example("> Read the survey first. \\\n> It is [here](https://arxiv.org/abs/2205.14135).\n"),
         ],
         corrections: [
             Correction(
@@ -59,9 +61,11 @@ struct UnrenderedLinkRule: Rule {
                 switch candidate.failure {
                 case .spaceBeforeDestination:
                     message = Self.spacedMessage
+                    let spaces = (candidate.labelEnd + 1)..<(candidate.destination.lowerBound - 1)
                     fix = context.replace(
-                        (candidate.labelEnd + 1)..<(candidate.destination.lowerBound - 1), in: document.path, with: "",
-                        summary: "join ']' and '('")
+                        spaces, in: document.path, with: "", summary: "join ']' and '('",
+                        expecting: document.source.text(spaces),
+                        inside: candidate.start..<candidate.destination.upperBound, nodeName: "link text")
                 case .unclosed: message = Self.unclosedMessage
                 case .noOpeningBracket: message = Self.unopenedMessage
                 case .rejected: message = Self.rejectedMessage

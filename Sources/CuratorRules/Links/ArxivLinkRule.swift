@@ -115,9 +115,10 @@ struct ArxivLinkRule: Rule {
         guard case .wrongForm(let reasons, let canonical) = verdict else {
             return context.finding(Self.self, file: entry.file, offset: offset, message: Self.malformedMessage)
         }
-        let fix = urlStart.map {
-            context.replace(
-                $0..<($0 + link.url.utf8.count), in: entry.file, with: canonical, summary: "link \(canonical)")
+        let fix = urlStart.flatMap {
+            context.replaceIfWritten(
+                $0..<($0 + link.url.utf8.count), in: entry.file, with: canonical, summary: "link \(canonical)",
+                expecting: link.url, inside: link.range, nodeName: "link")
         }
         return context.finding(
             Self.self, file: entry.file, offset: offset, message: Self.message(reasons, canonical), fix: fix)
