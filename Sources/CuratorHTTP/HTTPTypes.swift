@@ -121,6 +121,10 @@ public struct HTTPFailure: Error, Sendable, Hashable {
         case tooManyRedirects
         case redirectLoop
         case bodyTooLarge
+        /// A redirect pointed into a loopback, private or link-local address (see `AddressPolicy`).
+        case redirectToInternalAddress
+        /// The run's time budget (`EngineConfiguration.deadline`) ran out before the request could be sent.
+        case outOfTime
         case invalidResponse
         case cancelled
         case other
@@ -137,7 +141,8 @@ public struct HTTPFailure: Error, Sendable, Hashable {
     public init(_ kind: Kind, curlCode: Int? = nil, message: String, redirects: [Redirect] = []) {
         self.kind = kind
         self.curlCode = curlCode
-        self.message = message
+        // A message may quote what a server sent, and a server may echo a credential.
+        self.message = Redaction.redact(message)
         self.redirects = redirects
     }
 

@@ -21,7 +21,7 @@ actor HostLimiter {
     }
 
     private let configuration: EngineConfiguration
-    private let clock = ContinuousClock()
+    private let clock: any NetworkClock
     private var hosts: [String: HostState] = [:]
     private var globalActive = 0
     private var waiters: [Waiter] = []
@@ -31,6 +31,7 @@ actor HostLimiter {
 
     init(configuration: EngineConfiguration) {
         self.configuration = configuration
+        clock = configuration.clock
     }
 
     /// Waits for a slot for `host`. Returns false, holding no slot, when the task is cancelled.
@@ -70,9 +71,9 @@ actor HostLimiter {
         switch feedback {
         case .throttled(let seconds):
             let retry = configuration.retry
-            let doubled = state.penalty == .zero ? Duration.seconds(retry.baseDelay) : state.penalty * 2
-            state.penalty = min(doubled, Duration.seconds(retry.retryAfterCap))
-            let until = clock.now + .seconds(seconds)
+            let doubled = state.penalty == .zero ? Duration.clamped(seconds: retry.baseDelay) : state.penalty * 2
+            state.penalty = min(doubled, Duration.clamped(seconds: retry.retryAfterCap))
+            let until = clock.now + .clamped(seconds: seconds)
             state.notBefore = max(state.notBefore ?? until, until)
         case .answered where state.penalty > .zero:
             state.penalty = state.penalty / 2
@@ -111,7 +112,7 @@ actor HostLimiter {
             }
             state.active += 1
             globalActive += 1
-            let spacing = max(Duration.seconds(policy.minimumSpacing), state.penalty)
+            let spacing = max(Duration.clamped(seconds: policy.minimumSpacing), state.penalty)
             state.notBefore = spacing > .zero ? now + spacing : nil
             hosts[waiter.host] = state
             waiters.remove(at: index)
@@ -124,9 +125,9 @@ actor HostLimiter {
         if let wakeAt, wakeAt <= instant { return }
         wakeTask?.cancel()
         wakeAt = instant
-        wakeTask = Task {
+        wakeTask = Task { [clock] in
             do {
-                try await Task.sleep(until: instant, clock: .continuous)
+                try await clock.sleep(until: instant)
             } catch {
                 return
             }

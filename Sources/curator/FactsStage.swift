@@ -23,11 +23,17 @@ struct FactsStage {
         } catch {
             throw CuratorExit.input(error.description)
         }
-        let engine = try CurlEngine.forCommand(engineConfiguration(settings))
+        // One budget for the whole stage, shared by the engine for links and the one for the APIs.
+        let deadline =
+            ContinuousClock.now
+            + .clamped(seconds: options.maxTime.flatMap(TimeBudget.parse) ?? TimeBudget.defaultSeconds)
+        var configuration = engineConfiguration(settings)
+        configuration.deadline = deadline
+        let engine = try CurlEngine.forCommand(configuration)
         let prober = LinkProber(
             engine: engine, remapper: options.remap.isEmpty ? nil : remapper,
             timeout: options.timeout ?? settings.timeout ?? Self.defaultTimeout)
-        let (repositories, papers) = options.noEntityAPIs ? (nil, nil) : try entityResolvers()
+        let (repositories, papers) = options.noEntityAPIs ? (nil, nil) : try entityResolvers(deadline: deadline)
         let maxAge = try maxCacheAge(workspace)
         let checker = LinkChecker(prober: prober, repositories: repositories, papers: papers, maxCacheAge: maxAge)
 
@@ -37,6 +43,11 @@ struct FactsStage {
         let display = ProgressDisplay(mode: ProgressDisplay.resolve(options.progress, environment: environment))
         let (facts, statistics) = await checker.check(inventory, cache: &cache) { display.handle($0) }
         display.finish(statistics)
+        if ContinuousClock.now >= deadline {
+            display.note(
+                "the network stage's time budget (--max-time) ran out; links not checked by then are reported as unreachable"
+            )
+        }
         if let cacheURL {
             do {
                 try cache.save(to: cacheURL)
@@ -68,16 +79,18 @@ struct FactsStage {
     /// The GitHub and arXiv clients on an engine of their own that never retries: each client
     /// knows its API's limits and quirks and retries itself, and two layers of retries would
     /// multiply the requests a rate-limited API sees.
-    func entityResolvers() throws(CuratorExit) -> (any RepositoryResolver, any PaperResolver) {
+    func entityResolvers(deadline: ContinuousClock.Instant) throws(CuratorExit) -> (
+        any RepositoryResolver, any PaperResolver
+    ) {
         let engine = try CurlEngine.forCommand(
             EngineConfiguration(
                 maxConcurrentRequests: 4, defaultHostPolicy: HostPolicy(maxConcurrent: 2),
-                retry: RetryPolicy(maxAttempts: 1)))
+                retry: RetryPolicy(maxAttempts: 1), deadline: deadline))
         let github = GitHubClient(http: engine, configuration: GitHubConfiguration(environment: environment))
         var arxivConfiguration = ArxivClientConfiguration(
             endpoint: environment["ARXIV_API_URL"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? ArxivClientConfiguration.defaultEndpoint)
-        if let spacing = options.arxivSpacing { arxivConfiguration.spacing = .milliseconds(Int(spacing * 1000)) }
+        if let spacing = options.arxivSpacing { arxivConfiguration.spacing = .clamped(seconds: spacing) }
         return (
             GitHubRepositoryResolver(client: github),
             ArxivPaperResolver(client: ArxivClient(http: engine, configuration: arxivConfiguration))

@@ -54,7 +54,7 @@ import Testing
         let configuration = GitHubConfiguration(
             apiURL: "http://127.0.0.1:9", graphQLURL: "http://127.0.0.1:9/graphql",
             token: GitHubToken(GitHubFixtures.secret),
-            retry: TestTiming.quickRetry, sleeper: { _ in })
+            retry: TestTiming.quickRetry, clock: TestClock())
 
         let outcome = await GitHubClient(http: scripted, configuration: configuration).lookup(
             GitHubFixtures.names(["a/b"]))

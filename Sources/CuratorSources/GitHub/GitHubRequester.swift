@@ -22,27 +22,28 @@ struct GitHubRequester: Sendable {
                 response = try await http.send(request)
             } catch {
                 guard error.isTransient, attempt < configuration.retry.maxAttempts else {
-                    return .failure(.transport(kind: error.kind.rawValue, attempts: attempt))
+                    return .failure(FetchStop.failed(error, attempts: attempt))
                 }
-                try? await configuration.sleeper(configuration.retry.delay(after: attempt))
+                try? await configuration.clock.sleep(for: configuration.retry.delay(after: attempt))
                 continue
             }
             if let found = limit(response) {
                 guard waits < configuration.maxRateLimitWaits,
-                    let pause = found.wait(now: configuration.now(), threshold: configuration.rateLimitWaitThreshold)
+                    let pause = found.wait(
+                        now: configuration.clock.date, threshold: configuration.rateLimitWaitThreshold)
                 else {
                     return .failure(found.stop)
                 }
                 waits += 1
                 attempt -= 1
-                try? await configuration.sleeper(pause)
+                try? await configuration.clock.sleep(for: pause)
                 continue
             }
             if (500...599).contains(response.status) {
                 guard attempt < configuration.retry.maxAttempts else {
                     return .failure(.serviceUnavailable(status: response.status, attempts: attempt))
                 }
-                try? await configuration.sleeper(configuration.retry.delay(after: attempt))
+                try? await configuration.clock.sleep(for: configuration.retry.delay(after: attempt))
                 continue
             }
             return .success(response)

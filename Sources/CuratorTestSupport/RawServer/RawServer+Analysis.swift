@@ -1,3 +1,5 @@
+import CuratorHTTP
+
 /// Measurements over a raw server's log, so tests assert what the server saw rather than what
 /// the client believes it did.
 extension RawServer {
@@ -20,17 +22,14 @@ extension RawServer {
     /// The most requests this server was serving at once.
     public var maxConcurrency: Int { Self.maxOverlap(exchanges) }
 
+    /// Seconds from `origin` (a `TestClock`'s start) to each arrival, in arrival order.
+    public func arrivalOffsets(from origin: ContinuousClock.Instant) -> [Double] {
+        requests.map { ($0.arrival - origin).seconds }
+    }
+
     /// Seconds between consecutive arrivals, in arrival order.
     public var arrivalGaps: [Double] {
         let arrivals = requests.map(\.arrival)
         return zip(arrivals, arrivals.dropFirst()).map { ($1 - $0).seconds }
-    }
-}
-
-extension Duration {
-    /// The duration as fractional seconds.
-    public var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

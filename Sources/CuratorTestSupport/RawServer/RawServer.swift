@@ -1,3 +1,4 @@
+import CuratorHTTP
 import Foundation
 import Glibc
 import Synchronization
@@ -17,12 +18,17 @@ public final class RawServer: Sendable {
     public let port: UInt16
     private let listener: Int32
     private let stopped = Mutex(false)
-    private let log = RawServerLog()
+    private let log: RawServerLog
 
     /// Starts listening on an ephemeral port of `host`. Linux routes all of 127.0.0.0/8 to the
     /// loopback interface, so 127.0.0.2, 127.0.0.3 and so on act as distinct hosts for tests of
     /// per-host limits.
-    public init(host: String = "127.0.0.1", handler: @escaping Handler) throws(RawServerError) {
+    ///
+    /// The log's arrival and write times are read from `clock`: a test that drives a `TestClock`
+    /// sees them in the same time as the code under test.
+    public init(
+        host: String = "127.0.0.1", clock: any NetworkClock = SystemClock(), handler: @escaping Handler
+    ) throws(RawServerError) {
         let (fd, port) = try SocketSetup.bind(host: host)
         guard listen(fd, 128) == 0 else {
             let code = errno
@@ -32,7 +38,8 @@ public final class RawServer: Sendable {
         self.host = host
         self.port = port
         listener = fd
-        let log = log
+        let log = RawServerLog(clock: clock)
+        self.log = log
         Thread.detachNewThread {
             Self.acceptLoop(listener: fd, log: log, handler: handler)
         }
@@ -61,6 +68,20 @@ public final class RawServer: Sendable {
         // Shutting the listener down wakes the blocked accept; the accept thread closes it, so
         // the descriptor is never closed while another thread may still use its number.
         if !wasStopped { shutdown(listener, Int32(SHUT_RDWR)) }
+    }
+
+    /// Runs an async operation to its end from a handler's thread, which is not one of the
+    /// cooperative pool's, so blocking it starves no task.
+    public static func `await`<T: Sendable>(_ operation: @escaping @Sendable () async -> T) -> T {
+        let result = Mutex<T?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let value = await operation()
+            result.withLock { $0 = value }
+            done.signal()
+        }
+        done.wait()
+        return result.withLock { $0! }
     }
 
     /// A loopback port that nothing listens on, for "connection refused" tests.

@@ -3,20 +3,24 @@ import CuratorHTTP
 import CuratorSources
 import CuratorTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// Per-host limits, spacing and Retry-After, asserted from the servers' own logs while the
-/// checker checks a list.
+/// checker checks a list. The narrow host holds requests in pairs, so its limit is certainly
+/// reached; spacing and Retry-After are read on the test clock the engine waits on.
 @Suite struct HostPolicyTests {
     @Test func perHostConcurrencySpacingAndRetryAfterAreHonoured() async throws {
+        let clock = TestClock()
+        let pairs = Pairs()
         let narrow = try RawServer(host: "127.0.0.2") { request, connection in
-            connection.sleep(0.05)
+            pairs.hold()
             connection.respond(status: 200, for: request)
         }
-        let spaced = try RawServer(host: "127.0.0.3") { request, connection in
+        let spaced = try RawServer(host: "127.0.0.3", clock: clock) { request, connection in
             connection.respond(status: 200, for: request)
         }
-        let throttled = try RawServer(host: "127.0.0.4") { request, connection in
+        let throttled = try RawServer(host: "127.0.0.4", clock: clock) { request, connection in
             if request.sequence == 0 {
                 connection.respond(status: 429, headers: [("Retry-After", "1")], for: request)
             } else {
@@ -39,7 +43,7 @@ import Testing
             hosts: [
                 "127.0.0.2": HostPolicy(maxConcurrent: 2),
                 "127.0.0.3": HostPolicy(maxConcurrent: 8, minimumSpacing: 0.1),
-            ])
+            ], clock: clock)
         var cache = LinkCache()
         let (facts, _) = await LinkChecker(prober: prober).check(
             LinkInventory(workspace: try paperWorkspace(rows)), cache: &cache)
@@ -50,12 +54,13 @@ import Testing
         #expect(narrow.requests.count == 12)
         #expect(narrow.maxConcurrency <= 2, "host limit 2, server saw \(narrow.maxConcurrency)")
         #expect(narrow.maxConcurrency == 2, "the limit is used, not undercut")
-        // The engine spaces the starts; on a loaded machine a request whose connection was slow
-        // to set up can arrive late and shorten the next gap as the server sees it, but the span
-        // of all the arrivals cannot shrink.
-        #expect(spaced.arrivalGaps.reduce(0, +) >= 11 * 0.1 * 0.95, "spacing 0.1 s, gaps \(spaced.arrivalGaps)")
+        // Time may jump while a request is on its way, so an arrival is no earlier than its start:
+        // the k-th of the spaced host's arrivals comes at least k spacings after the clock's start.
+        let offsets = spaced.arrivalOffsets(from: clock.start)
+        #expect(offsets.enumerated().allSatisfy { $1 >= Double($0) * 0.1 }, "spacing 0.1 s, arrivals at \(offsets)")
         #expect(throttled.requests.count == 2)
-        #expect(throttled.arrivalGaps.first.map { $0 >= 0.95 } == true, "Retry-After: 1, gap \(throttled.arrivalGaps)")
+        let retried = throttled.arrivalOffsets(from: clock.start).last ?? 0
+        #expect(retried >= 1, "Retry-After: 1, retried at \(retried) s")
     }
 
     /// Hosts that fail on and off are retried, and whatever happens none of them is called dead.
@@ -82,5 +87,24 @@ import Testing
         #expect(!facts.links.values.contains { $0.isDead })
         #expect(cache.links.isEmpty, "nothing transient is cached")
         #expect(server.requests.count > 20, "failures were retried")
+    }
+}
+
+/// Holds each request until a second one is being served, so that two are certainly in flight at
+/// once; the twelve requests of the test come in six pairs.
+final class Pairs: Sendable {
+    private let arrived = Mutex(0)
+    private let condition = NSCondition()
+
+    func hold() {
+        condition.lock()
+        let number = arrived.withLock { count in
+            count += 1
+            return count
+        }
+        condition.broadcast()
+        let partner = number % 2 == 1 ? number + 1 : number
+        while arrived.withLock({ $0 }) < partner { condition.wait() }
+        condition.unlock()
     }
 }

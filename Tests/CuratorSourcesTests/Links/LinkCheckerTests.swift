@@ -122,7 +122,8 @@ import Testing
         #expect(facts.links["https://example.org/dead"]?.isDead == true)
 
         // Past the maximum age, even the good verdict is asked again.
-        let later = LinkChecker(prober: checker.prober, maxCacheAge: 60, now: { Date().addingTimeInterval(3600) })
+        let later = LinkChecker(
+            prober: checker.prober, maxCacheAge: 60, clock: TestClock(date: Date().addingTimeInterval(3600)))
         let count = server.requests.count
         _ = await later.check(LinkInventory(workspace: workspace), cache: &restored)
         #expect(server.requests.dropFirst(count).map(\.path).contains("/example.org/ok"))
