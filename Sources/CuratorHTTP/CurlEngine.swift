@@ -159,16 +159,19 @@ public final class CurlEngine: HTTPClient {
         while true {
             var attempt = attempt
             if let remaining = remainingBudget() {
-                guard remaining > 0 else { throw Self.outOfTime }
+                guard remaining > 0 else { throw HTTPFailure.outOfTime }
                 attempt.totalTimeout = attempt.totalTimeout > 0 ? min(attempt.totalTimeout, remaining) : remaining
                 attempt.connectTimeout = min(attempt.connectTimeout > 0 ? attempt.connectTimeout : remaining, remaining)
             }
-            guard !Task.isCancelled, await limiter.acquire(host: host) else {
-                throw HTTPFailure(.cancelled, message: "the request was cancelled")
+            guard !Task.isCancelled else { throw HTTPFailure(.cancelled, message: "the request was cancelled") }
+            switch await limiter.acquire(host: host) {
+            case .granted: break
+            case .cancelled: throw HTTPFailure(.cancelled, message: "the request was cancelled")
+            case .outOfTime: throw HTTPFailure.outOfTime
             }
             if let remaining = remainingBudget(), remaining <= 0 {
                 await limiter.release(host: host, feedback: .failed)
-                throw Self.outOfTime
+                throw HTTPFailure.outOfTime
             }
             counterState.withLock { $0.recordAttempt(host: host, isRetry: number > 1) }
             let outcome = await loop.perform(attempt)
@@ -211,6 +214,4 @@ public final class CurlEngine: HTTPClient {
         remainingBudget().map { seconds < $0 } ?? true
     }
 
-    private static let outOfTime = HTTPFailure(
-        .outOfTime, message: "not sent: the run's time budget (--max-time) ran out")
 }

@@ -53,7 +53,9 @@ public struct EngineConfiguration: Sendable {
         self.maxHeaderBytes = maxHeaderBytes
         self.userAgent = userAgent
         self.clock = clock
-        self.deadline = deadline
+        // A clock with a budget brings its deadline, so that the engine never waits for a start
+        // that the clock would refuse to wait for.
+        self.deadline = deadline ?? (clock as? DeadlineClock)?.deadline
         self.addressPolicy = addressPolicy
     }
 

@@ -146,6 +146,10 @@ public struct HTTPFailure: Error, Sendable, Hashable {
         self.redirects = redirects
     }
 
+    /// A request not sent because the run's time budget ran out.
+    public static let outOfTime = HTTPFailure(
+        .outOfTime, message: "not sent: the run's time budget (--max-time) ran out")
+
     /// Whether trying again later may succeed.
     public var isTransient: Bool {
         switch kind {

@@ -17,7 +17,7 @@ actor HostLimiter {
     private struct Waiter {
         let id: UInt64
         let host: String
-        let continuation: CheckedContinuation<Bool, Never>
+        let continuation: CheckedContinuation<Grant, Never>
     }
 
     private let configuration: EngineConfiguration
@@ -34,14 +34,22 @@ actor HostLimiter {
         clock = configuration.clock
     }
 
-    /// Waits for a slot for `host`. Returns false, holding no slot, when the task is cancelled.
-    func acquire(host: String) async -> Bool {
+    /// The answer to `acquire`; only `.granted` holds a slot.
+    enum Grant {
+        case granted
+        case cancelled
+        /// The host may not be asked again before the engine's deadline.
+        case outOfTime
+    }
+
+    /// Waits for a slot for `host`.
+    func acquire(host: String) async -> Grant {
         nextWaiterID += 1
         let id = nextWaiterID
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 guard !Task.isCancelled else {
-                    continuation.resume(returning: false)
+                    continuation.resume(returning: .cancelled)
                     return
                 }
                 waiters.append(Waiter(id: id, host: host, continuation: continuation))
@@ -88,7 +96,7 @@ actor HostLimiter {
 
     private func abandon(_ id: UInt64) {
         guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(returning: false)
+        waiters.remove(at: index).continuation.resume(returning: .cancelled)
     }
 
     /// Starts every waiter that may start now, and arranges to look again when the earliest
@@ -106,6 +114,11 @@ actor HostLimiter {
                 continue
             }
             if let notBefore = state.notBefore, notBefore > now {
+                if let deadline = configuration.deadline, notBefore > deadline {
+                    // Waiting would outlast the run's budget: the request is not sent at all.
+                    waiters.remove(at: index).continuation.resume(returning: .outOfTime)
+                    continue
+                }
                 earliest = min(earliest ?? notBefore, notBefore)
                 index += 1
                 continue
@@ -116,7 +129,7 @@ actor HostLimiter {
             state.notBefore = spacing > .zero ? now + spacing : nil
             hosts[waiter.host] = state
             waiters.remove(at: index)
-            waiter.continuation.resume(returning: true)
+            waiter.continuation.resume(returning: .granted)
         }
         if let earliest { scheduleWake(at: earliest) }
     }
@@ -128,8 +141,11 @@ actor HostLimiter {
         wakeTask = Task { [clock] in
             do {
                 try await clock.sleep(until: instant)
-            } catch {
+            } catch is CancellationError {
+                // A sooner wake replaced this one.
                 return
+            } catch {
+                // The clock refused the wait; looking again fails the waiters it concerned.
             }
             wake()
         }

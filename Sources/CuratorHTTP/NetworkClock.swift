@@ -50,3 +50,36 @@ extension Duration {
         return .seconds(min(seconds, limit))
     }
 }
+
+/// A clock whose waits may not pass a deadline: the run's time budget (`--max-time`).
+///
+/// A wait that would end after the deadline is not begun: it throws `OutOfTime` at once, and the
+/// caller stops there, with what it has, instead of sending anything early. The engine, given the
+/// same deadline, sends nothing after it. So a Retry-After of an hour, a rate limit that resets
+/// later or a silent API cannot hold a run past its budget, and one service's long wait does not
+/// use up the time the others would have had.
+public struct DeadlineClock: NetworkClock {
+    public struct OutOfTime: Error {}
+
+    public let base: any NetworkClock
+    public let deadline: ContinuousClock.Instant
+
+    public init(_ base: any NetworkClock, deadline: ContinuousClock.Instant) {
+        self.base = base
+        self.deadline = deadline
+    }
+
+    /// A clock of `base` whose deadline is `seconds` from now; `.inf` is clamped, never a trap.
+    public init(_ base: any NetworkClock = SystemClock(), budget seconds: Double) {
+        self.init(base, deadline: base.now + .clamped(seconds: seconds))
+    }
+
+    public var now: ContinuousClock.Instant { base.now }
+
+    public var date: Date { base.date }
+
+    public func sleep(until target: ContinuousClock.Instant) async throws {
+        guard target <= deadline else { throw OutOfTime() }
+        try await base.sleep(until: target)
+    }
+}

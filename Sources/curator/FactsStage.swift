@@ -23,17 +23,17 @@ struct FactsStage {
         } catch {
             throw CuratorExit.input(error.description)
         }
-        // One budget for the whole stage, shared by the engine for links and the one for the APIs.
-        let deadline =
-            ContinuousClock.now
-            + .clamped(seconds: options.maxTime.flatMap(TimeBudget.parse) ?? TimeBudget.defaultSeconds)
+        // One budget for the whole stage, shared by the engine for links, the one for the APIs and
+        // every wait of the API clients.
+        let clock = DeadlineClock(budget: options.maxTime.flatMap(TimeBudget.parse) ?? TimeBudget.defaultSeconds)
         var configuration = engineConfiguration(settings)
-        configuration.deadline = deadline
+        configuration.clock = clock
+        configuration.deadline = clock.deadline
         let engine = try CurlEngine.forCommand(configuration)
         let prober = LinkProber(
             engine: engine, remapper: options.remap.isEmpty ? nil : remapper,
             timeout: options.timeout ?? settings.timeout ?? Self.defaultTimeout)
-        let (repositories, papers) = options.noEntityAPIs ? (nil, nil) : try entityResolvers(deadline: deadline)
+        let (repositories, papers) = options.noEntityAPIs ? (nil, nil) : try entityResolvers(clock: clock)
         let maxAge = try maxCacheAge(workspace)
         let checker = LinkChecker(prober: prober, repositories: repositories, papers: papers, maxCacheAge: maxAge)
 
@@ -43,7 +43,7 @@ struct FactsStage {
         let display = ProgressDisplay(mode: ProgressDisplay.resolve(options.progress, environment: environment))
         let (facts, statistics) = await checker.check(inventory, cache: &cache) { display.handle($0) }
         display.finish(statistics)
-        if ContinuousClock.now >= deadline {
+        if clock.now >= clock.deadline {
             display.note(
                 "the network stage's time budget (--max-time) ran out; links not checked by then are reported as unreachable"
             )
@@ -79,17 +79,18 @@ struct FactsStage {
     /// The GitHub and arXiv clients on an engine of their own that never retries: each client
     /// knows its API's limits and quirks and retries itself, and two layers of retries would
     /// multiply the requests a rate-limited API sees.
-    func entityResolvers(deadline: ContinuousClock.Instant) throws(CuratorExit) -> (
+    func entityResolvers(clock: DeadlineClock) throws(CuratorExit) -> (
         any RepositoryResolver, any PaperResolver
     ) {
         let engine = try CurlEngine.forCommand(
             EngineConfiguration(
                 maxConcurrentRequests: 4, defaultHostPolicy: HostPolicy(maxConcurrent: 2),
-                retry: RetryPolicy(maxAttempts: 1), deadline: deadline))
-        let github = GitHubClient(http: engine, configuration: GitHubConfiguration(environment: environment))
+                retry: RetryPolicy(maxAttempts: 1), clock: clock, deadline: clock.deadline))
+        let github = GitHubClient(
+            http: engine, configuration: GitHubConfiguration(environment: environment, clock: clock))
         var arxivConfiguration = ArxivClientConfiguration(
             endpoint: environment["ARXIV_API_URL"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? ArxivClientConfiguration.defaultEndpoint)
+                ?? ArxivClientConfiguration.defaultEndpoint, clock: clock)
         if let spacing = options.arxivSpacing { arxivConfiguration.spacing = .clamped(seconds: spacing) }
         return (
             GitHubRepositoryResolver(client: github),

@@ -64,20 +64,23 @@ struct RefreshCommand: AsyncParsableCommand {
         // The report names where renamed and gone repositories were, before --write moved them.
         let original = workspace.catalog
         let environment = ProcessInfo.processInfo.environment
-        let endpoints = SourceEndpoints(environment: environment)
+        var endpoints = SourceEndpoints(environment: environment)
+        // One budget for the run: the engine sends nothing after its deadline, and every wait of
+        // the clients (spacing, Retry-After, backoff, rate-limit resets) ends there.
+        let clock = DeadlineClock(budget: maxTime.flatMap(TimeBudget.parse) ?? TimeBudget.defaultSeconds)
+        endpoints.gitHub.clock = clock
+        endpoints.semanticScholar.clock = clock
         // Each client knows its API's limits and retries itself; the engine under them does not,
         // so no request is retried by two layers.
         let engine = try CurlEngine.forCommand(
-            EngineConfiguration(
-                retry: RetryPolicy(maxAttempts: 1),
-                deadline: ContinuousClock.now
-                    + .clamped(seconds: maxTime.flatMap(TimeBudget.parse) ?? TimeBudget.defaultSeconds)))
+            EngineConfiguration(retry: RetryPolicy(maxAttempts: 1), clock: clock, deadline: clock.deadline))
         let http = CountingHTTPClient(engine, services: endpoints.services)
         let spacing = arxivSpacing.map { Duration.clamped(seconds: $0) } ?? .seconds(3)
         let citationsWanted = workspace.ruleset.ruleset.star?.minCitations != nil
         let clients = Refresher.Clients(
             arxiv: ArxivClient(
-                http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv, spacing: spacing)),
+                http: http,
+                configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv, spacing: spacing, clock: clock)),
             gitHub: GitHubClient(http: http, configuration: endpoints.gitHub),
             semanticScholar: citationsWanted
                 ? SemanticScholarClient(http: http, configuration: endpoints.semanticScholar) : nil)

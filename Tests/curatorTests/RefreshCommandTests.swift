@@ -188,4 +188,60 @@ import Testing
         #expect(conditional.count == 2)
         #expect(conditional.allSatisfy { $0.status == 304 && $0.header("If-None-Match")?.hasPrefix("W/\"") == true })
     }
+
+    /// With every API unreachable a refresh learns nothing: it says why, exits non-zero and
+    /// leaves the markdown as it was, instead of reporting that the files agree.
+    @Test func withTheAPIsDownNothingIsClaimedAndNothingWritten() async throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("pruning.md")
+        try Self.list(3).write(to: file, atomically: true, encoding: .utf8)
+        let port = try RawServer.unusedPort()
+        let result = try await RefreshCLI.run(
+            ["refresh", "--ruleset", "awesome-efficient-llm", "--write", "--max-time", "1", directory.path],
+            environment: [
+                "ARXIV_API_URL": "http://127.0.0.1:\(port)/api/query", "GITHUB_API_URL": "http://127.0.0.1:\(port)",
+                "GITHUB_GRAPHQL_URL": "http://127.0.0.1:\(port)/graphql", "GITHUB_TOKEN": Self.token,
+            ])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("refresh fetched nothing; the markdown is unchanged"), "\(result.stderr)")
+        #expect(result.stderr.contains("arXiv: "), "\(result.stderr)")
+        #expect(result.stderr.contains("connectionRefused"), "\(result.stderr)")
+        #expect(!result.stdout.contains("already agree"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == Self.list(3))
+        #expect(!result.stderr.contains("\r"), "no status line off a terminal")
+    }
+
+    /// An API that answers 429 with a Retry-After of a day, and one that echoes the token in a 401:
+    /// the run ends within its budget, and the token appears in no output.
+    @Test func aHugeRetryAfterEndsAtTheBudgetAndAnEchoedTokenIsNeverPrinted() async throws {
+        let arxiv = try RawServer { request, connection in
+            connection.respond(status: 429, headers: [("Retry-After", "86400")], body: "Rate exceeded.", for: request)
+        }
+        defer { arxiv.stop() }
+        // Another loopback address: the engine holds a throttled host back as a whole.
+        let gitHub = try RawServer(host: "127.0.0.2") { request, connection in
+            let echoed = request.header("Authorization") ?? ""
+            connection.respond(
+                status: 401, headers: [("Content-Type", "application/json")],
+                body: #"{"message": "Bad credentials (\#(echoed))"}"#, for: request)
+        }
+        defer { gitHub.stop() }
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.list(3).write(to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
+        let result = try await RefreshCLI.run(
+            ["refresh", "--ruleset", "awesome-efficient-llm", "--max-time", "1", directory.path],
+            environment: [
+                "ARXIV_API_URL": arxiv.url("/api/query"), "GITHUB_API_URL": gitHub.baseURL,
+                "GITHUB_GRAPHQL_URL": gitHub.url("/graphql"), "GITHUB_TOKEN": Self.token,
+            ])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("time budget (--max-time) ran out"), "\(result.stderr)")
+        #expect(arxiv.requests.count == 1, "nothing more was sent before the Retry-After")
+        #expect(gitHub.requests.first?.header("Authorization") == "Bearer \(Self.token)")
+        #expect(result.stderr.contains("Bad credentials"), "\(result.stderr)")
+        #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
+        #expect(!result.stderr.contains("REFRESHtest"), "\(result.stderr)")
+    }
 }

@@ -95,16 +95,21 @@ public final class ArxivClient: Sendable {
                 return .stopped(lastStop, partial: results)
             }
             if attempt > 1 {
-                try? await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
+                do {
+                    try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
+                } catch is DeadlineClock.OutOfTime {
+                    return .stopped(.outOfTime(after: lastStop), partial: results)
+                } catch {}
             }
             let request = makeRequest(pending)
             let response: HTTPResponse
             do {
                 response = try await pacer.run(
                     { () async throws(HTTPFailure) -> HTTPResponse in try await self.http.send(request) },
-                    holdOff: retryAfter)
+                    holdOff: retryAfter,
+                    instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime })
             } catch {
-                lastStop = FetchStop.failed(error, attempts: attempt)
+                lastStop = FetchStop.failed(error, attempts: attempt, previous: attempt > 1 ? lastStop : nil)
                 if error.isTransient { continue }
                 return .stopped(lastStop, partial: results)
             }

@@ -76,18 +76,26 @@ public struct SemanticScholarClient: Sendable {
             method: .post, url: "\(configuration.baseURL)/paper/batch?fields=\(Configuration.fields)", headers: headers,
             body: body.map { [UInt8]($0) }, connectTimeout: 10, totalTimeout: 60)
         var attempt = 0
+        var previous: FetchStop?
         while true {
             attempt += 1
-            if attempt > 1 { try? await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1)) }
+            if attempt > 1 {
+                do {
+                    try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
+                } catch is DeadlineClock.OutOfTime {
+                    return .failure(.outOfTime(after: previous))
+                } catch {}
+            }
             let response: HTTPResponse
             do {
-                response = try await pacer.run { () async throws(HTTPFailure) -> HTTPResponse in
-                    try await http.send(request)
-                }
+                response = try await pacer.run(
+                    { () async throws(HTTPFailure) -> HTTPResponse in try await http.send(request) },
+                    instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime })
             } catch {
                 guard error.isTransient, attempt < configuration.retry.maxAttempts else {
-                    return .failure(FetchStop.failed(error, attempts: attempt))
+                    return .failure(FetchStop.failed(error, attempts: attempt, previous: previous))
                 }
+                previous = FetchStop.failed(error, attempts: attempt)
                 continue
             }
             switch response.status {
@@ -103,6 +111,7 @@ public struct SemanticScholarClient: Sendable {
                 guard attempt < configuration.retry.maxAttempts else {
                     return .failure(.serviceUnavailable(status: response.status, attempts: attempt))
                 }
+                previous = .serviceUnavailable(status: response.status, attempts: attempt)
             default:
                 let text = Redaction.redact(response.text).prefix(200)
                 return .failure(.unexpectedResponse(status: response.status, summary: String(text)))

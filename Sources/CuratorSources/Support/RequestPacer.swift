@@ -24,19 +24,29 @@ public actor RequestPacer {
 
     /// Runs `operation` once no other paced operation is running and the spacing has elapsed.
     /// `holdOff` reads the answer for a further wait (a Retry-After) that every later request must
-    /// keep; it is applied before the next request may start, so none can slip in before it.
+    /// keep; it is applied before the next request may start, so none can slip in before it. When
+    /// the wait cannot be kept (the clock's time budget does not reach its end), `instead` is
+    /// called rather than `operation`: nothing is sent early.
     public func run<T: Sendable, E: Error>(
         _ operation: @Sendable () async throws(E) -> T,
-        holdOff: @Sendable (T) -> Duration? = { _ in nil }
+        holdOff: @Sendable (T) -> Duration? = { _ in nil },
+        instead: @Sendable () throws(E) -> T
     ) async throws(E) -> T {
         await acquire()
-        while let nextStart, nextStart > clock.now {
-            // Cancellation only shortens the wait; the request itself still honours the caller's task.
-            do { try await clock.sleep(until: nextStart) } catch { break }
+        var waited = true
+        while waited, let nextStart, nextStart > clock.now {
+            do {
+                try await clock.sleep(until: nextStart)
+            } catch is CancellationError {
+                // Cancellation only shortens the wait; the request itself still honours the caller's task.
+                break
+            } catch {
+                waited = false
+            }
         }
         let result: Result<T, E>
         do throws(E) {
-            result = .success(try await operation())
+            result = .success(waited ? try await operation() : try instead())
         } catch {
             result = .failure(error)
         }

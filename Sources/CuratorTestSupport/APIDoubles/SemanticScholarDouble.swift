@@ -47,7 +47,7 @@ public actor SemanticScholarDouble {
     private var faults: [Fault] = []
     private var server: DoubleServer?
 
-    private let clock: any NetworkClock
+    public nonisolated let clock: any NetworkClock
 
     public init(
         papers: [Paper], apiKey: String? = nil, spacing: Duration = .zero, clock: any NetworkClock = SystemClock()

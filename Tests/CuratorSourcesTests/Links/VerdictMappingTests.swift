@@ -127,6 +127,34 @@ import Testing
         if behaviour == .slowDrip { #expect({ if case .timeout = verdict { true } else { false } }(), "\(verdict)") }
     }
 
+    /// A public link that redirects into the runner's network is reported as blocked with the
+    /// reason, never as a moved link whose fix would write the internal address into the list.
+    @Test func aRedirectIntoAnInternalAddressIsBlockedNotMoved() async throws {
+        let server = try RawServer { request, connection in
+            connection.respond(status: 301, headers: [("Location", "http://169.254.169.254/latest/")], for: request)
+        }
+        defer { server.stop() }
+        let policy = AddressPolicy { host in host == "localhost" ? ["203.0.113.7"] : AddressPolicy.systemResolve(host) }
+        let verdict = try await makeProber(addressPolicy: policy).check("http://localhost:\(server.port)/paper")
+        guard case .blocked(301, let detail) = verdict else {
+            Issue.record("expected blocked, got \(verdict)")
+            return
+        }
+        #expect(detail.contains("169.254.169.254 is a link-local address"), "\(detail)")
+    }
+
+    /// A HEAD that declares a large body (a PDF) answers the check; no body is read.
+    @Test func aHeadDeclaringMoreThanTheBodyCapIsOK() async throws {
+        let server = try RawServer { request, connection in
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 5000000\r\nConnection: close\r\n\r\n")
+            if request.method == "GET" { connection.write([UInt8](repeating: 37, count: 5_000_000)) }
+        }
+        defer { server.stop() }
+        let verdict = try await makeProber().check(server.url("/paper.pdf"))
+        #expect(verdict == .ok(status: 200))
+        #expect(server.requests.map(\.method) == ["HEAD"])
+    }
+
     @Test func missingHostIsDead() async throws {
         let verdict = try await makeProber().check("http://no-such-host.invalid/paper")
         #expect({ if case .dead(.noSuchHost, nil, _) = verdict { true } else { false } }(), "\(verdict)")
