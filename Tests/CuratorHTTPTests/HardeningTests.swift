@@ -106,24 +106,9 @@ import Testing
         #expect(result.method == .head)
     }
 
-    @Test func noRetryIsWaitedForPastTheDeadline() async throws {
-        let clock = TestClock()
-        let server = try RawServer { request, connection in
-            connection.respond(status: 429, headers: [("Retry-After", "30")], for: request)
-        }
-        var retry = fastRetry
-        retry.retryAfterCap = 3600
-        let engine = try CurlEngine(
-            configuration: EngineConfiguration(retry: retry, clock: clock, deadline: clock.now + .seconds(10)))
-        let response = try await engine.send(quickRequest(server.url("/")))
-        #expect(response.status == 429, "the last answer is returned")
-        #expect(server.requests.count == 1)
-        #expect(clock.sleeps.isEmpty)
-    }
-
-    /// A host that asked for a pause longer than the budget gets no more requests, and the
-    /// requests queued for it end at once instead of waiting for a start that never comes.
-    @Test func aThrottledHostPastTheDeadlineEndsTheQueuedRequests() async throws {
+    /// A Retry-After longer than the budget is not waited for: the answer is returned, and a
+    /// request queued for the host ends at once instead of waiting for a start that never comes.
+    @Test func aThrottledHostPastTheDeadlineGetsNothingMore() async throws {
         let clock = TestClock()
         let server = try RawServer { request, connection in
             connection.respond(status: 429, headers: [("Retry-After", "30")], for: request)
@@ -134,10 +119,11 @@ import Testing
             configuration: EngineConfiguration(
                 defaultHostPolicy: HostPolicy(maxConcurrent: 1), retry: retry,
                 clock: DeadlineClock(clock, deadline: clock.now + .seconds(10))))
-        #expect(try await engine.send(quickRequest(server.url("/first"))).status == 429)
+        #expect(try await engine.send(quickRequest(server.url("/first"))).status == 429, "the last answer")
         let failure = await failureOf(quickRequest(server.url("/second")), on: engine)
         #expect(failure?.kind == .outOfTime)
         #expect(server.requests.map(\.path) == ["/first"])
+        #expect(clock.sleeps.isEmpty)
     }
 
     @Test func nothingIsSentAfterTheDeadline() async throws {

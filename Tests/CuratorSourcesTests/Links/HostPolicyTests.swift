@@ -3,7 +3,6 @@ import CuratorHTTP
 import CuratorSources
 import CuratorTestSupport
 import Foundation
-import Synchronization
 import Testing
 
 /// Per-host limits, spacing and Retry-After, asserted from the servers' own logs while the
@@ -12,7 +11,7 @@ import Testing
 @Suite struct HostPolicyTests {
     @Test func perHostConcurrencySpacingAndRetryAfterAreHonoured() async throws {
         let clock = TestClock()
-        let pairs = Pairs()
+        let pairs = Batcher(size: 2, total: 12)
         let narrow = try RawServer(host: "127.0.0.2") { request, connection in
             pairs.hold()
             connection.respond(status: 200, for: request)
@@ -87,24 +86,5 @@ import Testing
         #expect(!facts.links.values.contains { $0.isDead })
         #expect(cache.links.isEmpty, "nothing transient is cached")
         #expect(server.requests.count > 20, "failures were retried")
-    }
-}
-
-/// Holds each request until a second one is being served, so that two are certainly in flight at
-/// once; the twelve requests of the test come in six pairs.
-final class Pairs: Sendable {
-    private let arrived = Mutex(0)
-    private let condition = NSCondition()
-
-    func hold() {
-        condition.lock()
-        let number = arrived.withLock { count in
-            count += 1
-            return count
-        }
-        condition.broadcast()
-        let partner = number % 2 == 1 ? number + 1 : number
-        while arrived.withLock({ $0 }) < partner { condition.wait() }
-        condition.unlock()
     }
 }

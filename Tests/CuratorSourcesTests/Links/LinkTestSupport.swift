@@ -3,7 +3,6 @@ import CuratorHTTP
 import CuratorSources
 import CuratorTestSupport
 import Foundation
-import Synchronization
 
 /// Retries with short waits; the engines of these tests wait on a `TestClock`, so they cost no time.
 let quickRetry = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2, jitter: 0.1, retryAfterCap: 3)
