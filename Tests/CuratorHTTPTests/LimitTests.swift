@@ -44,7 +44,7 @@ import Testing
         // The k-th start comes at least k spacings after the first, and each arrival after its start.
         let offsets = server.arrivalOffsets(from: clock.start)
         #expect(offsets.count == 4)
-        #expect(offsets.enumerated().allSatisfy { $1 >= Double($0) * 0.25 }, "arrivals at \(offsets)")
+        #expect(offsets.enumerated().allSatisfy { $1 >= .milliseconds(250) * $0 }, "arrivals at \(offsets)")
     }
 
     @Test func globalConcurrencyIsHonouredAcrossHosts() async throws {
@@ -70,6 +70,6 @@ import Testing
         try await Self.sendAll((0..<3).map { server.url("/\($0)") }, on: engine)
         // Only the throttled request went out before the Retry-After second was over.
         let offsets = server.arrivalOffsets(from: clock.start)
-        #expect(offsets.dropFirst().allSatisfy { $0 >= 1 }, "arrivals at \(offsets)")
+        #expect(offsets.dropFirst().allSatisfy { $0 >= .seconds(1) }, "arrivals at \(offsets)")
     }
 }

@@ -18,7 +18,7 @@ import Testing
         let response = try await makeEngine(clock: clock).send(quickRequest(server.url("/")))
         #expect(response.status == 200)
         let gap = try #require(server.arrivalGaps.first)
-        #expect(gap == 1, "waited \(gap) s")
+        #expect(gap == .seconds(1), "waited \(gap)")
         #expect(clock.sleeps == [.seconds(1)])
     }
 
@@ -36,7 +36,7 @@ import Testing
         let response = try await makeEngine(clock: clock).send(quickRequest(server.url("/")))
         #expect(response.status == 200)
         let gap = try #require(server.arrivalGaps.first)
-        #expect(gap == 2, "waited \(gap) s")
+        #expect(gap == .seconds(2), "waited \(gap)")
     }
 
     @Test func retryAfterIsCapped() async throws {
@@ -52,7 +52,7 @@ import Testing
         // Capped at 0.4 s instead of the hour the server asked for.
         #expect(clock.sleeps == [.milliseconds(400)])
         let gap = try #require(server.arrivalGaps.first)
-        #expect(gap >= 0.4 && gap < 1, "waited \(gap) s")
+        #expect(gap >= .milliseconds(400) && gap < .seconds(1), "waited \(gap)")
     }
 
     @Test func serviceUnavailableIsRetriedUntilSuccess() async throws {

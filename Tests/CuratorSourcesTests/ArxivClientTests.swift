@@ -306,24 +306,26 @@ import Testing
             status: 429, headers: ["Retry-After": "30", "Content-Type": "text/plain"],
             body: Array("Rate exceeded.".utf8),
             url: "")
-        let first = ArxivClient(
-            http: ScriptedClient(steps: [.respond(throttled)], then: URLSessionTestClient()),
-            configuration: configuration, pacer: pacer)
+        let scripted = ScriptedClient(steps: [.respond(throttled)], then: URLSessionTestClient())
+        let first = ArxivClient(http: scripted, configuration: configuration, pacer: pacer)
         let second = ArxivClient(http: URLSessionTestClient(), configuration: configuration, pacer: pacer)
         let ids = ArxivFixtures.many(4).map { ArxivID($0.id)! }
 
-        async let a = first.lookup(Array(ids[0..<2]))
-        async let b = second.lookup(Array(ids[2..<4]))
-        let (one, two) = await (a, b)
+        // The first client's first request is the one answered 429; the second client starts
+        // while the first is still working through its batches.
+        let firstRun = Task { await first.lookup(Array(ids[0..<2])) }
+        while await scripted.attempts == 0 { await Task.yield() }
+        let two = await second.lookup(Array(ids[2..<4]))
+        let one = await firstRun.value
 
         #expect(one.stop == nil && two.stop == nil)
         #expect(await double.pacingViolations == 0)
-        let offsets = await double.requests().map { ($0.arrivalInstant - clock.start).seconds }
+        let offsets = await double.requests().map { $0.arrivalInstant - clock.start }
         #expect(offsets.count == 4)
         // Nothing reached the server in the 30 s after the 429 (which the double never saw).
-        #expect(offsets.allSatisfy { $0 >= 30 }, "arrivals at \(offsets)")
+        #expect(offsets.allSatisfy { $0 >= .seconds(30) }, "arrivals at \(offsets)")
         for (earlier, later) in zip(offsets, offsets.dropFirst()) {
-            #expect(later - earlier >= TestTiming.arxivClientSpacing.seconds)
+            #expect(later - earlier >= TestTiming.arxivClientSpacing)
         }
     }
 }

@@ -1,5 +1,3 @@
-import CuratorHTTP
-
 /// Measurements over a raw server's log, so tests assert what the server saw rather than what
 /// the client believes it did.
 extension RawServer {
@@ -22,14 +20,15 @@ extension RawServer {
     /// The most requests this server was serving at once.
     public var maxConcurrency: Int { Self.maxOverlap(exchanges) }
 
-    /// Seconds from `origin` (a `TestClock`'s start) to each arrival, in arrival order.
-    public func arrivalOffsets(from origin: ContinuousClock.Instant) -> [Double] {
-        requests.map { ($0.arrival - origin).seconds }
+    /// The time from `origin` (a `TestClock`'s start) to each arrival, in arrival order. Durations
+    /// rather than seconds, so that comparing them with multiples of a spacing is exact.
+    public func arrivalOffsets(from origin: ContinuousClock.Instant) -> [Duration] {
+        requests.map { $0.arrival - origin }
     }
 
-    /// Seconds between consecutive arrivals, in arrival order.
-    public var arrivalGaps: [Double] {
+    /// The time between consecutive arrivals, in arrival order.
+    public var arrivalGaps: [Duration] {
         let arrivals = requests.map(\.arrival)
-        return zip(arrivals, arrivals.dropFirst()).map { ($1 - $0).seconds }
+        return zip(arrivals, arrivals.dropFirst()).map { $1 - $0 }
     }
 }

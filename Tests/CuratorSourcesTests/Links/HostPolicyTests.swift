@@ -56,10 +56,12 @@ import Testing
         // Time may jump while a request is on its way, so an arrival is no earlier than its start:
         // the k-th of the spaced host's arrivals comes at least k spacings after the clock's start.
         let offsets = spaced.arrivalOffsets(from: clock.start)
-        #expect(offsets.enumerated().allSatisfy { $1 >= Double($0) * 0.1 }, "spacing 0.1 s, arrivals at \(offsets)")
+        #expect(
+            offsets.enumerated().allSatisfy { $1 >= .clamped(seconds: 0.1) * $0 },
+            "spacing 0.1 s, arrivals at \(offsets)")
         #expect(throttled.requests.count == 2)
-        let retried = throttled.arrivalOffsets(from: clock.start).last ?? 0
-        #expect(retried >= 1, "Retry-After: 1, retried at \(retried) s")
+        let retried = throttled.arrivalOffsets(from: clock.start).last ?? .zero
+        #expect(retried >= .seconds(1), "Retry-After: 1, retried at \(retried)")
     }
 
     /// Hosts that fail on and off are retried, and whatever happens none of them is called dead.
