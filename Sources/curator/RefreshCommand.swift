@@ -122,7 +122,8 @@ struct RefreshCommand: AsyncParsableCommand {
         let requests = await http.snapshot()
         let report = RefreshReport(
             run: run, findings: lint.findings, requests: requests, written: written, catalog: original)
-        try shared.emit(format == .json ? report.json() : report.markdown())
+        // The report goes into a pull-request body; nothing a server echoed may carry a token there.
+        try shared.emit(Redaction.redact(format == .json ? report.json() : report.markdown()))
         if lint.hasErrors { throw CuratorExit.findingsWithErrors }
     }
 

@@ -244,4 +244,32 @@ import Testing
         #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
         #expect(!result.stderr.contains("REFRESHtest"), "\(result.stderr)")
     }
+
+    /// The report (a pull-request body) quotes what GitHub said when it refused, without the token
+    /// that GitHub echoed back.
+    @Test func theReportQuotesARefusalWithoutTheEchoedToken() async throws {
+        let arxiv = ArxivDouble(papers: Self.papers(3), spacing: .zero)
+        try await arxiv.start()
+        let gitHub = try RawServer(host: "127.0.0.2") { request, connection in
+            connection.respond(
+                status: 401, headers: [("Content-Type", "application/json")],
+                body: #"{"message": "Bad credentials: \#(request.header("Authorization") ?? "")"}"#, for: request)
+        }
+        defer {
+            gitHub.stop()
+            Task { await arxiv.stop() }
+        }
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.list(3).write(to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
+        let result = try await RefreshCLI.run(
+            ["refresh", "--ruleset", "awesome-efficient-llm", "--arxiv-spacing", "0", directory.path],
+            environment: [
+                "ARXIV_API_URL": await arxiv.endpoint, "GITHUB_API_URL": gitHub.baseURL,
+                "GITHUB_GRAPHQL_URL": gitHub.url("/graphql"), "GITHUB_TOKEN": Self.token,
+            ])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Bad credentials: Bearer [redacted]"), "\(result.stdout)")
+        #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
+    }
 }
