@@ -3,13 +3,15 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// A scripted HTTP/1.1 server on a loopback address, for tests that need faults a real server
-/// library would never produce: garbage status lines, resets mid-body, bytes dripped slowly.
+/// The one loopback HTTP/1.1 server of the tests: the API doubles answer through it (see
+/// `DoubleServer`), and scripted handlers produce the faults a real server library never would:
+/// garbage status lines, resets mid-body, answers that stall until the client gives up.
 ///
 /// It accepts on its own thread and serves each connection on another, reads one request per
-/// connection, hands it to the handler, and closes the connection when the handler returns.
-/// Every request is logged with its arrival time, so tests can assert from the server's side
-/// what the client did.
+/// connection, hands it to the handler, and closes the connection when the handler returns, so a
+/// handler may block its thread (on a `Gate`, a `Batcher`, or `RawServer.await` for async work).
+/// Every request is logged with its arrival time on the server's clock, so tests can assert from
+/// the server's side what the client did.
 public final class RawServer: Sendable {
     public typealias Handler = @Sendable (RawRequest, RawConnection) -> Void
 
