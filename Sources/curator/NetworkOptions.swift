@@ -59,9 +59,14 @@ struct NetworkOptions: ParsableArguments {
             throw ValidationError(
                 "--max-cache-age '\(maxCacheAge)': expected a duration such as 90m, 36h, 7d or a number of seconds")
         }
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        // `inf` and `nan` read as numbers; neither is a number of seconds to wait.
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a finite number of seconds above 0, not \(timeout)")
+        }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if let arxivSpacing, arxivSpacing < 0 { throw ValidationError("--arxiv-spacing must not be negative") }
+        if let arxivSpacing, !(arxivSpacing >= 0 && arxivSpacing.isFinite) {
+            throw ValidationError("--arxiv-spacing must be a finite number of seconds, at least 0")
+        }
         if let maxTime, TimeBudget.parse(maxTime) == nil { throw ValidationError(TimeBudget.invalid(maxTime)) }
     }
 }
@@ -72,9 +77,9 @@ struct NetworkOptions: ParsableArguments {
 enum TimeBudget {
     static let defaultSeconds = 300.0
 
-    /// A duration as `--max-cache-age` takes it (`90s`, `10m`, seconds); zero is refused.
+    /// A duration as `--max-cache-age` takes it (`90s`, `10m`, seconds); zero and `inf` are refused.
     static func parse(_ text: String) -> Double? {
-        guard let seconds = CacheAge.parse(text), seconds > 0 else { return nil }
+        guard let seconds = CacheAge.parse(text), seconds > 0, seconds.isFinite else { return nil }
         return seconds
     }
 
