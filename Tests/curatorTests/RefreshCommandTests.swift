@@ -219,23 +219,10 @@ import Testing
             connection.respond(status: 429, headers: [("Retry-After", "86400")], body: "Rate exceeded.", for: request)
         }
         defer { arxiv.stop() }
-        // Another loopback address: the engine holds a throttled host back as a whole.
-        let gitHub = try RawServer(host: "127.0.0.2") { request, connection in
-            let echoed = request.header("Authorization") ?? ""
-            connection.respond(
-                status: 401, headers: [("Content-Type", "application/json")],
-                body: #"{"message": "Bad credentials (\#(echoed))"}"#, for: request)
-        }
+        let gitHub = try Self.echoingGitHub()
         defer { gitHub.stop() }
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.list(3).write(to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
-        let result = try await RefreshCLI.run(
-            ["refresh", "--ruleset", "awesome-efficient-llm", "--max-time", "1", directory.path],
-            environment: [
-                "ARXIV_API_URL": arxiv.url("/api/query"), "GITHUB_API_URL": gitHub.baseURL,
-                "GITHUB_GRAPHQL_URL": gitHub.url("/graphql"), "GITHUB_TOKEN": Self.token,
-            ])
+        let result = try await Self.refreshThreeRows(
+            ["--max-time", "1"], arxiv: arxiv.url("/api/query"), gitHub: gitHub)
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("time budget (--max-time) ran out"), "\(result.stderr)")
         #expect(arxiv.requests.count == 1, "nothing more was sent before the Retry-After")
@@ -250,26 +237,40 @@ import Testing
     @Test func theReportQuotesARefusalWithoutTheEchoedToken() async throws {
         let arxiv = ArxivDouble(papers: Self.papers(3), spacing: .zero)
         try await arxiv.start()
-        let gitHub = try RawServer(host: "127.0.0.2") { request, connection in
-            connection.respond(
-                status: 401, headers: [("Content-Type", "application/json")],
-                body: #"{"message": "Bad credentials: \#(request.header("Authorization") ?? "")"}"#, for: request)
-        }
+        let gitHub = try Self.echoingGitHub()
         defer {
             gitHub.stop()
             Task { await arxiv.stop() }
         }
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.list(3).write(to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
-        let result = try await RefreshCLI.run(
-            ["refresh", "--ruleset", "awesome-efficient-llm", "--arxiv-spacing", "0", directory.path],
-            environment: [
-                "ARXIV_API_URL": await arxiv.endpoint, "GITHUB_API_URL": gitHub.baseURL,
-                "GITHUB_GRAPHQL_URL": gitHub.url("/graphql"), "GITHUB_TOKEN": Self.token,
-            ])
+        let result = try await Self.refreshThreeRows(
+            ["--arxiv-spacing", "0"], arxiv: await arxiv.endpoint, gitHub: gitHub)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Bad credentials: Bearer [redacted]"), "\(result.stdout)")
         #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
+    }
+
+    /// A GitHub API that refuses every request with 401 and quotes the Authorization it got. It
+    /// listens on another loopback address, because the engine holds a throttled host (the arXiv
+    /// stand-in's 127.0.0.1) back as a whole.
+    static func echoingGitHub() throws -> RawServer {
+        try RawServer(host: "127.0.0.2") { request, connection in
+            let echoed = request.header("Authorization") ?? ""
+            connection.respond(
+                status: 401, headers: [("Content-Type", "application/json")],
+                body: #"{"message": "Bad credentials: \#(echoed)"}"#, for: request)
+        }
+    }
+
+    /// `curator refresh` of a three-row list in a folder of its own, against the given endpoints.
+    static func refreshThreeRows(_ options: [String], arxiv: String, gitHub: RawServer) async throws -> CLI.Result {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try list(3).write(to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
+        return try await RefreshCLI.run(
+            ["refresh", "--ruleset", "awesome-efficient-llm"] + options + [directory.path],
+            environment: [
+                "ARXIV_API_URL": arxiv, "GITHUB_API_URL": gitHub.baseURL, "GITHUB_GRAPHQL_URL": gitHub.url("/graphql"),
+                "GITHUB_TOKEN": token,
+            ])
     }
 }
