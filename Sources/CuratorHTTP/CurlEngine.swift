@@ -157,21 +157,22 @@ public final class CurlEngine: HTTPClient {
         var generator = SystemRandomNumberGenerator()
         var number = 1
         while true {
-            var attempt = attempt
-            if let remaining = remainingBudget() {
-                guard remaining > 0 else { throw HTTPFailure.outOfTime }
-                attempt.totalTimeout = attempt.totalTimeout > 0 ? min(attempt.totalTimeout, remaining) : remaining
-                attempt.connectTimeout = min(attempt.connectTimeout > 0 ? attempt.connectTimeout : remaining, remaining)
-            }
+            if let remaining = remainingBudget(), remaining <= 0 { throw HTTPFailure.outOfTime }
             guard !Task.isCancelled else { throw HTTPFailure(.cancelled, message: "the request was cancelled") }
             switch await limiter.acquire(host: host) {
             case .granted: break
             case .cancelled: throw HTTPFailure(.cancelled, message: "the request was cancelled")
             case .outOfTime: throw HTTPFailure.outOfTime
             }
-            if let remaining = remainingBudget(), remaining <= 0 {
-                await limiter.release(host: host, feedback: .failed)
-                throw HTTPFailure.outOfTime
+            var attempt = attempt
+            if let remaining = remainingBudget() {
+                // The wait for the slot may have used up the budget; what is left bounds the transfer.
+                guard remaining > 0 else {
+                    await limiter.release(host: host, feedback: .failed)
+                    throw HTTPFailure.outOfTime
+                }
+                attempt.totalTimeout = attempt.totalTimeout > 0 ? min(attempt.totalTimeout, remaining) : remaining
+                attempt.connectTimeout = min(attempt.connectTimeout > 0 ? attempt.connectTimeout : remaining, remaining)
             }
             counterState.withLock { $0.recordAttempt(host: host, isRetry: number > 1) }
             let outcome = await loop.perform(attempt)
