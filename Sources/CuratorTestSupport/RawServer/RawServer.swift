@@ -87,11 +87,18 @@ public final class RawServer: Sendable {
     }
 
     /// A loopback port that nothing listens on, for "connection refused" tests.
+    ///
+    /// The port stays bound, without listening, until the test process ends: a connection to it is
+    /// refused, and no server of a test running in parallel can be given it. (A port that was
+    /// freed at once was taken by another test's server, which then answered "connection refused"
+    /// tests, and got their requests.)
     public static func unusedPort(host: String = "127.0.0.1") throws(RawServerError) -> UInt16 {
         let (fd, port) = try SocketSetup.bind(host: host)
-        Glibc.close(fd)
+        reservedPorts.withLock { $0.append(fd) }
         return port
     }
+
+    private static let reservedPorts = Mutex<[Int32]>([])
 
     /// Runs until `stop` shuts the listener down, which makes accept fail with EINVAL.
     private static func acceptLoop(listener: Int32, log: RawServerLog, handler: @escaping Handler) {
