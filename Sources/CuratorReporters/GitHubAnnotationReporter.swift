@@ -3,14 +3,20 @@ public import CuratorCore
 /// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), which the
 /// runner turns into annotations on the changed lines of a pull request.
 ///
-/// GitHub shows only the first ten errors and ten warnings of a step as annotations. Every finding
-/// is still emitted, because the full list stays readable in the step's log.
+/// GitHub shows only the first ten errors, ten warnings and ten notices of a step as annotations.
+/// Every finding is still emitted, because the full list stays readable in the step's log, but
+/// errors come first (then warnings, then infos, each kind in the report's order), since they are
+/// what fails the check; the last line says how many findings GitHub does not show.
 public struct GitHubAnnotationReporter: Reporter {
+    /// Annotations of each kind GitHub shows for one step.
+    public static let annotationsShownPerKind = 10
+
     public init() {}
 
     public func render(_ report: LintReport) -> String {
         var output = ""
-        for finding in report.findings {
+        let ordered = Severity.allCases.flatMap { severity in report.findings.filter { $0.severity == severity } }
+        for finding in ordered {
             let properties = [
                 ("file", finding.location.file),
                 ("line", String(finding.location.line)),
@@ -27,8 +33,21 @@ public struct GitHubAnnotationReporter: Reporter {
             output += "::\(Self.command(finding.severity)) \(properties)::"
             output += WorkflowCommandEscaping.data(message) + "\n"
         }
-        output += ReportCounts(report).sentence(files: report.files, entries: report.entries) + "\n"
+        let counts = ReportCounts(report)
+        output += counts.sentence(files: report.files, entries: report.entries) + "\n"
+        output += Self.hiddenSentence(counts) + "\n"
         return output
+    }
+
+    /// For example `12 findings are not shown as annotations (GitHub shows 10 errors, 10 warnings
+    /// and 10 notices a step): they are all in this log.`
+    static func hiddenSentence(_ counts: ReportCounts) -> String {
+        let limit = annotationsShownPerKind
+        let hidden = [counts.errors, counts.warnings, counts.infos].reduce(0) { $0 + max(0, $1 - limit) }
+        let rule = "GitHub shows \(limit) errors, \(limit) warnings and \(limit) notices a step"
+        if hidden == 0 { return "0 findings are not shown as annotations (\(rule))." }
+        return
+            "\(ReportCounts.count(hidden, "finding")) \(hidden == 1 ? "is" : "are") not shown as annotations (\(rule)): they are all in this log."
     }
 
     /// Workflow commands have no "info"; "notice" is the closest.

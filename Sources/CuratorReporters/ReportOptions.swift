@@ -50,3 +50,14 @@ extension ReportOptions {
         return "\(server)/\(repository)/blob/\(sha)/"
     }
 }
+
+extension ReportOptions {
+    /// curator's home: the repository its releases, Action and rule reference are published from.
+    public static let projectHome = "https://github.com/curator-lint/curator"
+
+    /// The rule reference of one release, which a rule id follows as the anchor of its section
+    /// (`docs/rules.md` has one `## RULE-ID` heading a rule).
+    public static func ruleDocumentationBase(version: String) -> String {
+        "\(projectHome)/blob/v\(version)/docs/rules.md#"
+    }
+}

@@ -16,6 +16,8 @@ struct LintCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Network") var network: NetworkOptions
 
+    @OptionGroup(title: "Reports") var reporting: ReportingOptions
+
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
@@ -67,6 +69,8 @@ protocol LintSettings {
     var color: Bool { get }
     var timings: Bool { get }
     var paths: [String] { get }
+    var wholeList: Bool { get }
+    var reports: [ReportDestination] { get }
 }
 
 extension LintCommand: LintSettings {}
@@ -83,6 +87,8 @@ struct OfflineLint: LintSettings {
     var color: Bool
     var timings: Bool
     var paths: [String]
+    var wholeList: Bool
+    var reports: [ReportDestination]
 }
 
 extension LintSettings {
@@ -97,7 +103,7 @@ extension LintSettings {
     func runOffline() throws -> Never {
         // Several files are read on all cores: the workers start now, while this thread reads
         // the ruleset and lists the files, instead of when the first file is handed out.
-        if paths.count != 1 || Self.isDirectory(paths[0]) { WorkerPool.start() }
+        if listPaths.count != 1 || Self.isDirectory(listPaths[0]) { WorkerPool.start() }
         let clock = ContinuousClock()
         let (workspace, changed) = try read(clock)
         try lint(workspace, changed: changed, facts: nil, clock: clock)
@@ -112,7 +118,7 @@ extension LintSettings {
             throw CuratorExit.input(DefaultRuleset.fixRefusal)
         }
         let started = clock.now
-        let workspace = try shared.loadWorkspace(paths: paths)
+        let workspace = try shared.loadWorkspace(paths: listPaths)
         if timings { Self.printTiming("read \(workspace.documents.count) files", clock.now - started) }
         let changed = try changedSince.map {
             try GitChanges.changedLines(since: $0, workingDirectory: shared.workingDirectory)
@@ -131,28 +137,31 @@ extension LintSettings {
         // Fixes apply to whole files, so a fixing run lints everything and narrows the report to
         // the changed entries only at the end; any other run narrows it in its single pass.
         let lintStarted = clock.now
-        var report = linter.lint(
-            LintContext(workspace: workspace, facts: facts), changedLines: fix ? nil : changed, timing: timing)
+        var report = reported(
+            linter.lint(
+                LintContext(workspace: workspace, facts: facts), changedLines: fix ? nil : changed, timing: timing))
         if timings { Self.printTiming("all rules, merged and sorted", clock.now - lintStarted) }
         if fix {
             var pass = 0
             // The facts stay those of the first check: a fix only ever replaces a URL by one the
             // check already vouched for, so nothing is fetched twice.
-            while report.findings.contains(where: { $0.fix != nil }), pass < Self.maximumFixPasses {
-                try write(Fixer.apply(report.findings, to: workspace), in: workspace)
-                workspace = try shared.loadWorkspace(paths: paths)
-                report = linter.lint(LintContext(workspace: workspace, facts: facts))
+            while fixable(report.findings).contains(where: { $0.fix != nil }), pass < Self.maximumFixPasses {
+                try write(Fixer.apply(fixable(report.findings), to: workspace), in: workspace)
+                workspace = try shared.loadWorkspace(paths: listPaths)
+                report = reported(linter.lint(LintContext(workspace: workspace, facts: facts)))
                 pass += 1
             }
             if let changed {
-                report = linter.lint(LintContext(workspace: workspace, facts: facts), changedLines: changed)
+                report = reported(
+                    linter.lint(LintContext(workspace: workspace, facts: facts), changedLines: changed))
             }
         }
         let options = ReportOptions(
-            color: color, toolVersion: Curator.version,
+            color: color, toolVersion: Curator.version, toolInformationURI: ReportOptions.projectHome,
+            ruleHelpBaseURI: ReportOptions.ruleDocumentationBase(version: Curator.version),
             sourceBaseURI: ReportOptions.githubSourceBaseURI(environment: Self.githubEnvironment()))
         let reportStarted = clock.now
-        try shared.emit(format.render(report, options: options))
+        try emitReports(report, workspace: workspace, options: options)
         if timings { Self.printTiming("report written", clock.now - reportStarted) }
         // The report is written (FileHandle writes are unbuffered); leave now instead of
         // tearing down the list's documents and entries one allocation at a time, which is a

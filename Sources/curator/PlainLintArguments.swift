@@ -16,12 +16,14 @@ import CuratorReporters
 /// command is set here, so a new option cannot be forgotten.
 enum PlainLintArguments {
     /// The options that take no value.
-    static let flags: Set<String> = ["offline", "fix", "color", "timings", "no-cache", "no-entity-apis"]
-    /// The options that take a value; `remap` may be given more than once.
+    static let flags: Set<String> = ["offline", "fix", "color", "timings", "no-cache", "no-entity-apis", "whole-list"]
+    /// The options that take a value; `remap` and `report` may be given more than once.
     static let valued: Set<String> = [
         "format", "changed-since", "config", "ruleset", "output", "remap", "max-cache-age", "cache", "timeout",
-        "concurrency", "progress", "arxiv-spacing", "max-time",
+        "concurrency", "progress", "arxiv-spacing", "report", "max-time",
     ]
+    /// The valued options that may be given more than once.
+    static let repeatable: Set<String> = ["remap", "report"]
 
     /// The command the arguments after `lint` describe, or nil when the parser should read them.
     static func parse(_ arguments: [String]) -> LintCommand? {
@@ -41,14 +43,16 @@ enum PlainLintArguments {
     static func offlineLint(_ arguments: [String]) -> OfflineLint? {
         guard let (flags, values, paths) = words(arguments), flags.contains("offline"),
             networkOptions.isDisjoint(with: flags), networkOptions.isDisjoint(with: values.keys),
-            let format = choice(values["format"]?.first, default: ReportFormat.text)
+            let format = choice(values["format"]?.first, default: ReportFormat.text),
+            let reports = destinations(values["report"])
         else { return nil }
         let shared = PlainListSettings(
             config: values["config"]?.first, ruleset: values["ruleset"]?.first, output: values["output"]?.first)
         guard !shared.namesConfigAndRuleset else { return nil }
         return OfflineLint(
             shared: shared, format: format, fix: flags.contains("fix"), changedSince: values["changed-since"]?.first,
-            color: flags.contains("color"), timings: flags.contains("timings"), paths: paths)
+            color: flags.contains("color"), timings: flags.contains("timings"), paths: paths,
+            wholeList: flags.contains("whole-list"), reports: reports)
     }
 
     /// The flags, the options' values and the paths of a plain command line; nil when it is not
@@ -86,7 +90,7 @@ enum PlainLintArguments {
                     value = arguments[position]
                     position += 1
                 }
-                guard name == "remap" || values[name] == nil else { return nil }
+                guard repeatable.contains(name) || values[name] == nil else { return nil }
                 values[name, default: []].append(value)
             } else {
                 return nil
@@ -114,7 +118,8 @@ enum PlainLintArguments {
             let concurrency = optionalNumber(single("concurrency"), as: Int.self),
             let arxivSpacing = optionalNumber(single("arxiv-spacing"), as: Double.self),
             let progress = choice(single("progress"), default: ProgressMode.auto),
-            let format = choice(single("format"), default: ReportFormat.text)
+            let format = choice(single("format"), default: ReportFormat.text),
+            let reports = destinations(values["report"])
         else { return nil }
         network.timeout = timeout
         network.concurrency = concurrency
@@ -131,6 +136,10 @@ enum PlainLintArguments {
         command.color = flags.contains("color")
         command.timings = flags.contains("timings")
         command.paths = paths
+        var reporting = ReportingOptions()
+        reporting.wholeList = flags.contains("whole-list")
+        reporting.reports = reports
+        command.reporting = reporting
         do {
             try shared.validate()
             try network.validate()
@@ -138,6 +147,16 @@ enum PlainLintArguments {
             return nil
         }
         return command
+    }
+
+    /// The `--report` values, nil when one is not `FORMAT=FILE` (the parser then says so).
+    private static func destinations(_ texts: [String]?) -> [ReportDestination]? {
+        var destinations: [ReportDestination] = []
+        for text in texts ?? [] {
+            guard let destination = ReportDestination(argument: text) else { return nil }
+            destinations.append(destination)
+        }
+        return destinations
     }
 
     /// `.some(nil)` for an absent option, `.some(value)` for a readable one, nil for an unreadable one.

@@ -36,6 +36,8 @@ struct PlainLintArgumentsTests {
         settings.append("color=\(command.color)")
         settings.append("timings=\(command.timings)")
         settings.append("paths=\(command.paths)")
+        settings.append("whole-list=\(command.reporting.wholeList)")
+        settings.append("report=\(command.reporting.reports)")
         return settings
     }
 
@@ -53,6 +55,7 @@ struct PlainLintArgumentsTests {
         ["--progress", "lines", "--arxiv-spacing", "0", "--format", "markdown", "p"],
         ["--timeout=10", "--concurrency=1", "--progress=off", "--arxiv-spacing=0.25"],
         ["--remap=-x y", "--output=-"],
+        ["--whole-list", "--report", "sarif=out.sarif", "--report=markdown=summary.md", "a.md"],
     ]
 
     /// Command lines the plain reader leaves to the parser: it would refuse them, print help, or
@@ -63,6 +66,7 @@ struct PlainLintArgumentsTests {
         ["--config", "a", "--ruleset", "b"], ["--timeout", "0"], ["--timeout", "soon"], ["--concurrency", "0"],
         ["--concurrency", "2.5"], ["--max-cache-age", "forever"], ["--progress", "loud"], ["--arxiv-spacing=-1"],
         ["---offline"],
+        ["--report", "yaml=x"], ["--report", "json"], ["--report", "json="], ["--whole-list", "--whole-list"],
     ]
 
     @Test(arguments: plain)
@@ -83,7 +87,8 @@ struct PlainLintArgumentsTests {
             "config=\(lint.shared.config ?? "-")", "ruleset=\(lint.shared.ruleset ?? "-")",
             "output=\(lint.shared.output ?? "-")", "format=\(lint.format.rawValue)", "offline=\(lint.offline)",
             "fix=\(lint.fix)", "changed-since=\(lint.changedSince ?? "-")", "color=\(lint.color)",
-            "timings=\(lint.timings)", "paths=\(lint.paths)",
+            "timings=\(lint.timings)", "paths=\(lint.paths)", "whole-list=\(lint.wholeList)",
+            "report=\(lint.reports)",
         ]
     }
 
@@ -97,6 +102,7 @@ struct PlainLintArgumentsTests {
         ["--offline", "--config", "x/.curator.yml", "--output", "report.txt"],
         ["--ruleset=awesome-list", "--offline", "--output=out.json", "--format", "github"],
         ["--offline", "--output=-", "--format=markdown"],
+        ["--offline", "--whole-list", "--report=rdjsonl=r.jsonl", "--format", "rdjsonl", "README.md"],
     ]
 
     @Test(arguments: plainOffline)
@@ -134,8 +140,12 @@ struct PlainLintArgumentsTests {
         }
         #expect(
             names(LintCommand())
-                == ["shared", "network", "format", "offline", "fix", "changedSince", "color", "timings", "paths"])
+                == [
+                    "shared", "network", "reporting", "format", "offline", "fix", "changedSince", "color", "timings",
+                    "paths",
+                ])
         #expect(names(SharedOptions()) == ["config", "ruleset", "output"])
+        #expect(names(ReportingOptions()) == ["wholeList", "reports"])
         #expect(
             names(NetworkOptions())
                 == [
@@ -143,7 +153,7 @@ struct PlainLintArgumentsTests {
                     "maxTime", "arxivSpacing",
                 ])
         let spelled = PlainLintArguments.flags.union(PlainLintArguments.valued)
-        #expect(spelled.count == 19)
+        #expect(spelled.count == 21)
         #expect(
             Set(Self.settings(try! LintCommand.parseAsRoot([]) as! LintCommand).map { String($0.prefix { $0 != "=" }) })
                 == spelled.union(["paths"]))
