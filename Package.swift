@@ -27,7 +27,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     ],
     targets: [
         // cmark-gfm, the parser GitHub renders markdown with (Debian: libcmark-gfm-dev and
@@ -114,7 +113,7 @@ let package = Package(
         // Loopback servers and API doubles shared by the network tests; never linked into curator.
         .target(
             name: "CuratorTestSupport",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["CuratorHTTP"]
         ),
         .testTarget(name: "CuratorCoreTests", dependencies: ["CuratorCore", "CuratorTestSupport"]),
         .testTarget(name: "CuratorRulesTests", dependencies: ["CuratorRules", "CuratorCore", "CuratorTestSupport"]),

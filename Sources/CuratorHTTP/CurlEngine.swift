@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// The production `HTTPClient`: libcurl's multi interface on one thread, with per-host limits,
@@ -43,6 +44,8 @@ public final class CurlEngine: HTTPClient {
         var headers = request.headers
         var chain: [Redirect] = []
         var visited: Set<String> = [url.absolute]
+        // Whether the link itself points into an internal network; asked only once a redirect comes.
+        var startsInternal: Bool?
         while true {
             let attempt = Attempt(
                 method: method,
@@ -94,16 +97,40 @@ public final class CurlEngine: HTTPClient {
                     redirects: chain
                 )
             }
+            if let reason = await internalReason(forHost: next.host) {
+                let origin = chain[0].url
+                if startsInternal == nil {
+                    let originHost = (try? CurlURL.parse(origin).host) ?? ""
+                    startsInternal = await internalReason(forHost: originHost) != nil
+                }
+                if startsInternal == false {
+                    throw HTTPFailure(
+                        .redirectToInternalAddress,
+                        message: "redirect to \(next.absolute), where \(reason); not followed",
+                        redirects: chain
+                    )
+                }
+            }
             if Self.switchesToGET(status: answer.status, method: method) {
                 method = .get
                 body = nil
             }
-            if next.host != url.host {
-                // Credentials were meant for the host they were given to; a redirect elsewhere
-                // must not carry a GitHub token or a cookie along with it.
+            if next.scheme != url.scheme || next.host != url.host || next.port != url.port {
+                // Credentials were meant for the origin they were given to; a redirect to another
+                // scheme, host or port must not carry a GitHub token or a cookie along with it.
                 headers.fields.removeAll { ["authorization", "cookie"].contains($0.name.lowercased()) }
             }
             url = next
+        }
+    }
+
+    /// Resolves off the cooperative thread pool: getaddrinfo blocks, for seconds on a slow resolver.
+    private func internalReason(forHost host: String) async -> String? {
+        let policy = configuration.addressPolicy
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: policy.internalReason(forHost: host))
+            }
         }
     }
 
@@ -122,13 +149,30 @@ public final class CurlEngine: HTTPClient {
     }
 
     /// Sends one hop, trying again after transient failures, retryable statuses and throttling.
+    /// Within a time budget, no attempt starts after the deadline, no transfer runs past it, and no
+    /// retry is waited for that would end after it: the last answer or failure is returned instead.
     private func sendWithRetries(_ attempt: Attempt, host: String) async throws(HTTPFailure) -> AttemptResponse {
         let policy = configuration.retry
+        let clock = configuration.clock
         var generator = SystemRandomNumberGenerator()
         var number = 1
         while true {
-            guard !Task.isCancelled, await limiter.acquire(host: host) else {
-                throw HTTPFailure(.cancelled, message: "the request was cancelled")
+            if let remaining = remainingBudget(), remaining <= 0 { throw HTTPFailure.outOfTime }
+            guard !Task.isCancelled else { throw HTTPFailure(.cancelled, message: "the request was cancelled") }
+            switch await limiter.acquire(host: host) {
+            case .granted: break
+            case .cancelled: throw HTTPFailure(.cancelled, message: "the request was cancelled")
+            case .outOfTime: throw HTTPFailure.outOfTime
+            }
+            var attempt = attempt
+            if let remaining = remainingBudget() {
+                // The wait for the slot may have used up the budget; what is left bounds the transfer.
+                guard remaining > 0 else {
+                    await limiter.release(host: host, feedback: .failed)
+                    throw HTTPFailure.outOfTime
+                }
+                attempt.totalTimeout = attempt.totalTimeout > 0 ? min(attempt.totalTimeout, remaining) : remaining
+                attempt.connectTimeout = min(attempt.connectTimeout > 0 ? attempt.connectTimeout : remaining, remaining)
             }
             counterState.withLock { $0.recordAttempt(host: host, isRetry: number > 1) }
             let outcome = await loop.perform(attempt)
@@ -136,25 +180,39 @@ public final class CurlEngine: HTTPClient {
             let delay: Double
             switch outcome {
             case .success(let answer):
-                let requested = answer.headers["Retry-After"].flatMap { RetryAfter.seconds(from: $0) }
+                let requested = answer.headers["Retry-After"].flatMap { RetryAfter.seconds(from: $0, now: clock.date) }
                 let wait =
                     requested.map(policy.clampedRetryAfter)
                     ?? policy.backoff(afterAttempt: number, using: &generator)
                 let throttled = answer.status == 429 || answer.status == 503
                 await limiter.release(host: host, feedback: throttled ? .throttled(seconds: wait) : .answered)
-                guard canRetry, policy.isRetryable(status: answer.status) else { return answer }
+                guard canRetry, policy.isRetryable(status: answer.status), fitsBudget(wait) else { return answer }
                 delay = wait
             case .failure(let failure):
                 await limiter.release(host: host, feedback: .failed)
-                guard canRetry, failure.kind != .cancelled, policy.isRetryable(failure) else { throw failure }
-                delay = policy.backoff(afterAttempt: number, using: &generator)
+                let delayed = policy.backoff(afterAttempt: number, using: &generator)
+                guard canRetry, failure.kind != .cancelled, policy.isRetryable(failure), fitsBudget(delayed) else {
+                    throw failure
+                }
+                delay = delayed
             }
             do {
-                try await Task.sleep(for: .seconds(delay))
+                try await clock.sleep(for: .clamped(seconds: delay))
             } catch {
                 throw HTTPFailure(.cancelled, message: "the request was cancelled while waiting to retry")
             }
             number += 1
         }
     }
+
+    /// Seconds left of the run's time budget; nil without one.
+    private func remainingBudget() -> Double? {
+        configuration.deadline.map { (configuration.clock.now.duration(to: $0)).seconds }
+    }
+
+    /// Whether a wait of `seconds` still leaves time to send the request afterwards.
+    private func fitsBudget(_ seconds: Double) -> Bool {
+        remainingBudget().map { seconds < $0 } ?? true
+    }
+
 }

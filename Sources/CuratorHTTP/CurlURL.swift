@@ -8,6 +8,8 @@ struct CurlURL: Sendable, Hashable {
     let scheme: String
     /// Lower-cased host name or address literal; empty for schemes without one.
     let host: String
+    /// The port the transfer connects to, the scheme's default when the URL names none.
+    let port: Int
 
     var isHTTP: Bool { scheme == "http" || scheme == "https" }
 
@@ -52,12 +54,13 @@ struct CurlURL: Sendable, Hashable {
             throw HTTPFailure(.malformedURL, message: "malformed URL \(original)")
         }
         let host = part(handle, CURLUPART_HOST) ?? ""
-        return CurlURL(absolute: absolute, scheme: scheme.lowercased(), host: host.lowercased())
+        let port = part(handle, CURLUPART_PORT, flags: UInt32(CURLU_DEFAULT_PORT)).flatMap { Int($0) } ?? 0
+        return CurlURL(absolute: absolute, scheme: scheme.lowercased(), host: host.lowercased(), port: port)
     }
 
-    private static func part(_ handle: OpaquePointer, _ which: CURLUPart) -> String? {
+    private static func part(_ handle: OpaquePointer, _ which: CURLUPart, flags: UInt32 = 0) -> String? {
         var pointer: UnsafeMutablePointer<CChar>?
-        guard ccurl_url_get(handle, which, &pointer, 0) == CURLUE_OK, let pointer else { return nil }
+        guard ccurl_url_get(handle, which, &pointer, flags) == CURLUE_OK, let pointer else { return nil }
         defer { ccurl_free(pointer) }
         return String(cString: pointer)
     }

@@ -24,6 +24,13 @@ public struct EngineConfiguration: Sendable {
     /// The response headers of one transfer may not exceed this many bytes in total.
     public var maxHeaderBytes: Int
     public var userAgent: String
+    /// What pacing, backoff and Retry-After waits read; tests pass a clock they drive.
+    public var clock: any NetworkClock
+    /// No attempt starts after this instant, and no transfer runs past it: the run's time budget
+    /// (`--max-time`), shared by every engine of a run. Nil for no budget.
+    public var deadline: ContinuousClock.Instant?
+    /// Decides which hosts a redirect may lead to; see `AddressPolicy`.
+    public var addressPolicy: AddressPolicy
 
     public init(
         maxConcurrentRequests: Int = 128,
@@ -31,7 +38,10 @@ public struct EngineConfiguration: Sendable {
         hostPolicies: [String: HostPolicy] = [:],
         retry: RetryPolicy = RetryPolicy(),
         maxHeaderBytes: Int = 256 << 10,
-        userAgent: String = CuratorIdentity.userAgent
+        userAgent: String = CuratorIdentity.userAgent,
+        clock: any NetworkClock = SystemClock(),
+        deadline: ContinuousClock.Instant? = nil,
+        addressPolicy: AddressPolicy = AddressPolicy()
     ) {
         self.maxConcurrentRequests = max(1, maxConcurrentRequests)
         self.defaultHostPolicy = defaultHostPolicy
@@ -42,6 +52,11 @@ public struct EngineConfiguration: Sendable {
         self.retry = retry
         self.maxHeaderBytes = maxHeaderBytes
         self.userAgent = userAgent
+        self.clock = clock
+        // A clock with a budget brings its deadline, so that the engine never waits for a start
+        // that the clock would refuse to wait for.
+        self.deadline = deadline ?? (clock as? DeadlineClock)?.deadline
+        self.addressPolicy = addressPolicy
     }
 
     func policy(forHost host: String) -> HostPolicy {

@@ -121,6 +121,10 @@ public struct HTTPFailure: Error, Sendable, Hashable {
         case tooManyRedirects
         case redirectLoop
         case bodyTooLarge
+        /// A redirect pointed into a loopback, private or link-local address (see `AddressPolicy`).
+        case redirectToInternalAddress
+        /// The run's time budget (`EngineConfiguration.deadline`) ran out before the request could be sent.
+        case outOfTime
         case invalidResponse
         case cancelled
         case other
@@ -137,9 +141,14 @@ public struct HTTPFailure: Error, Sendable, Hashable {
     public init(_ kind: Kind, curlCode: Int? = nil, message: String, redirects: [Redirect] = []) {
         self.kind = kind
         self.curlCode = curlCode
-        self.message = message
+        // A message may quote what a server sent, and a server may echo a credential.
+        self.message = Redaction.redact(message)
         self.redirects = redirects
     }
+
+    /// A request not sent because the run's time budget ran out.
+    public static let outOfTime = HTTPFailure(
+        .outOfTime, message: "not sent: the run's time budget (--max-time) ran out")
 
     /// Whether trying again later may succeed.
     public var isTransient: Bool {

@@ -17,11 +17,11 @@ actor HostLimiter {
     private struct Waiter {
         let id: UInt64
         let host: String
-        let continuation: CheckedContinuation<Bool, Never>
+        let continuation: CheckedContinuation<Grant, Never>
     }
 
     private let configuration: EngineConfiguration
-    private let clock = ContinuousClock()
+    private let clock: any NetworkClock
     private var hosts: [String: HostState] = [:]
     private var globalActive = 0
     private var waiters: [Waiter] = []
@@ -31,16 +31,25 @@ actor HostLimiter {
 
     init(configuration: EngineConfiguration) {
         self.configuration = configuration
+        clock = configuration.clock
     }
 
-    /// Waits for a slot for `host`. Returns false, holding no slot, when the task is cancelled.
-    func acquire(host: String) async -> Bool {
+    /// The answer to `acquire`; only `.granted` holds a slot.
+    enum Grant {
+        case granted
+        case cancelled
+        /// The host may not be asked again before the engine's deadline.
+        case outOfTime
+    }
+
+    /// Waits for a slot for `host`.
+    func acquire(host: String) async -> Grant {
         nextWaiterID += 1
         let id = nextWaiterID
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 guard !Task.isCancelled else {
-                    continuation.resume(returning: false)
+                    continuation.resume(returning: .cancelled)
                     return
                 }
                 waiters.append(Waiter(id: id, host: host, continuation: continuation))
@@ -70,9 +79,9 @@ actor HostLimiter {
         switch feedback {
         case .throttled(let seconds):
             let retry = configuration.retry
-            let doubled = state.penalty == .zero ? Duration.seconds(retry.baseDelay) : state.penalty * 2
-            state.penalty = min(doubled, Duration.seconds(retry.retryAfterCap))
-            let until = clock.now + .seconds(seconds)
+            let doubled = state.penalty == .zero ? Duration.clamped(seconds: retry.baseDelay) : state.penalty * 2
+            state.penalty = min(doubled, Duration.clamped(seconds: retry.retryAfterCap))
+            let until = clock.now + .clamped(seconds: seconds)
             state.notBefore = max(state.notBefore ?? until, until)
         case .answered where state.penalty > .zero:
             state.penalty = state.penalty / 2
@@ -87,7 +96,7 @@ actor HostLimiter {
 
     private func abandon(_ id: UInt64) {
         guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(returning: false)
+        waiters.remove(at: index).continuation.resume(returning: .cancelled)
     }
 
     /// Starts every waiter that may start now, and arranges to look again when the earliest
@@ -105,17 +114,22 @@ actor HostLimiter {
                 continue
             }
             if let notBefore = state.notBefore, notBefore > now {
+                if let deadline = configuration.deadline, notBefore > deadline {
+                    // Waiting would outlast the run's budget: the request is not sent at all.
+                    waiters.remove(at: index).continuation.resume(returning: .outOfTime)
+                    continue
+                }
                 earliest = min(earliest ?? notBefore, notBefore)
                 index += 1
                 continue
             }
             state.active += 1
             globalActive += 1
-            let spacing = max(Duration.seconds(policy.minimumSpacing), state.penalty)
+            let spacing = max(Duration.clamped(seconds: policy.minimumSpacing), state.penalty)
             state.notBefore = spacing > .zero ? now + spacing : nil
             hosts[waiter.host] = state
             waiters.remove(at: index)
-            waiter.continuation.resume(returning: true)
+            waiter.continuation.resume(returning: .granted)
         }
         if let earliest { scheduleWake(at: earliest) }
     }
@@ -124,11 +138,14 @@ actor HostLimiter {
         if let wakeAt, wakeAt <= instant { return }
         wakeTask?.cancel()
         wakeAt = instant
-        wakeTask = Task {
+        wakeTask = Task { [clock] in
             do {
-                try await Task.sleep(until: instant, clock: .continuous)
-            } catch {
+                try await clock.sleep(until: instant)
+            } catch is CancellationError {
+                // A sooner wake replaced this one.
                 return
+            } catch {
+                // The clock refused the wait; looking again fails the waiters it concerned.
             }
             wake()
         }

@@ -2,10 +2,10 @@ import Foundation
 
 /// Parses the Retry-After header, which RFC 9110 allows either as a number of seconds or as an
 /// HTTP date.
-enum RetryAfter {
+public enum RetryAfter {
     /// The wait in seconds that `value` asks for, measured from `now`; nil when it is neither form.
     /// A date in the past asks for no wait at all.
-    static func seconds(from value: String, now: Date = Date()) -> Double? {
+    public static func seconds(from value: String, now: Date = Date()) -> Double? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let seconds = UInt64(trimmed) {
             return Double(seconds)
@@ -34,7 +34,7 @@ enum RetryAfter {
     }
 
     /// Formats `date` as an IMF-fixdate, the form servers send.
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

@@ -1,8 +1,11 @@
-/// When and how long to wait before sending a failed request again.
+/// When and how long to wait before sending a failed request again: the one retry policy, used by
+/// the engine for plain links and by the API clients, which know their APIs' limits and retry on
+/// an engine that does not (so a request is never retried by two layers at once).
 ///
 /// Only transient outcomes are retried: transport failures that `HTTPFailure.isTransient` calls
 /// temporary, and the statuses in `retryableStatuses`. A 404 is an answer, not a failure, so it
-/// is returned at once.
+/// is returned at once. The wait doubles after each attempt, up to `maxDelay`, with a random spread
+/// of `jitter` so that many requests that failed together do not come back together.
 public struct RetryPolicy: Sendable, Hashable {
     /// Attempts per hop, the first one included; 1 disables retries.
     public var maxAttempts: Int
@@ -37,6 +40,12 @@ public struct RetryPolicy: Sendable, Hashable {
         self.retryableStatuses = retryableStatuses
     }
 
+    /// The pause after failed attempt number `attempt` (counted from 1), before the next one.
+    public func delay(after attempt: Int) -> Duration {
+        var generator = SystemRandomNumberGenerator()
+        return .clamped(seconds: backoff(afterAttempt: attempt, using: &generator))
+    }
+
     /// The exponential backoff, in seconds, after the given failed attempt (1 for the first).
     func backoff<G: RandomNumberGenerator>(afterAttempt attempt: Int, using generator: inout G) -> Double {
         let exponent = Double(max(0, attempt - 1))
@@ -47,11 +56,11 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// The wait a server asked for, clamped so that one host cannot stall a run indefinitely.
-    func clampedRetryAfter(_ seconds: Double) -> Double {
+    public func clampedRetryAfter(_ seconds: Double) -> Double {
         min(retryAfterCap, max(0, seconds))
     }
 
-    func isRetryable(status: Int) -> Bool {
+    public func isRetryable(status: Int) -> Bool {
         retryableStatuses.contains(status)
     }
 

@@ -90,8 +90,9 @@ final class Transfer {
             ccurl_easy_setopt_data_callback(easy, CURLOPT_HEADERFUNCTION, transferHeaderCallback),
             ccurl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context),
         ]
-        if !attempt.truncatesBody {
-            // A declared Content-Length beyond the cap fails before any of the body is read.
+        if !attempt.truncatesBody, attempt.method != .head {
+            // A declared Content-Length beyond the cap fails before any of the body is read. A
+            // HEAD reads no body, so the length it declares is no reason to fail it.
             codes.append(ccurl_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(attempt.maxBodyBytes)))
         }
         codes += configureMethod()
@@ -136,9 +137,14 @@ final class Transfer {
         return [ccurl_easy_setopt_pointer(easy, CURLOPT_HTTPHEADER, requestHeaders)]
     }
 
+    /// libcurl's milliseconds for a timeout in seconds. Zero (no timeout) for zero, negative and
+    /// NaN values, and at most a day, so that `.inf` or a huge value cannot trap in the conversion.
     private func milliseconds(_ seconds: Double) -> Int {
-        seconds > 0 ? Int((seconds * 1000).rounded(.up)) : 0
+        guard seconds > 0 else { return 0 }
+        return Int((min(seconds, Self.longestTimeout) * 1000).rounded(.up))
     }
+
+    static let longestTimeout = 86_400.0
 
     // MARK: - Callbacks
 

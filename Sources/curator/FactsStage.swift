@@ -23,11 +23,17 @@ struct FactsStage {
         } catch {
             throw CuratorExit.input(error.description)
         }
-        let engine = try CurlEngine.forCommand(engineConfiguration(settings))
+        // One budget for the whole stage, shared by the engine for links, the one for the APIs and
+        // every wait of the API clients.
+        let clock = DeadlineClock(budget: options.maxTime.flatMap(TimeBudget.parse) ?? TimeBudget.defaultSeconds)
+        var configuration = engineConfiguration(settings)
+        configuration.clock = clock
+        configuration.deadline = clock.deadline
+        let engine = try CurlEngine.forCommand(configuration)
         let prober = LinkProber(
             engine: engine, remapper: options.remap.isEmpty ? nil : remapper,
             timeout: options.timeout ?? settings.timeout ?? Self.defaultTimeout)
-        let (repositories, papers) = options.noEntityAPIs ? (nil, nil) : try entityResolvers()
+        let (repositories, papers) = options.noEntityAPIs ? (nil, nil) : try entityResolvers(clock: clock)
         let maxAge = try maxCacheAge(workspace)
         let checker = LinkChecker(prober: prober, repositories: repositories, papers: papers, maxCacheAge: maxAge)
 
@@ -37,6 +43,11 @@ struct FactsStage {
         let display = ProgressDisplay(mode: ProgressDisplay.resolve(options.progress, environment: environment))
         let (facts, statistics) = await checker.check(inventory, cache: &cache) { display.handle($0) }
         display.finish(statistics)
+        if clock.now >= clock.deadline {
+            display.note(
+                "the network stage's time budget (--max-time) ran out; links not checked by then are reported as unreachable"
+            )
+        }
         if let cacheURL {
             do {
                 try cache.save(to: cacheURL)
@@ -68,16 +79,19 @@ struct FactsStage {
     /// The GitHub and arXiv clients on an engine of their own that never retries: each client
     /// knows its API's limits and quirks and retries itself, and two layers of retries would
     /// multiply the requests a rate-limited API sees.
-    func entityResolvers() throws(CuratorExit) -> (any RepositoryResolver, any PaperResolver) {
+    func entityResolvers(clock: DeadlineClock) throws(CuratorExit) -> (
+        any RepositoryResolver, any PaperResolver
+    ) {
         let engine = try CurlEngine.forCommand(
             EngineConfiguration(
                 maxConcurrentRequests: 4, defaultHostPolicy: HostPolicy(maxConcurrent: 2),
-                retry: RetryPolicy(maxAttempts: 1)))
-        let github = GitHubClient(http: engine, configuration: GitHubConfiguration(environment: environment))
+                retry: RetryPolicy(maxAttempts: 1), clock: clock, deadline: clock.deadline))
+        let github = GitHubClient(
+            http: engine, configuration: GitHubConfiguration(environment: environment, clock: clock))
         var arxivConfiguration = ArxivClientConfiguration(
             endpoint: environment["ARXIV_API_URL"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? ArxivClientConfiguration.defaultEndpoint)
-        if let spacing = options.arxivSpacing { arxivConfiguration.spacing = .milliseconds(Int(spacing * 1000)) }
+                ?? ArxivClientConfiguration.defaultEndpoint, clock: clock)
+        if let spacing = options.arxivSpacing { arxivConfiguration.spacing = .clamped(seconds: spacing) }
         return (
             GitHubRepositoryResolver(client: github),
             ArxivPaperResolver(client: ArxivClient(http: engine, configuration: arxivConfiguration))

@@ -43,6 +43,13 @@ struct NetworkOptions: ParsableArguments {
         help: "Progress on standard error: auto (a bar on a terminal, lines otherwise and in CI), bar, lines or off.")
     var progress: ProgressMode = .auto
 
+    @Option(
+        name: .customLong("max-time"),
+        help:
+            "The network stage's time budget: 90s, 10m or seconds (default 5m). Links not checked by then are reported as unreachable."
+    )
+    var maxTime: String?
+
     /// Seconds between arXiv API requests. arXiv asks for 3; tests against a local double use less.
     @Option(name: .customLong("arxiv-spacing"), help: .hidden)
     var arxivSpacing: Double?
@@ -60,5 +67,23 @@ struct NetworkOptions: ParsableArguments {
         if let arxivSpacing, !(arxivSpacing >= 0 && arxivSpacing.isFinite) {
             throw ValidationError("--arxiv-spacing must be a finite number of seconds, at least 0")
         }
+        if let maxTime, TimeBudget.parse(maxTime) == nil { throw ValidationError(TimeBudget.invalid(maxTime)) }
+    }
+}
+
+/// `--max-time`: how long the network part of one run may take in all, so that a silent API or a
+/// Retry-After of hours cannot hold a scheduled job for its whole allowance. When it runs out, no
+/// request is started or retried, and the run reports what it got.
+enum TimeBudget {
+    static let defaultSeconds = 300.0
+
+    /// A duration as `--max-cache-age` takes it (`90s`, `10m`, seconds); zero and `inf` are refused.
+    static func parse(_ text: String) -> Double? {
+        guard let seconds = CacheAge.parse(text), seconds > 0, seconds.isFinite else { return nil }
+        return seconds
+    }
+
+    static func invalid(_ text: String) -> String {
+        "--max-time '\(text)': expected a positive duration such as 90s, 10m or a number of seconds"
     }
 }

@@ -20,7 +20,7 @@ enum PlainLintArguments {
     /// The options that take a value; `remap` and `report` may be given more than once.
     static let valued: Set<String> = [
         "format", "changed-since", "config", "ruleset", "output", "remap", "max-cache-age", "cache", "timeout",
-        "concurrency", "progress", "arxiv-spacing", "report",
+        "concurrency", "progress", "arxiv-spacing", "report", "max-time",
     ]
     /// The valued options that may be given more than once.
     static let repeatable: Set<String> = ["remap", "report"]
@@ -34,7 +34,7 @@ enum PlainLintArguments {
     /// The options of the network stage, which an `OfflineLint` has none of.
     static let networkOptions: Set<String> = [
         "remap", "max-cache-age", "cache", "no-cache", "timeout", "concurrency", "no-entity-apis", "progress",
-        "arxiv-spacing",
+        "arxiv-spacing", "max-time",
     ]
 
     /// A plain command line with `--offline` and no network option, read without building the
@@ -110,6 +110,7 @@ enum PlainLintArguments {
         network.remap = values["remap"] ?? []
         network.maxCacheAge = single("max-cache-age")
         network.cache = single("cache")
+        network.maxTime = single("max-time")
         network.noCache = flags.contains("no-cache")
         network.noEntityAPIs = flags.contains("no-entity-apis")
         // A number or a choice the parser would not accept goes to the parser, for its message.

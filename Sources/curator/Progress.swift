@@ -12,6 +12,9 @@ final class ProgressDisplay: Sendable {
         var total = 0
         var done = 0
         var dead = 0
+        /// Failed name lookups: dead when the network works, unreachable when it is down, which
+        /// the checker decides only at the end; the line keeps them apart until then.
+        var noSuchHost = 0
         var warnings = 0
         var lastDraw: ContinuousClock.Instant?
         var nextLineAt = 0
@@ -52,6 +55,7 @@ final class ProgressDisplay: Sendable {
             case .decided(_, let verdict):
                 state.done += 1
                 switch verdict {
+                case .dead(.noSuchHost, _, _): state.noSuchHost += 1
                 case .dead: state.dead += 1
                 case .blocked, .rateLimited, .timeout, .transient: state.warnings += 1
                 case .ok, .redirected, .excluded: break
@@ -80,8 +84,8 @@ final class ProgressDisplay: Sendable {
                 + "curator: \(statistics.urls) links: \(statistics.cached) from the cache, \(statistics.byRepositoryAPI) by the GitHub API, "
                 + "\(statistics.byPaperAPI) by the arXiv API, \(statistics.byHTTP) by HTTP, \(statistics.excluded) excluded; "
                 // The checker may turn lookups that failed while no server answered into warnings
-                // after they were shown, so the summary takes its dead count from the checker.
-                + "\(statistics.dead) dead, \(state.warnings + state.dead - statistics.dead) unreachable\n"
+                // after they were shown, so the summary takes its counts from the checker.
+                + "\(statistics.dead) dead, \(statistics.unreachable) unreachable\n"
         }
         FileHandle.standardError.write(Data(summary.utf8))
     }
@@ -91,7 +95,8 @@ final class ProgressDisplay: Sendable {
     }
 
     private static func counts(_ state: State) -> String {
-        "checked \(state.done)/\(state.total) links (\(state.dead) dead, \(state.warnings) unreachable)"
+        let hosts = state.noSuchHost > 0 ? ", \(state.noSuchHost) no such host" : ""
+        return "checked \(state.done)/\(state.total) links (\(state.dead) dead\(hosts), \(state.warnings) unreachable)"
     }
 
     private static func bar(_ state: State) -> String {
@@ -99,5 +104,31 @@ final class ProgressDisplay: Sendable {
         let filled = state.total == 0 ? width : min(width, state.done * width / state.total)
         return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
             + counts(state)
+    }
+}
+
+/// One line of status for `refresh` and `propose`, redrawn in place on a terminal. Nothing at all
+/// is written when standard error is not a terminal or the run is in CI: a log gains nothing from
+/// a line that only says work is still going on.
+final class StatusLine: Sendable {
+    private let enabled: Bool
+    private let drawn = Mutex(false)
+
+    init(environment: [String: String]) {
+        let ci = ["true", "1"].contains(environment["CI"]?.lowercased() ?? "")
+        enabled = !ci && isatty(STDERR_FILENO) == 1
+    }
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        drawn.withLock { $0 = true }
+        // Carriage return, then erase the rest of the line: a shorter status leaves nothing behind.
+        FileHandle.standardError.write(Data("\r\u{1B}[Kcurator: \(text)".utf8))
+    }
+
+    /// Erases the line, so that what is printed next starts at the margin.
+    func clear() {
+        guard enabled, drawn.withLock({ $0 }) else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -56,8 +56,14 @@ struct ProposeCommand: AsyncParsableCommand {
             throw CuratorExit.input(
                 "the ruleset '\(ruleset.name)' has no propose.topics: nothing says where a new paper goes")
         }
-        let endpoints = SourceEndpoints(environment: ProcessInfo.processInfo.environment)
-        let http = try CurlEngine.forCommand()
+        let environment = ProcessInfo.processInfo.environment
+        var endpoints = SourceEndpoints(environment: environment)
+        // The clients retry themselves, so the engine under them does not; the budget bounds the waits.
+        let clock = DeadlineClock(budget: TimeBudget.defaultSeconds)
+        endpoints.gitHub.clock = clock
+        let http = try CurlEngine.forCommand(
+            EngineConfiguration(retry: RetryPolicy(maxAttempts: 1), clock: clock, deadline: clock.deadline))
+        let status = StatusLine(environment: environment)
         var refusals: [String] = []
         // A listed paper is refused before anything is fetched: the list already says all it needs.
         var ids: [ArxivID] = []
@@ -73,9 +79,11 @@ struct ProposeCommand: AsyncParsableCommand {
         }
         var found: [ArxivPaper] = []
         if !ids.isEmpty {
+            status.show("arXiv: \(ids.count) paper\(ids.count == 1 ? "" : "s")")
             let fetched = await ArxivClient(
-                http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv)
+                http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv, clock: clock)
             ).lookup(ids)
+            status.clear()
             if let stop = fetched.stop { throw CuratorExit.input("arXiv did not answer: \(stop)") }
             for id in ids {
                 if let paper = fetched.results[id.unversioned]?.paper {
@@ -85,7 +93,9 @@ struct ProposeCommand: AsyncParsableCommand {
                 }
             }
         }
+        status.show("GitHub: the papers' repositories")
         let repositories = await lookUpRepositories(for: found, configuration: endpoints.gitHub, http: http)
+        status.clear()
         var insertions: [String: [Int: String]] = [:]
         var printed = ""
         for paper in found {

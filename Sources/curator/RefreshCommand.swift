@@ -43,6 +43,11 @@ struct RefreshCommand: AsyncParsableCommand {
             visibility: .hidden))
     var arxivSpacing: Double?
 
+    @Option(
+        name: .customLong("max-time"),
+        help: "The run's time budget: 90s, 10m or seconds (default 5m). Then the report says what was left unfetched.")
+    var maxTime: String?
+
     @Argument(help: "List files or directories (default: the config's directory, or the working directory).")
     var paths: [String] = []
 
@@ -54,28 +59,50 @@ struct RefreshCommand: AsyncParsableCommand {
         if let arxivSpacing, !(arxivSpacing >= 0 && arxivSpacing.isFinite) {
             throw ValidationError("--arxiv-spacing must be a finite number of seconds, at least 0")
         }
+        if let maxTime, TimeBudget.parse(maxTime) == nil { throw ValidationError(TimeBudget.invalid(maxTime)) }
     }
 
     func run() async throws {
         var workspace = try shared.loadWorkspace(paths: paths)
         // The report names where renamed and gone repositories were, before --write moved them.
         let original = workspace.catalog
-        let endpoints = SourceEndpoints(environment: ProcessInfo.processInfo.environment)
-        let http = CountingHTTPClient(try CurlEngine.forCommand(), services: endpoints.services)
-        let spacing = arxivSpacing.map { Duration.milliseconds(Int($0 * 1000)) } ?? .seconds(3)
+        let environment = ProcessInfo.processInfo.environment
+        var endpoints = SourceEndpoints(environment: environment)
+        // One budget for the run: the engine sends nothing after its deadline, and every wait of
+        // the clients (spacing, Retry-After, backoff, rate-limit resets) ends there.
+        let clock = DeadlineClock(budget: maxTime.flatMap(TimeBudget.parse) ?? TimeBudget.defaultSeconds)
+        endpoints.gitHub.clock = clock
+        endpoints.semanticScholar.clock = clock
+        // Each client knows its API's limits and retries itself; the engine under them does not,
+        // so no request is retried by two layers.
+        let engine = try CurlEngine.forCommand(
+            EngineConfiguration(retry: RetryPolicy(maxAttempts: 1), clock: clock, deadline: clock.deadline))
+        let http = CountingHTTPClient(engine, services: endpoints.services)
+        let spacing = arxivSpacing.map { Duration.clamped(seconds: $0) } ?? .seconds(3)
         let citationsWanted = workspace.ruleset.ruleset.star?.minCitations != nil
         let clients = Refresher.Clients(
             arxiv: ArxivClient(
-                http: http, configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv, spacing: spacing)),
+                http: http,
+                configuration: ArxivClientConfiguration(endpoint: endpoints.arxiv, spacing: spacing, clock: clock)),
             gitHub: GitHubClient(http: http, configuration: endpoints.gitHub),
             semanticScholar: citationsWanted
                 ? SemanticScholarClient(http: http, configuration: endpoints.semanticScholar) : nil)
         let store = MetadataStore(url: metadataURL(root: workspace.root))
         let run: Refresher.Run
+        let status = StatusLine(environment: environment)
         do {
-            run = try await Refresher(clients: clients, store: store).run(RefreshTargets(catalog: workspace.catalog))
+            run = try await Refresher(clients: clients, store: store).run(RefreshTargets(catalog: workspace.catalog)) {
+                status.show($0)
+            }
         } catch {
+            status.clear()
             throw CuratorExit.input(error.description)
+        }
+        status.clear()
+        if run.fetchedNothing {
+            // Nothing was learnt, so nothing is edited and no report claims the files agree.
+            throw CuratorExit.input(
+                "refresh fetched nothing; the markdown is unchanged: " + run.stopReasons.joined(separator: "; "))
         }
         let facts = run.after.facts
         let linter = Linter(rules: metadataNetworkRules.map { $0.init() })
@@ -98,7 +125,8 @@ struct RefreshCommand: AsyncParsableCommand {
         let requests = await http.snapshot()
         let report = RefreshReport(
             run: run, findings: lint.findings, requests: requests, written: written, catalog: original)
-        try shared.emit(format == .json ? report.json() : report.markdown())
+        // The report goes into a pull-request body; nothing a server echoed may carry a token there.
+        try shared.emit(Redaction.redact(format == .json ? report.json() : report.markdown()))
         if lint.hasErrors { throw CuratorExit.findingsWithErrors }
     }
 

@@ -16,19 +16,15 @@ import Testing
         #expect(failure?.curlCode == 23)
     }
 
-    @Test func slowDripTimesOutWithinTheTotalTimeout() async throws {
+    @Test func aStalledBodyTimesOutAtTheTotalTimeout() async throws {
         let server = try RawServer { _, connection in
             connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n")
-            connection.drip([UInt8](repeating: 46, count: 100), interval: 1)
+            connection.holdUntilClientCloses()
         }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let failure = try await failureOf(quickRequest(server.url("/"), totalTimeout: 1.5), on: makeEngine(retry: once))
-        let elapsed = (clock.now - start).seconds
+        // The body never comes; libcurl's own timer ends the transfer, not this test's patience.
+        let failure = try await failureOf(quickRequest(server.url("/"), totalTimeout: 0.5), on: makeEngine(retry: once))
         #expect(failure?.kind == .timeout)
         #expect(failure?.curlCode == 28)
-        // The upper bound only has to tell a timeout from a 100 s drip; a loaded CI machine is slow.
-        #expect(elapsed >= 1.4 && elapsed < 10, "took \(elapsed) s")
     }
 
     @Test(arguments: [

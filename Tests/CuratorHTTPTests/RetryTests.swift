@@ -4,51 +4,55 @@ import Testing
 
 @testable import CuratorHTTP
 
+/// Waits are read on the `TestClock` the engine sleeps on; the servers record arrivals on it too.
 @Suite struct RetryTests {
     @Test func tooManyRequestsHonoursRetryAfterSeconds() async throws {
-        let server = try RawServer { request, connection in
+        let clock = TestClock()
+        let server = try RawServer(clock: clock) { request, connection in
             if request.sequence == 0 {
                 connection.respond(status: 429, headers: [("Retry-After", "1")], for: request)
             } else {
                 connection.respond(status: 200, body: "ok", for: request)
             }
         }
-        let response = try await makeEngine().send(quickRequest(server.url("/")))
+        let response = try await makeEngine(clock: clock).send(quickRequest(server.url("/")))
         #expect(response.status == 200)
         let gap = try #require(server.arrivalGaps.first)
-        // At least the second Retry-After asks for; the upper bound only rules out a wait of minutes.
-        #expect(gap >= 0.95 && gap < 10, "waited \(gap) s")
+        #expect(gap == .seconds(1), "waited \(gap)")
+        #expect(clock.sleeps == [.seconds(1)])
     }
 
     @Test func tooManyRequestsHonoursRetryAfterDate() async throws {
-        let server = try RawServer { request, connection in
+        let clock = TestClock()
+        let server = try RawServer(clock: clock) { request, connection in
             if request.sequence == 0 {
-                // The date has whole-second precision, so two seconds ahead asks for a wait of
-                // more than one second and at most two.
-                let date = RetryAfter.format(Date().addingTimeInterval(2))
+                // The test clock starts on a whole second, which the date's precision keeps.
+                let date = RetryAfter.format(clock.date.addingTimeInterval(2))
                 connection.respond(status: 429, headers: [("Retry-After", date)], for: request)
             } else {
                 connection.respond(status: 200, for: request)
             }
         }
-        let response = try await makeEngine().send(quickRequest(server.url("/")))
+        let response = try await makeEngine(clock: clock).send(quickRequest(server.url("/")))
         #expect(response.status == 200)
         let gap = try #require(server.arrivalGaps.first)
-        #expect(gap >= 0.95 && gap < 10, "waited \(gap) s")
+        #expect(gap == .seconds(2), "waited \(gap)")
     }
 
     @Test func retryAfterIsCapped() async throws {
-        let server = try RawServer { request, connection in
+        let clock = TestClock()
+        let server = try RawServer(clock: clock) { request, connection in
             let status = request.sequence == 0 ? 503 : 200
             connection.respond(status: status, headers: [("Retry-After", "3600")], for: request)
         }
         var retry = fastRetry
         retry.retryAfterCap = 0.4
-        let response = try await makeEngine(retry: retry).send(quickRequest(server.url("/")))
+        let response = try await makeEngine(retry: retry, clock: clock).send(quickRequest(server.url("/")))
         #expect(response.status == 200)
-        let gap = try #require(server.arrivalGaps.first)
         // Capped at 0.4 s instead of the hour the server asked for.
-        #expect(gap >= 0.35 && gap < 10, "waited \(gap) s")
+        #expect(clock.sleeps == [.milliseconds(400)])
+        let gap = try #require(server.arrivalGaps.first)
+        #expect(gap >= .milliseconds(400) && gap < .seconds(1), "waited \(gap)")
     }
 
     @Test func serviceUnavailableIsRetriedUntilSuccess() async throws {
@@ -87,7 +91,6 @@ import Testing
         let server = try RawServer { request, connection in
             connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
             connection.write([UInt8](repeating: 65, count: 1000))
-            connection.sleep(0.05)
             connection.reset()
         }
         let failure = try await failureOf(quickRequest(server.url("/")), on: makeEngine())

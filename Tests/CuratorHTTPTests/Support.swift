@@ -1,8 +1,8 @@
 import CuratorHTTP
 import CuratorTestSupport
 
-/// Retries that take milliseconds, so that a test which forgets to honour Retry-After would
-/// visibly come back too early.
+/// Retries whose waits are short and distinct from any Retry-After a test server asks for, so that
+/// a test can tell from the clock's recorded waits which of the two was honoured.
 let fastRetry = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2, jitter: 0.1, retryAfterCap: 3)
 
 func makeEngine(
@@ -10,7 +10,9 @@ func makeEngine(
     maxConcurrentRequests: Int = 128,
     defaultHostPolicy: HostPolicy = HostPolicy(),
     hostPolicies: [String: HostPolicy] = [:],
-    maxHeaderBytes: Int = 64 << 10
+    maxHeaderBytes: Int = 64 << 10,
+    clock: any NetworkClock = TestClock(),
+    addressPolicy: AddressPolicy = AddressPolicy()
 ) throws -> CurlEngine {
     try CurlEngine(
         configuration: EngineConfiguration(
@@ -18,7 +20,9 @@ func makeEngine(
             defaultHostPolicy: defaultHostPolicy,
             hostPolicies: hostPolicies,
             retry: retry,
-            maxHeaderBytes: maxHeaderBytes
+            maxHeaderBytes: maxHeaderBytes,
+            clock: clock,
+            addressPolicy: addressPolicy
         )
     )
 }

@@ -12,11 +12,12 @@ import Testing
         ArxivClient(
             http: URLSessionTestClient(),
             configuration: ArxivClientConfiguration(
-                endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry))
+                endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry,
+                clock: double.clock))
     }
 
     private func startDouble(_ papers: [ArxivDoublePaper]) async throws -> ArxivDouble {
-        let double = ArxivDouble(papers: papers, spacing: TestTiming.arxivSpacing)
+        let double = ArxivDouble(papers: papers, spacing: TestTiming.arxivSpacing, clock: TestClock())
         try await double.start()
         return double
     }
@@ -136,7 +137,8 @@ import Testing
         let client = ArxivClient(
             http: scripted,
             configuration: ArxivClientConfiguration(
-                endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry))
+                endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry,
+                clock: double.clock))
 
         let outcome = await client.lookup(texts: ["0000.0000", "2409.13652"])
 
@@ -157,7 +159,7 @@ import Testing
             http: scripted,
             configuration: ArxivClientConfiguration(
                 endpoint: "http://127.0.0.1:9/api/query", spacing: TestTiming.arxivClientSpacing,
-                retry: TestTiming.quickRetry),
+                retry: TestTiming.quickRetry, clock: TestClock()),
             parseFeed: { _ throws(ArxivFeedParseError) in
                 throw .parserUnavailable(reason: "libxml2.so.2: cannot open shared object file")
             })
@@ -197,8 +199,7 @@ import Testing
             http: URLSessionTestClient(),
             configuration: ArxivClientConfiguration(
                 endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing,
-                retry: BackoffPolicy(
-                    maxAttempts: 4, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(50), jitter: 0)))
+                retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.02, maxDelay: 0.05, jitter: 0), clock: double.clock))
 
         let outcome = await client.lookup([ArxivID("2409.13652")!])
 
@@ -222,7 +223,7 @@ import Testing
             http: URLSessionTestClient(),
             configuration: ArxivClientConfiguration(
                 endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing,
-                retry: BackoffPolicy(maxAttempts: 1, initialDelay: .milliseconds(10), jitter: 0))
+                retry: RetryPolicy(maxAttempts: 1, baseDelay: 0.01, jitter: 0), clock: double.clock)
         ).lookup(ids)
 
         #expect(outcome.results.isEmpty)
@@ -250,12 +251,82 @@ import Testing
         let client = ArxivClient(
             http: flaky,
             configuration: ArxivClientConfiguration(
-                endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry))
+                endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry,
+                clock: double.clock))
 
         let outcome = await client.lookup([ArxivID("2409.13652")!])
 
         #expect(outcome.stop == nil)
         #expect(outcome.unfetched.isEmpty)
         #expect(await flaky.attempts == 3)
+    }
+
+    /// A feed cut off mid-way (status 200) is a failed request: it is asked again, and when every
+    /// answer is cut the papers are left unfetched with the reason, never reported unknown.
+    @Test func aTruncatedFeedIsAskedAgainAndNeverMeansUnknown() async throws {
+        let double = try await startDouble(ArxivFixtures.all)
+        defer { Task { await double.stop() } }
+        let whole = ArxivFeedParserTests.currentFeed
+        let cut = HTTPResponse(
+            status: 200, headers: ["Content-Type": "application/atom+xml"],
+            body: Array(whole[..<whole.range(of: "</entry>")!.lowerBound].utf8), url: "")
+        let once = ScriptedClient(steps: [.respond(cut)], then: URLSessionTestClient())
+        let recovered = await ArxivClient(
+            http: once,
+            configuration: ArxivClientConfiguration(
+                endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry,
+                clock: double.clock)
+        ).lookup([ArxivID("2409.13652")!])
+        #expect(recovered.stop == nil)
+        #expect(recovered.results[ArxivID("2409.13652")!]?.paper != nil)
+
+        let always = ScriptedClient(steps: Array(repeating: .respond(cut), count: 3), then: URLSessionTestClient())
+        let failed = await ArxivClient(
+            http: always,
+            configuration: ArxivClientConfiguration(
+                endpoint: await double.endpoint, spacing: TestTiming.arxivClientSpacing, retry: TestTiming.quickRetry,
+                clock: double.clock)
+        ).lookup([ArxivID("2409.13652")!, ArxivID("2104.12255")!])
+        #expect(failed.results.isEmpty, "no paper is called unknown on a cut feed: \(failed.results)")
+        #expect(failed.unfetched.count == 2)
+        #expect(failed.stop?.description.contains("truncated") == true, "\(String(describing: failed.stop))")
+    }
+
+    /// Every arXiv request of a run goes through one pacer: two clients sharing it (the link
+    /// resolver and the metadata lookups of one run) never come closer than the spacing, and a
+    /// Retry-After pushes every later request back.
+    @Test func clientsSharingAPacerKeepTheSpacingAndRetryAfterBetweenThem() async throws {
+        let double = try await startDouble(ArxivFixtures.many(4))
+        defer { Task { await double.stop() } }
+        let clock = try #require(double.clock as? TestClock)
+        let pacer = RequestPacer(spacing: TestTiming.arxivClientSpacing, clock: clock)
+        let configuration = ArxivClientConfiguration(
+            endpoint: await double.endpoint, batchSize: 1, spacing: TestTiming.arxivClientSpacing,
+            retry: TestTiming.quickRetry, clock: clock)
+        let throttled = HTTPResponse(
+            status: 429, headers: ["Retry-After": "30", "Content-Type": "text/plain"],
+            body: Array("Rate exceeded.".utf8),
+            url: "")
+        let scripted = ScriptedClient(steps: [.respond(throttled)], then: URLSessionTestClient())
+        let first = ArxivClient(http: scripted, configuration: configuration, pacer: pacer)
+        let second = ArxivClient(http: URLSessionTestClient(), configuration: configuration, pacer: pacer)
+        let ids = ArxivFixtures.many(4).map { ArxivID($0.id)! }
+
+        // The first client's first request is the one answered 429; the second client starts
+        // while the first is still working through its batches.
+        let firstRun = Task { await first.lookup(Array(ids[0..<2])) }
+        while await scripted.attempts == 0 { await Task.yield() }
+        let two = await second.lookup(Array(ids[2..<4]))
+        let one = await firstRun.value
+
+        #expect(one.stop == nil && two.stop == nil)
+        #expect(await double.pacingViolations == 0)
+        let offsets = await double.requests().map { $0.arrivalInstant - clock.start }
+        #expect(offsets.count == 4)
+        // Nothing reached the server in the 30 s after the 429 (which the double never saw).
+        #expect(offsets.allSatisfy { $0 >= .seconds(30) }, "arrivals at \(offsets)")
+        for (earlier, later) in zip(offsets, offsets.dropFirst()) {
+            #expect(later - earlier >= TestTiming.arxivClientSpacing)
+        }
     }
 }

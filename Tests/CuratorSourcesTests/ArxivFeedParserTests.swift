@@ -152,13 +152,35 @@ import Testing
         return Array(feed.utf8)
     }
 
+    /// Why the body was refused, for a body that is no feed or broken XML.
     private static func notAFeedReason(_ bytes: [UInt8]) -> String? {
         do {
             _ = try ArxivFeedParser.parse(bytes)
             return nil
         } catch {
-            guard case .notAFeed(let reason) = error else { return nil }
-            return reason
+            switch error {
+            case .notAFeed(let reason), .malformed(let reason): return reason
+            case .parserUnavailable: return nil
+            }
+        }
+    }
+
+    /// A feed cut short (HTTP 200, the connection closed early) is a failed request: the entries
+    /// it lost must never read as papers arXiv does not have.
+    @Test(arguments: [
+        "</entry>", "<title>Branes", "<opensearch:totalResults",
+    ])
+    func aTruncatedFeedIsMalformed(cutBefore marker: String) throws {
+        let text = Self.currentFeed
+        let cut = try #require(text.range(of: marker, options: .backwards)?.lowerBound)
+        do {
+            let feed = try ArxivFeedParser.parse(Array(text[..<cut].utf8))
+            Issue.record("a feed cut before \(marker) was read, with \(feed.papers.count) papers")
+        } catch {
+            guard case .malformed = error else {
+                Issue.record("expected malformed, got \(error)")
+                return
+            }
         }
     }
 

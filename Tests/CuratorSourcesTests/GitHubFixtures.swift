@@ -1,4 +1,5 @@
 import CuratorCore
+import CuratorHTTP
 import CuratorSources
 import CuratorTestSupport
 
@@ -19,10 +20,12 @@ enum GitHubFixtures {
     static func names(_ texts: [String]) -> [RepositoryName] { texts.map { RepositoryName($0)! } }
 
     static func start(
-        _ repositories: [GitHubDoubleRepository], restLimit: Int = 60, graphQLLimit: Int = 5000, resetIn: Double = 3600
+        _ repositories: [GitHubDoubleRepository], restLimit: Int = 60, graphQLLimit: Int = 5000, resetIn: Double = 3600,
+        clock: TestClock = TestClock()
     ) async throws -> GitHubDouble {
         let double = GitHubDouble(
-            repositories: repositories, restLimit: restLimit, graphQLLimit: graphQLLimit, resetIn: resetIn)
+            repositories: repositories, restLimit: restLimit, graphQLLimit: graphQLLimit, resetIn: resetIn,
+            clock: clock)
         try await double.start()
         await double.rename("OldOrg/old-name", to: 1003)
         await double.block("Taken/down", status: 451, reason: "dmca")
@@ -31,10 +34,10 @@ enum GitHubFixtures {
     }
 
     static func configuration(
-        _ double: GitHubDouble, token: String?, sleeper: Sleeper? = nil, threshold: Duration = .seconds(60)
+        _ double: GitHubDouble, token: String?, threshold: Duration = .seconds(60)
     ) async -> GitHubConfiguration {
         GitHubConfiguration(
             apiURL: await double.apiURL, graphQLURL: await double.graphQLURL, token: token.flatMap(GitHubToken.init),
-            rateLimitWaitThreshold: threshold, retry: TestTiming.quickRetry, sleeper: sleeper ?? { _ in })
+            rateLimitWaitThreshold: threshold, retry: TestTiming.quickRetry, clock: double.clock)
     }
 }

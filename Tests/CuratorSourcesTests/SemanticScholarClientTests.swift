@@ -1,4 +1,5 @@
 import CuratorCore
+import CuratorHTTP
 import CuratorTestSupport
 import Foundation
 import Testing
@@ -21,12 +22,12 @@ import Testing
             http: URLSessionTestClient(),
             configuration: .init(
                 baseURL: await double.baseURL, apiKey: key.flatMap(SemanticScholarAPIKey.init),
-                spacing: .milliseconds(60),
-                retry: TestTiming.quickRetry))
+                spacing: .milliseconds(1100), retry: TestTiming.quickRetry, clock: double.clock))
     }
 
     @Test func batchesOfFiveHundredMatchedByPositionWithNullsForUnknown() async throws {
-        let double = SemanticScholarDouble(papers: Self.papers(600), apiKey: "s2-key", spacing: .milliseconds(50))
+        let double = SemanticScholarDouble(
+            papers: Self.papers(600), apiKey: "s2-key", spacing: .seconds(1), clock: TestClock())
         try await double.start()
         defer { Task { await double.stop() } }
         var ids = Self.papers(600).map { ArxivID($0.arxivID)! }
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func throttlingIsRetriedWithBackoff() async throws {
-        let double = SemanticScholarDouble(papers: Self.papers(2))
+        let double = SemanticScholarDouble(papers: Self.papers(2), clock: TestClock())
         try await double.start()
         defer { Task { await double.stop() } }
         await double.enqueue(.tooManyRequests, .tooManyRequests)
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func persistentThrottlingStopsWithEverythingUnfetched() async throws {
-        let double = SemanticScholarDouble(papers: Self.papers(2))
+        let double = SemanticScholarDouble(papers: Self.papers(2), clock: TestClock())
         try await double.start()
         defer { Task { await double.stop() } }
         await double.enqueue(.tooManyRequests, .tooManyRequests, .tooManyRequests)
@@ -81,5 +82,25 @@ import Testing
 
         #expect(outcome.stop == .serviceUnavailable(status: 429, attempts: 3))
         #expect(outcome.unfetched.count == 2)
+    }
+
+    /// A server that echoes the key back in an error body does not get it printed in the stop.
+    @Test func anEchoedKeyIsRedactedFromTheStop() async throws {
+        let key = "s2ECHOtest0nlyKey0123"
+        let server = try RawServer { request, connection in
+            let echoed = request.header("x-api-key") ?? ""
+            connection.respond(status: 401, body: #"{"message": "bad key \#(echoed)"}"#, for: request)
+        }
+        defer { server.stop() }
+        let outcome = await SemanticScholarClient(
+            http: URLSessionTestClient(),
+            configuration: .init(
+                baseURL: server.url("/graph/v1"), apiKey: SemanticScholarAPIKey(key), retry: TestTiming.quickRetry,
+                clock: TestClock())
+        ).citations(for: [ArxivID("2406.00001")!])
+        let stop = try #require(outcome.stop)
+        #expect(server.requests.first?.header("x-api-key") == key, "the key was sent")
+        #expect(!stop.description.contains(key), "\(stop)")
+        #expect(!String(describing: outcome).contains(key))
     }
 }

@@ -55,12 +55,34 @@ import Testing
         let configuration = GitHubConfiguration(
             apiURL: "http://127.0.0.1:9", graphQLURL: "http://127.0.0.1:9/graphql",
             token: GitHubToken(GitHubFixtures.secret),
-            retry: TestTiming.quickRetry, sleeper: { _ in })
+            retry: TestTiming.quickRetry, clock: TestClock())
 
         let outcome = await GitHubClient(http: scripted, configuration: configuration).lookup(
             GitHubFixtures.names(["a/b"]))
 
         #expect(outcome.stop == .transport(kind: "connectionRefused", attempts: 3))
         assertHidden(String(describing: outcome))
+    }
+
+    /// GitHub answering 401 with the credential quoted back: neither the stop nor its description
+    /// shows it.
+    @Test func anEchoedTokenIsRedactedFromTheStop() async throws {
+        let server = try RawServer { request, connection in
+            let echoed = request.header("Authorization") ?? ""
+            connection.respond(
+                status: 401, body: #"{"message": "Bad credentials: \#(echoed)"}"#, for: request)
+        }
+        defer { server.stop() }
+        let configuration = GitHubConfiguration(
+            apiURL: server.baseURL, graphQLURL: server.url("/graphql"), token: GitHubToken(GitHubFixtures.secret),
+            retry: TestTiming.quickRetry, clock: TestClock())
+
+        let outcome = await GitHubClient(http: URLSessionTestClient(), configuration: configuration).lookup(
+            GitHubFixtures.names(["a/b"]))
+
+        #expect(server.requests.first?.header("Authorization") == "Bearer \(GitHubFixtures.secret)")
+        let stop = try #require(outcome.stop)
+        assertHidden(stop.description)
+        #expect(stop.description.contains("Bad credentials"))
     }
 }

@@ -36,7 +36,7 @@ import Testing
                 }
             case "/throttled":
                 if FlakyCounter.shared.next("throttled") < 1 {
-                    connection.respond(status: 429, headers: [("Retry-After", "1")], for: request)
+                    connection.respond(status: 429, headers: [("Retry-After", "0")], for: request)
                 } else {
                     connection.respond(status: 200, for: request)
                 }
@@ -44,7 +44,7 @@ import Testing
             case "/slow":
                 guard request.method == "GET" else { return connection.respond(status: 405, for: request) }
                 connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n")
-                connection.drip([UInt8](repeating: 46, count: 100), interval: 0.5)
+                connection.holdUntilClientCloses()
             case "/loop": connection.respond(status: 301, headers: [("Location", "/loop2")], for: request)
             case "/loop2": connection.respond(status: 301, headers: [("Location", "/loop")], for: request)
             case "/garbage": connection.write("NOT HTTP AT ALL\r\n\r\n")
@@ -92,13 +92,10 @@ import Testing
         rows.append(Self.row("https://example.org/dead"))
         let list = try Self.makeList(rows)
         defer { try? FileManager.default.removeItem(at: list) }
-        let clock = ContinuousClock()
-        let start = clock.now
         let result = try await CLI.runDetached(
             ["lint", "--format", "json", "--no-cache", "--no-entity-apis", "--remap", Self.remap(server), "."],
             in: list,
             environment: ["CI": "true"])
-        let elapsed = (clock.now - start).seconds
         #expect(result.status == 1, "\(result.stderr)")
         // The list repeats a row on purpose (one link, two places); only the network rules count here.
         let found = try Self.findings(result.stdout).filter { Self.networkRules.contains($0.rule) }
@@ -119,18 +116,17 @@ import Testing
                 "\(warning): \(found.filter { $0.line == line[warning]! })")
         }
         #expect(rules(onLine: line["flaky"]!).isEmpty, "retries got through the resets")
-        #expect(rules(onLine: line["throttled"]!).isEmpty, "Retry-After was waited out")
+        #expect(rules(onLine: line["throttled"]!).isEmpty, "the throttled link was asked again")
         #expect(rules(onLine: paths.count + 3) == ["dead-link"], "no such host")
         #expect(found.filter { $0.rule == "dead-link" }.count == 4)
         #expect(found.first { $0.line == line["slow"]! }?.message.contains("timed out") == true)
         #expect(found.first { $0.line == line["blocked"]! }?.message.contains("999") == true)
 
-        // Checked once however often it appears, and the server saw Retry-After honoured.
+        // Checked once however often it appears; the throttled link was retried (how long the engine
+        // waits for a Retry-After is tested on a test clock).
         let requests = server.requests
         #expect(requests.filter { $0.path == "/dead" && $0.method == "HEAD" }.count == 1)
-        let throttled = requests.filter { $0.path == "/throttled" }.map(\.arrival)
-        #expect(throttled.count == 2 && (throttled[1] - throttled[0]).seconds >= 0.95)
-        #expect(elapsed < 20, "took \(elapsed) s")
+        #expect(requests.filter { $0.path == "/throttled" }.count == 2)
         // Not a terminal and CI: plain progress lines, no bar; 16 rows, 15 distinct links.
         #expect(result.stderr.contains("curator: checking 15 links"), "\(result.stderr)")
         #expect(!result.stderr.contains("\r"))
@@ -153,16 +149,16 @@ import Testing
     }
 
     /// The config's `http.hosts` limits reach the engine: the server never sees two requests at
-    /// once, and starts are spaced as configured.
+    /// once. (Spacing is tested on a test clock with the engine; this child process runs on the
+    /// real one.)
     @Test func perHostLimitsFromTheConfigAreHonoured() async throws {
         let server = try RawServer(host: "127.0.0.5") { request, connection in
-            connection.sleep(0.05)
             connection.respond(status: 200, for: request)
         }
         defer { server.stop() }
         let list = try Self.makeList(
             (0..<6).map { Self.row("https://example.org/ok?n=\($0)") },
-            http: "{hosts: {'127.0.0.5': {concurrency: 1, spacing: 0.2}}}")
+            http: "{hosts: {'127.0.0.5': {concurrency: 1}}}")
         defer { try? FileManager.default.removeItem(at: list) }
         let result = try await CLI.runDetached(
             [
@@ -172,7 +168,6 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(server.requests.count == 6)
         #expect(server.maxConcurrency == 1)
-        #expect(server.arrivalGaps.reduce(0, +) >= 5 * 0.2 * 0.95, "\(server.arrivalGaps)")
         // Asked for explicitly, the bar is drawn in place even without a terminal.
         #expect(result.stderr.contains("\r[##"), "\(result.stderr)")
     }

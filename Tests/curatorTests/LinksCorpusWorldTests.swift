@@ -103,7 +103,9 @@ import Testing
                 papers.append(ArxivDoublePaper(id: id, title: "Paper \(index)", authors: [.init("A")], summary: "S"))
             }
         }
-        let arxiv = ArxivDouble(papers: papers, spacing: .milliseconds(200))
+        // The child process waits on the real clock, so spacing is not asked of it here (the client
+        // tests check it on a test clock); the double still answers 429 to anything it must.
+        let arxiv = ArxivDouble(papers: papers, spacing: .zero)
         try await arxiv.start()
 
         // Web links: one behaviour after another.
@@ -119,7 +121,7 @@ import Testing
         let result = try await CLI.runDetached(
             [
                 "lint", "--ruleset", "awesome-efficient-llm", "--format", "json", "--no-cache", "--arxiv-spacing",
-                "0.3",
+                "0",
                 "--timeout", "5", "--remap", "^https?://([^/?#]+)(.*)$ \(world.server.baseURL)/$1$2",
                 Corpus.listDirectory.path,
             ],

@@ -28,6 +28,7 @@ struct PlainLintArgumentsTests {
         settings.append("no-entity-apis=\(network.noEntityAPIs)")
         settings.append("progress=\(network.progress.rawValue)")
         settings.append("arxiv-spacing=\(text(network.arxivSpacing))")
+        settings.append("max-time=\(text(network.maxTime))")
         settings.append("format=\(command.format.rawValue)")
         settings.append("offline=\(command.offline)")
         settings.append("fix=\(command.fix)")
@@ -149,10 +150,10 @@ struct PlainLintArgumentsTests {
             names(NetworkOptions())
                 == [
                     "remap", "maxCacheAge", "cache", "noCache", "timeout", "concurrency", "noEntityAPIs", "progress",
-                    "arxivSpacing",
+                    "maxTime", "arxivSpacing",
                 ])
         let spelled = PlainLintArguments.flags.union(PlainLintArguments.valued)
-        #expect(spelled.count == 20)
+        #expect(spelled.count == 21)
         #expect(
             Set(Self.settings(try! LintCommand.parseAsRoot([]) as! LintCommand).map { String($0.prefix { $0 != "=" }) })
                 == spelled.union(["paths"]))

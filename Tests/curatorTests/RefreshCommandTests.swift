@@ -7,9 +7,10 @@ import Testing
 /// read from the doubles' own request logs.
 @Suite(.serialized) struct RefreshCommandTests {
     static let token = "ghp_REFRESHtest0nly0123456789abcdef"
-    /// The doubles demand this gap between arXiv requests, and the command is given a little more;
-    /// the real 3 s would make the suite slow without testing anything more.
-    static let spacing = 0.3
+    /// The command runs in a child process on the real clock, so it is told to leave no gap between
+    /// arXiv requests and the double demands none; the spacing itself is tested on a test clock
+    /// with the client.
+    static let spacing = 0.0
 
     static func id(_ index: Int) -> String { String(format: "2401.%05d", 10000 + index) }
 
@@ -54,7 +55,7 @@ import Testing
             return try await RefreshCLI.run(
                 [
                     "refresh", "--ruleset", "awesome-efficient-llm", "--arxiv-spacing",
-                    String(RefreshCommandTests.spacing + 0.05),
+                    String(RefreshCommandTests.spacing),
                 ] + extra + [directory.path],
                 environment: environment)
         }
@@ -105,9 +106,6 @@ import Testing
                 $0.queryValue("max_results") == String($0.queryValue("id_list")?.split(separator: ",").count ?? 0)
             })
         #expect(arxivLog.allSatisfy { $0.header("User-Agent")?.hasPrefix("curator/") == true })
-        #expect(
-            arxivLog.count < 2
-                || arxivLog[1].arrivalInstant - arxivLog[0].arrivalInstant >= .milliseconds(Int(Self.spacing * 1000)))
         #expect(await setup.arxiv.pacingViolations == 0)
         let gitHubLog = await setup.gitHub.requests()
         #expect(gitHubLog.count == 2)
@@ -189,5 +187,90 @@ import Testing
         let conditional = log.filter { $0.header("If-None-Match") != nil && !$0.path.contains("old-name") }
         #expect(conditional.count == 2)
         #expect(conditional.allSatisfy { $0.status == 304 && $0.header("If-None-Match")?.hasPrefix("W/\"") == true })
+    }
+
+    /// With every API unreachable a refresh learns nothing: it says why, exits non-zero and
+    /// leaves the markdown as it was, instead of reporting that the files agree.
+    @Test func withTheAPIsDownNothingIsClaimedAndNothingWritten() async throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("pruning.md")
+        try Self.list(3).write(to: file, atomically: true, encoding: .utf8)
+        let port = try RawServer.unusedPort()
+        let result = try await RefreshCLI.run(
+            ["refresh", "--ruleset", "awesome-efficient-llm", "--write", "--max-time", "1", directory.path],
+            environment: [
+                "ARXIV_API_URL": "http://127.0.0.1:\(port)/api/query", "GITHUB_API_URL": "http://127.0.0.1:\(port)",
+                "GITHUB_GRAPHQL_URL": "http://127.0.0.1:\(port)/graphql", "GITHUB_TOKEN": Self.token,
+            ])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("refresh fetched nothing; the markdown is unchanged"), "\(result.stderr)")
+        #expect(result.stderr.contains("arXiv: "), "\(result.stderr)")
+        #expect(result.stderr.contains("connectionRefused"), "\(result.stderr)")
+        #expect(!result.stdout.contains("already agree"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == Self.list(3))
+        #expect(!result.stderr.contains("\r"), "no status line off a terminal")
+    }
+
+    /// An API that answers 429 with a Retry-After of a day, and one that echoes the token in a 401:
+    /// the run ends within its budget, and the token appears in no output.
+    @Test func aHugeRetryAfterEndsAtTheBudgetAndAnEchoedTokenIsNeverPrinted() async throws {
+        let arxiv = try RawServer { request, connection in
+            connection.respond(status: 429, headers: [("Retry-After", "86400")], body: "Rate exceeded.", for: request)
+        }
+        defer { arxiv.stop() }
+        let gitHub = try Self.echoingGitHub()
+        defer { gitHub.stop() }
+        let result = try await Self.refreshThreeRows(
+            ["--max-time", "1"], arxiv: arxiv.url("/api/query"), gitHub: gitHub)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("time budget (--max-time) ran out"), "\(result.stderr)")
+        #expect(arxiv.requests.count == 1, "nothing more was sent before the Retry-After")
+        #expect(gitHub.requests.first?.header("Authorization") == "Bearer \(Self.token)")
+        #expect(result.stderr.contains("Bad credentials"), "\(result.stderr)")
+        #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
+        #expect(!result.stderr.contains("REFRESHtest"), "\(result.stderr)")
+    }
+
+    /// The report (a pull-request body) quotes what GitHub said when it refused, without the token
+    /// that GitHub echoed back.
+    @Test func theReportQuotesARefusalWithoutTheEchoedToken() async throws {
+        let arxiv = ArxivDouble(papers: Self.papers(3), spacing: .zero)
+        try await arxiv.start()
+        let gitHub = try Self.echoingGitHub()
+        defer {
+            gitHub.stop()
+            Task { await arxiv.stop() }
+        }
+        let result = try await Self.refreshThreeRows(
+            ["--arxiv-spacing", "0"], arxiv: await arxiv.endpoint, gitHub: gitHub)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Bad credentials: Bearer [redacted]"), "\(result.stdout)")
+        #expect(!result.stdout.contains(Self.token) && !result.stderr.contains(Self.token))
+    }
+
+    /// A GitHub API that refuses every request with 401 and quotes the Authorization it got. It
+    /// listens on another loopback address, because the engine holds a throttled host (the arXiv
+    /// stand-in's 127.0.0.1) back as a whole.
+    static func echoingGitHub() throws -> RawServer {
+        try RawServer(host: "127.0.0.2") { request, connection in
+            let echoed = request.header("Authorization") ?? ""
+            connection.respond(
+                status: 401, headers: [("Content-Type", "application/json")],
+                body: #"{"message": "Bad credentials: \#(echoed)"}"#, for: request)
+        }
+    }
+
+    /// `curator refresh` of a three-row list in a folder of its own, against the given endpoints.
+    static func refreshThreeRows(_ options: [String], arxiv: String, gitHub: RawServer) async throws -> CLI.Result {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try list(3).write(to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
+        return try await RefreshCLI.run(
+            ["refresh", "--ruleset", "awesome-efficient-llm"] + options + [directory.path],
+            environment: [
+                "ARXIV_API_URL": arxiv, "GITHUB_API_URL": gitHub.baseURL, "GITHUB_GRAPHQL_URL": gitHub.url("/graphql"),
+                "GITHUB_TOKEN": token,
+            ])
     }
 }

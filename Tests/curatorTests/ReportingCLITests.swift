@@ -49,7 +49,8 @@ struct ReportingCLITests {
         let untouched = try Data(contentsOf: quantization)
         let survey = list.appendingPathComponent("survey.md")
         let before = try Data(contentsOf: survey)
-        let fixed = try CLI.run(["lint", "--offline", "--ruleset", "awesome-efficient-llm", "--whole-list", "--fix", "survey.md"], in: list)
+        let fixed = try CLI.run(
+            ["lint", "--offline", "--ruleset", "awesome-efficient-llm", "--whole-list", "--fix", "survey.md"], in: list)
         #expect(fixed.status == 0 || fixed.status == 1, "\(fixed.stderr)")
         #expect(try Data(contentsOf: survey) != before, "survey.md has fixable findings")
         #expect(try Data(contentsOf: quantization) == untouched, "a file not given is never written")

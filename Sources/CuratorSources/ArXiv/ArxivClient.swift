@@ -14,20 +14,23 @@ public final class ArxivClient: Sendable {
     private let pacer: RequestPacer
     private let parseFeed: @Sendable ([UInt8]) throws(ArxivFeedParseError) -> ArxivFeed
 
+    /// - Parameter pacer: the run's one pacer for the arXiv API, shared by every client of the run
+    ///   so that the spacing holds across all of their requests; nil makes one for this client.
     public convenience init(
-        http: any HTTPClient, configuration: ArxivClientConfiguration = ArxivClientConfiguration()
+        http: any HTTPClient, configuration: ArxivClientConfiguration = ArxivClientConfiguration(),
+        pacer: RequestPacer? = nil
     ) {
-        self.init(http: http, configuration: configuration, parseFeed: ArxivFeedParser.parse)
+        self.init(http: http, configuration: configuration, pacer: pacer, parseFeed: ArxivFeedParser.parse)
     }
 
     /// Tests pass a `parseFeed` that fails as it does on a machine without libxml2.
     init(
-        http: any HTTPClient, configuration: ArxivClientConfiguration,
+        http: any HTTPClient, configuration: ArxivClientConfiguration, pacer: RequestPacer? = nil,
         parseFeed: @escaping @Sendable ([UInt8]) throws(ArxivFeedParseError) -> ArxivFeed
     ) {
         self.http = http
         self.configuration = configuration
-        self.pacer = RequestPacer(spacing: configuration.spacing)
+        self.pacer = pacer ?? RequestPacer(spacing: configuration.spacing, clock: configuration.clock)
         self.parseFeed = parseFeed
     }
 
@@ -93,22 +96,32 @@ public final class ArxivClient: Sendable {
                 return .stopped(lastStop, partial: results)
             }
             if attempt > 1 {
-                try? await configuration.sleeper(configuration.retry.delay(after: attempt - 1))
+                do {
+                    try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
+                } catch is DeadlineClock.OutOfTime {
+                    return .stopped(.outOfTime(after: lastStop), partial: results)
+                } catch {}
             }
             let request = makeRequest(pending)
             let response: HTTPResponse
             do {
-                response = try await pacer.run { () async throws(HTTPFailure) -> HTTPResponse in
-                    try await self.http.send(request)
-                }
+                response = try await pacer.run(
+                    { () async throws(HTTPFailure) -> HTTPResponse in try await self.http.send(request) },
+                    holdOff: retryAfter,
+                    instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime })
             } catch {
-                lastStop = .transport(kind: error.kind.rawValue, attempts: attempt)
+                lastStop = FetchStop.failed(error, attempts: attempt, previous: attempt > 1 ? lastStop : nil)
                 if error.isTransient { continue }
                 return .stopped(lastStop, partial: results)
             }
             switch ArxivResponseKind(response, parse: parseFeed) {
             case .throttled, .unavailable:
                 lastStop = .serviceUnavailable(status: response.status, attempts: attempt)
+                continue
+            case .malformed(let reason):
+                // A feed cut short or broken says nothing about the papers it left out: the
+                // request failed, and is asked again like any other failure.
+                lastStop = .unexpectedResponse(status: response.status, summary: reason)
                 continue
             case .badRequest(let feed):
                 let rejected = Set(feed.errors.compactMap(\.offendingID))
@@ -147,6 +160,16 @@ public final class ArxivClient: Sendable {
             }
         }
         return .answered(results)
+    }
+
+    /// The wait a throttled or unavailable answer asks for; the pacer holds every later arXiv
+    /// request of the run back by it, not only this batch's retry.
+    private func retryAfter(_ response: HTTPResponse) -> Duration? {
+        guard response.status == 429 || response.status == 503,
+            let value = response.headers["Retry-After"],
+            let seconds = RetryAfter.seconds(from: value, now: configuration.clock.date)
+        else { return nil }
+        return .clamped(seconds: configuration.retry.clampedRetryAfter(seconds))
     }
 
     private func makeRequest(_ ids: [ArxivID]) -> HTTPRequest {

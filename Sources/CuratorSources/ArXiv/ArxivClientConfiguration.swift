@@ -10,12 +10,13 @@ public struct ArxivClientConfiguration: Sendable {
     /// quarter second because the server measures arrivals, and a request can reach it sooner after
     /// the previous one than it left the client (the first one also paid for connection setup).
     public var spacing: Duration
-    public var retry: BackoffPolicy
+    public var retry: RetryPolicy
     /// How often a batch that came back with no entries at all is asked again before its ids
     /// are believed unknown. The API sometimes answers a valid query with an empty feed.
     public var emptyFeedRetries: Int
     public var userAgent: String
-    public var sleeper: Sleeper
+    /// What the spacing and the retry waits read.
+    public var clock: any NetworkClock
 
     public static let defaultEndpoint = "https://export.arxiv.org/api/query"
 
@@ -23,10 +24,10 @@ public struct ArxivClientConfiguration: Sendable {
         endpoint: String = ArxivClientConfiguration.defaultEndpoint,
         batchSize: Int = 100,
         spacing: Duration = .seconds(3),
-        retry: BackoffPolicy = BackoffPolicy(maxAttempts: 4, initialDelay: .seconds(5), maximumDelay: .seconds(60)),
+        retry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 5, maxDelay: 60),
         emptyFeedRetries: Int = 1,
         userAgent: String = CuratorIdentity.userAgent,
-        sleeper: @escaping Sleeper = taskSleeper
+        clock: any NetworkClock = SystemClock()
     ) {
         self.endpoint = endpoint
         self.batchSize = min(max(1, batchSize), 100)
@@ -34,6 +35,6 @@ public struct ArxivClientConfiguration: Sendable {
         self.retry = retry
         self.emptyFeedRetries = max(0, emptyFeedRetries)
         self.userAgent = userAgent
-        self.sleeper = sleeper
+        self.clock = clock
     }
 }

@@ -28,8 +28,10 @@ public struct ArxivFeedError: Sendable, Hashable {
 
 /// Why a body could not be read as an arXiv feed.
 public enum ArxivFeedParseError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The body is not a well-formed Atom feed: a plain-text or HTML error page, or broken XML.
+    /// The body is not an Atom feed at all, e.g. a plain-text error page that happens to be XML.
     case notAFeed(reason: String)
+    /// The body is broken XML, or a feed cut off before its end: the request failed.
+    case malformed(reason: String)
     /// libxml2, which is opened only when the first feed arrives, is missing or is not libxml2.
     /// Asking the API again cannot help; the machine needs the library.
     case parserUnavailable(reason: String)
@@ -38,6 +40,8 @@ public enum ArxivFeedParseError: Error, Sendable, Hashable, CustomStringConverti
         switch self {
         case .notAFeed(let reason):
             "not an arXiv Atom feed: \(reason)"
+        case .malformed(let reason):
+            "a malformed or truncated arXiv feed: \(reason)"
         case .parserUnavailable(let reason):
             "cannot load libxml2.so.2, which curator needs to read arXiv feeds (\(reason)); install the Debian "
                 + "package libxml2"

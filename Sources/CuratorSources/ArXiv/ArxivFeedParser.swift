@@ -27,10 +27,13 @@ public enum ArxivFeedParser {
             case .libraryUnavailable(let reason):
                 throw .parserUnavailable(reason: reason)
             case .malformed(let code, let line, let message):
-                throw .notAFeed(reason: "line \(line): \(message) (libxml2 error \(code))")
+                throw .malformed(reason: "line \(line): \(message) (libxml2 error \(code))")
             }
         }
         guard handler.sawFeed else { throw .notAFeed(reason: "no <feed> element") }
+        // A parser that recovers from errors may report a cut-off document as read; a feed whose
+        // closing tag never came may have lost entries, which must not read as unknown papers.
+        guard handler.closedFeed else { throw .malformed(reason: "the feed ends before </feed>") }
         return handler.feed
     }
 
@@ -43,6 +46,7 @@ public enum ArxivFeedParser {
 private final class FeedHandler: XMLEventHandler {
     var feed = ArxivFeed()
     var sawFeed = false
+    var closedFeed = false
     private var entry: EntryDraft?
     private var author: ArxivAuthor?
     private var text = ""
@@ -81,6 +85,8 @@ private final class FeedHandler: XMLEventHandler {
         switch (namespaceURI, name) {
         case (ArxivFeedParser.opensearch, "totalResults"):
             feed.totalResults = Int(value)
+        case (ArxivFeedParser.atom, "feed"):
+            closedFeed = entry == nil
         case (ArxivFeedParser.atom, "entry"):
             if let draft = entry { finish(draft) }
             entry = nil

@@ -5,8 +5,11 @@ import Foundation
 enum ArxivResponseKind {
     /// `429 Rate exceeded.`, or the same plain-text body with status 200, which has been seen too.
     case throttled
-    /// A server error, or a 200 whose body is not a feed: worth asking again later.
+    /// A server error, or a 200 whose body is not a feed at all: worth asking again later.
     case unavailable
+    /// A 200 whose body is XML that does not parse, or a feed cut off before its end: a failed
+    /// request, worth asking again, and never evidence that a paper is missing.
+    case malformed(String)
     /// A 400 with the API's error feed, naming the offending id.
     case badRequest(ArxivFeed)
     case feed(ArxivFeed)
@@ -28,6 +31,7 @@ enum ArxivResponseKind {
                 switch error {
                 case .parserUnavailable: self = .unreadable(error)
                 case .notAFeed: self = .unavailable
+                case .malformed: self = .malformed(error.description)
                 }
             }
         case 400:
@@ -37,7 +41,7 @@ enum ArxivResponseKind {
             } catch {
                 switch error {
                 case .parserUnavailable: self = .unreadable(error)
-                case .notAFeed: self = .unexpected("400 without an error feed")
+                case .notAFeed, .malformed: self = .unexpected("400 without an error feed")
                 }
             }
         case 500...599:

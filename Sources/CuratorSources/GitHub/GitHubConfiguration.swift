@@ -16,9 +16,9 @@ public struct GitHubConfiguration: Sendable {
     /// How many limit waits one run may take before it stops anyway.
     public var maxRateLimitWaits: Int
     /// For 5xx answers and transport failures.
-    public var retry: BackoffPolicy
-    public var sleeper: Sleeper
-    public var now: @Sendable () -> Date
+    public var retry: RetryPolicy
+    /// What retry and rate-limit waits, and the reset times they are measured against, read.
+    public var clock: any NetworkClock
 
     public static let defaultAPIURL = "https://api.github.com"
     public static let defaultGraphQLURL = "https://api.github.com/graphql"
@@ -31,9 +31,8 @@ public struct GitHubConfiguration: Sendable {
         apiVersion: String = "2022-11-28",
         rateLimitWaitThreshold: Duration = .seconds(60),
         maxRateLimitWaits: Int = 3,
-        retry: BackoffPolicy = BackoffPolicy(maxAttempts: 3, initialDelay: .seconds(2), maximumDelay: .seconds(30)),
-        sleeper: @escaping Sleeper = taskSleeper,
-        now: @escaping @Sendable () -> Date = { Date() }
+        retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 2, maxDelay: 30),
+        clock: any NetworkClock = SystemClock()
     ) {
         self.apiURL = apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL
         self.graphQLURL = graphQLURL
@@ -43,16 +42,16 @@ public struct GitHubConfiguration: Sendable {
         self.rateLimitWaitThreshold = rateLimitWaitThreshold
         self.maxRateLimitWaits = maxRateLimitWaits
         self.retry = retry
-        self.sleeper = sleeper
-        self.now = now
+        self.clock = clock
     }
 
     /// Reads `GITHUB_API_URL`, `GITHUB_GRAPHQL_URL` and `GITHUB_TOKEN`; the token is never echoed.
-    public init(environment: [String: String]) {
+    public init(environment: [String: String], clock: any NetworkClock = SystemClock()) {
         self.init(
             apiURL: environment["GITHUB_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultAPIURL,
             graphQLURL: environment["GITHUB_GRAPHQL_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultGraphQLURL,
-            token: environment["GITHUB_TOKEN"].flatMap(GitHubToken.init)
+            token: environment["GITHUB_TOKEN"].flatMap(GitHubToken.init),
+            clock: clock
         )
     }
 

@@ -50,9 +50,14 @@ public struct GitHubRESTClient: Sendable {
             guard let location = response.headers["Location"] else {
                 return .failure(.unexpectedResponse(status: response.status, summary: "redirect without Location"))
             }
-            let second = await requester.send(makeRequest(location), waits: &waits, limit: Self.limit)
-            guard case .success(let moved) = second else { return second.map { _ in .missing } }
-            return interpret(moved, requested: name).map { lookup in
+            var moved = makeRequest(location)
+            if !Self.sameOrigin(location, request.url) {
+                // The token was given to the API's origin; a Location elsewhere must not receive it.
+                moved.headers.fields.removeAll { $0.name.lowercased() == "authorization" }
+            }
+            let second = await requester.send(moved, waits: &waits, limit: Self.limit)
+            guard case .success(let answer) = second else { return second.map { _ in .missing } }
+            return interpret(answer, requested: name).map { lookup in
                 if case .found(let info) = lookup { return .renamed(from: name, to: info) }
                 return lookup
             }
@@ -92,6 +97,18 @@ public struct GitHubRESTClient: Sendable {
         HTTPRequest(
             method: .get, url: url, headers: HTTPHeaders(configuration.headers().map { HTTPHeader($0.0, $0.1) }),
             followRedirects: false, connectTimeout: 10, totalTimeout: 30, maxBodyBytes: 1 << 20)
+    }
+
+    /// Whether two absolute URLs share scheme, host and port (a missing port is the scheme's default).
+    static func sameOrigin(_ first: String, _ second: String) -> Bool {
+        func origin(_ text: String) -> (String, String, Int)? {
+            guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+                let host = components.host?.lowercased()
+            else { return nil }
+            return (scheme, host, components.port ?? (scheme == "https" ? 443 : 80))
+        }
+        guard let a = origin(first), let b = origin(second) else { return false }
+        return a == b
     }
 
     private static func limit(_ response: HTTPResponse) -> GitHubLimit? {

@@ -15,6 +15,7 @@ struct GitHubRequester: Sendable {
         _ request: HTTPRequest, waits: inout Int, limit: (HTTPResponse) -> GitHubLimit?
     ) async -> Result<HTTPResponse, FetchStop> {
         var attempt = 0
+        var previous: FetchStop?
         while true {
             attempt += 1
             let response: HTTPResponse
@@ -22,30 +23,48 @@ struct GitHubRequester: Sendable {
                 response = try await http.send(request)
             } catch {
                 guard error.isTransient, attempt < configuration.retry.maxAttempts else {
-                    return .failure(.transport(kind: error.kind.rawValue, attempts: attempt))
+                    return .failure(FetchStop.failed(error, attempts: attempt, previous: previous))
                 }
-                try? await configuration.sleeper(configuration.retry.delay(after: attempt))
+                previous = FetchStop.failed(error, attempts: attempt)
+                guard await pause(configuration.retry.delay(after: attempt)) else {
+                    return .failure(.outOfTime(after: previous))
+                }
                 continue
             }
             if let found = limit(response) {
                 guard waits < configuration.maxRateLimitWaits,
-                    let pause = found.wait(now: configuration.now(), threshold: configuration.rateLimitWaitThreshold)
+                    let pause = found.wait(
+                        now: configuration.clock.date, threshold: configuration.rateLimitWaitThreshold)
                 else {
                     return .failure(found.stop)
                 }
                 waits += 1
                 attempt -= 1
-                try? await configuration.sleeper(pause)
+                previous = found.stop
+                guard await self.pause(pause) else { return .failure(.outOfTime(after: previous)) }
                 continue
             }
             if (500...599).contains(response.status) {
                 guard attempt < configuration.retry.maxAttempts else {
                     return .failure(.serviceUnavailable(status: response.status, attempts: attempt))
                 }
-                try? await configuration.sleeper(configuration.retry.delay(after: attempt))
+                previous = .serviceUnavailable(status: response.status, attempts: attempt)
+                guard await pause(configuration.retry.delay(after: attempt)) else {
+                    return .failure(.outOfTime(after: previous))
+                }
                 continue
             }
             return .success(response)
         }
+    }
+
+    /// Waits; false when the wait would outlast the run's time budget, so the caller stops.
+    private func pause(_ duration: Duration) async -> Bool {
+        do {
+            try await configuration.clock.sleep(for: duration)
+        } catch is DeadlineClock.OutOfTime {
+            return false
+        } catch {}
+        return true
     }
 }

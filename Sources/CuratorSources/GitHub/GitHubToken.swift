@@ -1,3 +1,4 @@
+import CuratorHTTP
 import Foundation
 
 /// A GitHub token that cannot leak through printing.
@@ -12,6 +13,8 @@ public struct GitHubToken: Sendable, CustomStringConvertible, CustomDebugStringC
         let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         self.secret = trimmed
+        // A server that echoes the token back must not get it printed either.
+        Redaction.register(trimmed)
     }
 
     var authorizationValue: String { "Bearer \(secret)" }

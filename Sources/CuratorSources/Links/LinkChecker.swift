@@ -1,4 +1,5 @@
 import CuratorCore
+import CuratorHTTP
 import Foundation
 
 /// What the link checker reports while it works, for a progress display.
@@ -18,7 +19,10 @@ public struct LinkCheckStatistics: Sendable, Hashable {
     public var byRepositoryAPI = 0
     public var byPaperAPI = 0
     public var byHTTP = 0
+    /// Links with definitive evidence that they are gone.
     public var dead = 0
+    /// Links that could not be checked this time: timeouts, throttling, bot walls, transient failures.
+    public var unreachable = 0
 }
 
 /// Decides a verdict for every URL of an inventory: entities through their APIs, everything else
@@ -33,17 +37,18 @@ public struct LinkChecker: Sendable {
     public var papers: (any PaperResolver)?
     /// How long a cached verdict holds.
     public var maxCacheAge: TimeInterval
-    public var now: @Sendable () -> Date
+    /// What cache ages are measured against.
+    public var clock: any NetworkClock
 
     public init(
         prober: LinkProber, repositories: (any RepositoryResolver)? = nil, papers: (any PaperResolver)? = nil,
-        maxCacheAge: TimeInterval = CacheAge.defaultAge, now: @escaping @Sendable () -> Date = { Date() }
+        maxCacheAge: TimeInterval = CacheAge.defaultAge, clock: any NetworkClock = SystemClock()
     ) {
         self.prober = prober
         self.repositories = repositories
         self.papers = papers
         self.maxCacheAge = maxCacheAge
-        self.now = now
+        self.clock = clock
     }
 
     /// Checks the inventory, updating `cache` in place with what was learnt.
@@ -51,7 +56,7 @@ public struct LinkChecker: Sendable {
         _ inventory: LinkInventory, cache: inout LinkCache,
         progress: @escaping @Sendable (LinkCheckEvent) -> Void = { _ in }
     ) async -> (facts: Facts, statistics: LinkCheckStatistics) {
-        let started = now()
+        let started = clock.date
         var facts = Facts()
         var statistics = LinkCheckStatistics()
         statistics.urls = inventory.count + inventory.excluded.count
@@ -115,7 +120,7 @@ public struct LinkChecker: Sendable {
             if !wanted.isEmpty {
                 progress(.stage("GitHub API: \(wanted.count) repositories"))
                 let resolution = await repositories.resolve(wanted, validators: validators)
-                let time = now()
+                let time = clock.date
                 for (key, value) in resolution.facts {
                     facts.repositories[key] = value
                     cache.repositories[key] = LinkCache.Record(
@@ -158,7 +163,7 @@ public struct LinkChecker: Sendable {
             if !wanted.isEmpty {
                 progress(.stage("arXiv API: \(wanted.count) papers"))
                 let resolution = await papers.resolve(wanted)
-                let time = now()
+                let time = clock.date
                 for (id, value) in resolution.facts {
                     facts.papers[id] = value
                     cache.papers[id] = LinkCache.Record(value: value, checkedAt: time)
@@ -204,7 +209,9 @@ public struct LinkChecker: Sendable {
                 if verdict.isDead { statistics.dead += 1 }
             }
         }
-        let finished = now()
+        statistics.dead = facts.links.values.filter(\.isDead).count
+        statistics.unreachable = facts.links.values.filter(LinkChecker.isUnreachable).count
+        let finished = clock.date
         // A reused verdict keeps its original time, so the cache cannot extend itself forever.
         for url in inventory.targets.keys where !reused.contains(url) {
             guard let verdict = facts.links[url] else { continue }
@@ -212,6 +219,14 @@ public struct LinkChecker: Sendable {
         }
         cache.prune(now: finished, maxAge: maxCacheAge)
         return (facts, statistics)
+    }
+
+    /// Whether the verdict says the link could not be checked, as opposed to found dead or alive.
+    public static func isUnreachable(_ verdict: LinkVerdict) -> Bool {
+        switch verdict {
+        case .blocked, .rateLimited, .timeout, .transient: true
+        case .ok, .redirected, .dead, .excluded: false
+        }
     }
 
     /// Whether some server answered: any verdict that carries an HTTP status.

@@ -51,6 +51,11 @@ public enum VerdictMapping {
             return .dead(reason: .malformedURL, status: nil, detail: detail)
         case .timeout:
             return .timeout(detail: detail)
+        case .redirectToInternalAddress:
+            // Never a `moved-link` fix: the list must not be edited to point into a private network.
+            return .blocked(status: failure.redirects.last?.status ?? 0, detail: failure.message)
+        case .outOfTime:
+            return .transient(status: nil, curlCode: nil, detail: failure.message)
         case .unsupportedScheme, .connectionRefused, .connectionReset, .tlsFailure, .tooManyRedirects, .redirectLoop,
             .bodyTooLarge, .invalidResponse, .cancelled, .other:
             return .transient(status: nil, curlCode: failure.curlCode, detail: "\(failure.kind.rawValue): \(detail)")

@@ -1,3 +1,4 @@
+import CuratorHTTP
 import Foundation
 
 /// Fetches the metadata of every paper and repository of a list and folds it into the metadata
@@ -36,6 +37,9 @@ public struct Refresher: Sendable {
         public var answered: Int
         public var unfetched: Int
         public var stop: FetchStop?
+
+        /// Asked for something and got no answer at all.
+        public var fetchedNothing: Bool { requested > 0 && answered == 0 }
     }
 
     public struct Run: Sendable {
@@ -44,26 +48,45 @@ public struct Refresher: Sendable {
         public var papers: StageResult
         public var repositories: StageResult
         public var citations: StageResult?
+
+        /// Every service that was asked anything answered nothing: the run learnt nothing, and
+        /// saying "the files already agree" would be false.
+        public var fetchedNothing: Bool {
+            let stages = [papers, repositories] + (citations.map { [$0] } ?? [])
+            let asked = stages.filter { $0.requested > 0 }
+            return !asked.isEmpty && asked.allSatisfy(\.fetchedNothing)
+        }
+
+        /// Why each service that was asked got no answer, e.g. `arXiv: no response (timeout) after 4 attempts`.
+        public var stopReasons: [String] {
+            [("arXiv", papers), ("GitHub", repositories)].compactMap { name, stage in
+                stage.stop.map { "\(name): \($0)" }
+            } + (citations?.stop.map { ["Semantic Scholar: \($0)"] } ?? [])
+        }
     }
 
     let clients: Clients
     let store: MetadataStore
-    let now: @Sendable () -> Date
+    let clock: any NetworkClock
 
-    public init(clients: Clients, store: MetadataStore, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(clients: Clients, store: MetadataStore, clock: any NetworkClock = SystemClock()) {
         self.clients = clients
         self.store = store
-        self.now = now
+        self.clock = clock
     }
 
-    public func run(_ targets: RefreshTargets) async throws(MetadataError) -> Run {
+    /// - Parameter progress: told before each batch what is being fetched, for a status line.
+    public func run(
+        _ targets: RefreshTargets, progress: @Sendable (String) -> Void = { _ in }
+    ) async throws(MetadataError) -> Run {
         let before = try store.load()
         var file = before
         var papers = StageResult(requested: targets.papers.count, answered: 0, unfetched: 0)
         let paperOrder = before.refreshOrder(targets.papers)
         for (index, batch) in paperOrder.chunked(into: clients.arxivBatchSize).enumerated() {
+            progress("arXiv: \(index * clients.arxivBatchSize)/\(paperOrder.count) papers")
             let outcome = await clients.arxiv.lookup(batch)
-            file.record(outcome, at: now())
+            file.record(outcome, at: clock.date)
             try store.save(file)
             papers.answered += outcome.results.count
             if let stop = outcome.stop {
@@ -76,8 +99,9 @@ public struct Refresher: Sendable {
         let repositoryOrder = before.refreshOrder(targets.repositories)
         let etags = before.etags
         for (index, batch) in repositoryOrder.chunked(into: clients.gitHubBatchSize).enumerated() {
+            progress("GitHub: \(index * clients.gitHubBatchSize)/\(repositoryOrder.count) repositories")
             let outcome = await clients.gitHub.lookup(batch, etags: etags)
-            file.record(outcome, at: now())
+            file.record(outcome, at: clock.date)
             try store.save(file)
             repositories.answered += outcome.results.count
             if let stop = outcome.stop {
@@ -89,8 +113,9 @@ public struct Refresher: Sendable {
         var citations: StageResult?
         if let semanticScholar = clients.semanticScholar {
             let known = targets.papers.filter { file.paper($0)?.status == .found }
+            progress("Semantic Scholar: citations of \(known.count) papers")
             let outcome = await semanticScholar.citations(for: known)
-            file.record(outcome, at: now())
+            file.record(outcome, at: clock.date)
             try store.save(file)
             citations = StageResult(
                 requested: known.count, answered: outcome.results.count, unfetched: outcome.unfetched.count,

@@ -1,3 +1,4 @@
+import CuratorHTTP
 import Foundation
 
 /// A Semantic Scholar API key that prints as a placeholder, like `GitHubToken`.
@@ -9,6 +10,7 @@ public struct SemanticScholarAPIKey: Sendable, CustomStringConvertible, CustomDe
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         self.value = trimmed
+        Redaction.register(trimmed)
     }
 
     public var description: String { "SemanticScholarAPIKey(redacted)" }

@@ -16,9 +16,9 @@ public struct SemanticScholarClient: Sendable {
         public var batchSize: Int
         /// The API allows one request a second with a key.
         public var spacing: Duration
-        public var retry: BackoffPolicy
+        public var retry: RetryPolicy
         public var userAgent: String
-        public var sleeper: Sleeper
+        public var clock: any NetworkClock
 
         public static let defaultBaseURL = "https://api.semanticscholar.org/graph/v1"
         static let fields = "externalIds,citationCount,influentialCitationCount,venue,year"
@@ -26,8 +26,8 @@ public struct SemanticScholarClient: Sendable {
         public init(
             baseURL: String = Configuration.defaultBaseURL, apiKey: SemanticScholarAPIKey? = nil, batchSize: Int = 500,
             spacing: Duration = .milliseconds(1100),
-            retry: BackoffPolicy = BackoffPolicy(maxAttempts: 5, initialDelay: .seconds(2), maximumDelay: .seconds(30)),
-            userAgent: String = CuratorIdentity.userAgent, sleeper: @escaping Sleeper = taskSleeper
+            retry: RetryPolicy = RetryPolicy(maxAttempts: 5, baseDelay: 2, maxDelay: 30),
+            userAgent: String = CuratorIdentity.userAgent, clock: any NetworkClock = SystemClock()
         ) {
             self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
             self.apiKey = apiKey
@@ -35,7 +35,7 @@ public struct SemanticScholarClient: Sendable {
             self.spacing = spacing
             self.retry = retry
             self.userAgent = userAgent
-            self.sleeper = sleeper
+            self.clock = clock
         }
     }
 
@@ -46,7 +46,7 @@ public struct SemanticScholarClient: Sendable {
     public init(http: any HTTPClient, configuration: Configuration = Configuration()) {
         self.http = http
         self.configuration = configuration
-        self.pacer = RequestPacer(spacing: configuration.spacing)
+        self.pacer = RequestPacer(spacing: configuration.spacing, clock: configuration.clock)
     }
 
     public func citations(for ids: [ArxivID]) async -> FetchOutcome<ArxivID, CitationLookup> {
@@ -77,18 +77,26 @@ public struct SemanticScholarClient: Sendable {
             method: .post, url: "\(configuration.baseURL)/paper/batch?fields=\(Configuration.fields)", headers: headers,
             body: body.map { [UInt8]($0) }, connectTimeout: 10, totalTimeout: 60)
         var attempt = 0
+        var previous: FetchStop?
         while true {
             attempt += 1
-            if attempt > 1 { try? await configuration.sleeper(configuration.retry.delay(after: attempt - 1)) }
+            if attempt > 1 {
+                do {
+                    try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
+                } catch is DeadlineClock.OutOfTime {
+                    return .failure(.outOfTime(after: previous))
+                } catch {}
+            }
             let response: HTTPResponse
             do {
-                response = try await pacer.run { () async throws(HTTPFailure) -> HTTPResponse in
-                    try await http.send(request)
-                }
+                response = try await pacer.run(
+                    { () async throws(HTTPFailure) -> HTTPResponse in try await http.send(request) },
+                    instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime })
             } catch {
                 guard error.isTransient, attempt < configuration.retry.maxAttempts else {
-                    return .failure(.transport(kind: error.kind.rawValue, attempts: attempt))
+                    return .failure(FetchStop.failed(error, attempts: attempt, previous: previous))
                 }
+                previous = FetchStop.failed(error, attempts: attempt)
                 continue
             }
             switch response.status {
@@ -104,8 +112,9 @@ public struct SemanticScholarClient: Sendable {
                 guard attempt < configuration.retry.maxAttempts else {
                     return .failure(.serviceUnavailable(status: response.status, attempts: attempt))
                 }
+                previous = .serviceUnavailable(status: response.status, attempts: attempt)
             default:
-                let text = response.text.prefix(200)
+                let text = Redaction.redact(response.text).prefix(200)
                 return .failure(.unexpectedResponse(status: response.status, summary: String(text)))
             }
         }

@@ -1,3 +1,4 @@
+import CuratorHTTP
 import Foundation
 
 /// The result of a bulk lookup that may stop before it is finished.
@@ -33,9 +34,19 @@ public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
     case unexpectedResponse(status: Int, summary: String)
     /// No response came back at all.
     case transport(kind: String, attempts: Int)
+    /// The run's time budget (`--max-time`) ran out before the lookup was finished; `after` is
+    /// what went wrong before, if anything did.
+    indirect case outOfTime(after: FetchStop?)
     /// Answers came back but this machine cannot read them, e.g. a library the parser needs is
     /// missing; asking again cannot help. `reason` says what is missing and what to install.
     case unreadable(reason: String)
+
+    /// The stop for a request that got no response: out of time, or a transport failure.
+    /// - Parameter previous: what stopped the attempt before, which an out-of-time stop names.
+    static func failed(_ failure: HTTPFailure, attempts: Int, previous: FetchStop? = nil) -> FetchStop {
+        failure.kind == .outOfTime
+            ? .outOfTime(after: previous) : .transport(kind: failure.kind.rawValue, attempts: attempts)
+    }
 
     public var description: String {
         switch self {
@@ -50,9 +61,12 @@ public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
         case .serviceUnavailable(let status, let attempts):
             "service unavailable (status \(status.map(String.init) ?? "none")) after \(attempts) attempts"
         case .unexpectedResponse(let status, let summary):
-            "unexpected response \(status): \(summary)"
+            // The summary quotes the server, which may have echoed a credential.
+            "unexpected response \(status): \(Redaction.redact(summary))"
         case .transport(let kind, let attempts):
             "no response (\(kind)) after \(attempts) attempts"
+        case .outOfTime(let previous):
+            "the run's time budget (--max-time) ran out" + (previous.map { " after \($0)" } ?? "")
         case .unreadable(let reason):
             reason
         }

@@ -1,11 +1,13 @@
+import CuratorHTTP
 import Foundation
 
 /// An in-process stand-in for `export.arxiv.org/api/query` that answers `id_list` queries the way
 /// the real API does (see api-samples/BEHAVIOURS.md §1).
 ///
-/// It enforces arXiv's politeness rule: a request that starts less than `spacing` after the
-/// previous one, or while another is still being answered, gets `429` with the plain-text body
-/// `Rate exceeded.` and no rate-limit headers. Faults queued with `enqueue(_:)` replace the next
+/// It enforces arXiv's politeness rule: a request that arrives less than `spacing` after the
+/// previous one gets `429` with the plain-text body `Rate exceeded.` and no rate-limit headers.
+/// On a `TestClock` time moves only when the client waits, so two requests that the client did
+/// not space arrive at the same instant and are always caught. Faults queued with `enqueue(_:)` replace the next
 /// answers one for one, before any other check.
 public actor ArxivDouble {
     public enum Format: Sendable { case current, legacy }
@@ -21,30 +23,28 @@ public actor ArxivDouble {
     }
 
     public var format: Format = .current
-    /// Minimum gap the double demands between request arrivals.
+    /// Minimum gap the double demands between request arrivals, on `clock`.
     public var spacing: Duration
-    /// How long each answer takes, so overlapping requests can be seen.
-    public var responseDelay: Duration
+    /// What arrivals are timed with: a test's `TestClock`, shared with the client under test, or
+    /// the system clock when the client is another process.
+    public nonisolated let clock: any NetworkClock
     /// Requests that broke the pacing rule and were answered 429.
     public private(set) var pacingViolations = 0
 
     private var papers: [String: ArxivDoublePaper] = [:]
     private var faults: [Fault] = []
     private var lastArrival: ContinuousClock.Instant?
-    private var inFlight = 0
     private var server: DoubleServer?
 
-    public init(
-        papers: [ArxivDoublePaper], spacing: Duration = .seconds(3), responseDelay: Duration = .milliseconds(20)
-    ) {
+    public init(papers: [ArxivDoublePaper], spacing: Duration = .seconds(3), clock: any NetworkClock = SystemClock()) {
         self.spacing = spacing
-        self.responseDelay = responseDelay
+        self.clock = clock
         for paper in papers { self.papers[paper.id] = paper }
     }
 
     /// Starts listening on 127.0.0.1 with an ephemeral port.
     public func start() async throws {
-        server = try await DoubleServer.start { [self] request in await self.answer(request) }
+        server = try await DoubleServer.start(clock: clock) { [self] request in await self.answer(request) }
     }
 
     public func stop() async {
@@ -64,14 +64,10 @@ public actor ArxivDouble {
         let now = request.arrivalInstant
         let tooSoon = lastArrival.map { now - $0 < spacing } ?? false
         lastArrival = now
-        if tooSoon || inFlight > 0 {
+        if tooSoon {
             pacingViolations += 1
             return DoubleResponse(status: 429, headers: [("Content-Type", "text/plain")], text: "Rate exceeded.")
         }
-        inFlight += 1
-        // The delay opens a window in which a second, overlapping request would be caught above.
-        try? await Task.sleep(for: responseDelay)
-        inFlight -= 1
         if !faults.isEmpty {
             return respond(to: faults.removeFirst())
         }

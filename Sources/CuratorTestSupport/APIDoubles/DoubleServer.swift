@@ -1,85 +1,72 @@
-import FlyingFox
+import CuratorHTTP
 import Foundation
 
-/// A FlyingFox server on 127.0.0.1 with an ephemeral port that records every request and hands
-/// it to one handler. Each API double owns one.
+/// The API doubles' view of a `RawServer`: each request arrives as a `RecordedRequest` at an async
+/// handler (the doubles are actors), which answers with a whole `DoubleResponse`; every request is
+/// logged with the status it got.
 final class DoubleServer: Sendable {
     typealias Handler = @Sendable (RecordedRequest) async -> DoubleResponse
 
-    private let server: HTTPServer
-    private let task: Task<Void, any Error>
-    let port: UInt16
+    private let server: RawServer
+    private let log: RequestLog
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var port: UInt16 { server.port }
+    var baseURL: String { server.baseURL }
 
-    static func start(handler: @escaping Handler) async throws -> DoubleServer {
+    static func start(clock: any NetworkClock = SystemClock(), handler: @escaping Handler) async throws -> DoubleServer
+    {
         let log = RequestLog()
-        let server = HTTPServer(
-            config: .init(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled),
-            handler: ClosureHTTPHandler { request in
-                let recorded = await DoubleServer.record(request)
+        let server = try RawServer(clock: clock) { request, connection in
+            let response = RawServer.await {
+                let recorded = DoubleServer.record(request, clock: clock)
                 let index = await log.append(recorded)
                 let response = await handler(recorded)
                 await log.setStatus(response.status, at: index)
-                return response.flyingFox
+                return response
             }
-        )
-        let task = Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port)? = await server.listeningAddress else {
-            task.cancel()
-            throw DoubleServerError.notListening
+            connection.respond(
+                status: response.status, reason: response.reason,
+                headers: response.headersWithDate(clock.date), bytes: response.body, for: request)
         }
-        return DoubleServer(server: server, task: task, port: port, log: log)
+        return DoubleServer(server: server, log: log)
     }
 
-    private init(server: HTTPServer, task: Task<Void, any Error>, port: UInt16, log: RequestLog) {
+    private init(server: RawServer, log: RequestLog) {
         self.server = server
-        self.task = task
-        self.port = port
-        self.logStorage = log
+        self.log = log
     }
-
-    private let logStorage: RequestLog
 
     func requests() async -> [RecordedRequest] {
-        await logStorage.entries
+        await log.entries
     }
 
     func stop() async {
-        await server.stop(timeout: 1)
-        task.cancel()
+        server.stop()
     }
 
-    private static func record(_ request: FlyingFox.HTTPRequest) async -> RecordedRequest {
+    private static func record(_ request: RawRequest, clock: any NetworkClock) -> RecordedRequest {
         var headers: [String: String] = [:]
         for (name, value) in request.headers {
-            headers[name.rawValue.lowercased()] = value
+            headers[name.lowercased()] = value
         }
-        let body = (try? await request.bodyData).map { [UInt8]($0) } ?? []
-        var port: UInt16?
-        switch request.remoteAddress {
-        case .ip4(_, let remote)?, .ip6(_, let remote)?: port = remote
-        default: port = nil
+        var components = URLComponents()
+        components.percentEncodedQuery = request.query
+        let query = (components.queryItems ?? []).map {
+            RecordedRequest.QueryPair(name: $0.name, value: $0.value ?? "")
         }
         return RecordedRequest(
-            method: request.method.rawValue,
-            path: request.path,
-            query: request.query.map { RecordedRequest.QueryPair(name: $0.name, value: $0.value) },
+            method: request.method,
+            path: request.path.removingPercentEncoding ?? request.path,
+            query: query,
             headers: headers,
-            body: body,
-            arrival: Date(),
-            arrivalInstant: ContinuousClock.now,
-            remotePort: port
+            body: request.body,
+            arrival: clock.date,
+            arrivalInstant: request.arrival
         )
     }
 }
 
-enum DoubleServerError: Error {
-    case notListening
-}
-
-/// A response in the double's own terms; converted to FlyingFox's type at the edge.
+/// A response in the double's own terms; written to the wire by `RawConnection.respond`.
 struct DoubleResponse: Sendable {
     var status: Int
     var reason: String
@@ -97,24 +84,10 @@ struct DoubleResponse: Sendable {
         self.init(status: status, headers: headers, body: Array(text.utf8))
     }
 
-    var flyingFox: FlyingFox.HTTPResponse {
-        var fields = FlyingFox.HTTPHeaders()
-        for (name, value) in headers {
-            fields.addValue(value, for: FlyingFox.HTTPHeader(name))
-        }
-        if fields[FlyingFox.HTTPHeader("Date")] == nil {
-            fields.addValue(DoubleResponse.httpDate(Date()), for: FlyingFox.HTTPHeader("Date"))
-        }
-        return FlyingFox.HTTPResponse(
-            statusCode: HTTPStatusCode(status, phrase: reason), headers: fields, body: Data(body))
-    }
-
-    static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
+    /// The headers with a `Date`, as every real server sends, unless the double set its own.
+    func headersWithDate(_ date: Date) -> [(String, String)] {
+        guard !headers.contains(where: { $0.0.lowercased() == "date" }) else { return headers }
+        return headers + [("Date", RetryAfter.format(date))]
     }
 
     private static let reasons: [Int: String] = [

@@ -1,3 +1,4 @@
+import CuratorHTTP
 import Foundation
 
 /// An in-process stand-in for GitHub's REST (`/repos/{owner}/{repo}`, `/repositories/{id}`,
@@ -31,18 +32,22 @@ public actor GitHubDouble {
     private var faults: [Fault] = []
     private var server: DoubleServer?
 
+    /// What the rate-limit resets are reckoned on; the client under test reads the same clock.
+    public nonisolated let clock: any NetworkClock
+
     public init(
         repositories: [GitHubDoubleRepository], restLimit: Int = 60, graphQLLimit: Int = 5000,
-        resetIn: TimeInterval = 3600
+        resetIn: TimeInterval = 3600, clock: any NetworkClock = SystemClock()
     ) {
+        self.clock = clock
         for repository in repositories { self.repositories[repository.id] = repository }
         self.restLimit = restLimit
         self.graphQLLimit = graphQLLimit
-        self.resetAt = Date().addingTimeInterval(resetIn)
+        self.resetAt = clock.date.addingTimeInterval(resetIn)
     }
 
     public func start() async throws {
-        server = try await DoubleServer.start { [self] request in await self.answer(request) }
+        server = try await DoubleServer.start(clock: clock) { [self] request in await self.answer(request) }
     }
 
     public func stop() async { await server?.stop() }
@@ -60,12 +65,17 @@ public actor GitHubDouble {
     public func setLimits(rest: Int? = nil, graphQL: Int? = nil, resetIn: TimeInterval? = nil) {
         if let rest { restLimit = rest }
         if let graphQL { graphQLLimit = graphQL }
-        if let resetIn { resetAt = Date().addingTimeInterval(resetIn) }
+        if let resetIn { resetAt = clock.date.addingTimeInterval(resetIn) }
     }
     public func setGraphQLLimitStyle(_ style: GraphQLLimitStyle) { graphQLLimitStyle = style }
     public func setRESTExhaustedStatus(_ status: Int) { restExhaustedStatus = status }
 
     private func answer(_ request: RecordedRequest) async -> DoubleResponse {
+        if clock.date >= resetAt {
+            // The hour is over: every budget refills, and the next window starts, as on GitHub.
+            used = [:]
+            resetAt = clock.date.addingTimeInterval(3600)
+        }
         guard request.header("User-Agent").map({ !$0.isEmpty }) == true else {
             return DoubleResponse(
                 status: 403, headers: [("Content-Type", "text/html")],

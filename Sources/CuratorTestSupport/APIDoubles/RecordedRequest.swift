@@ -10,10 +10,8 @@ public struct RecordedRequest: Sendable {
     public var headers: [String: String]
     public var body: [UInt8]
     public var arrival: Date
-    /// A monotonic arrival time, for measuring gaps between requests.
+    /// A monotonic arrival time, for measuring gaps between requests, on the double's clock.
     public var arrivalInstant: ContinuousClock.Instant
-    /// The client's port, which tells connections apart.
-    public var remotePort: UInt16?
     /// The status the double answered.
     public var status: Int = 0
 

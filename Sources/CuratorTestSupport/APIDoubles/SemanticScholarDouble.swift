@@ -1,3 +1,4 @@
+import CuratorHTTP
 import Foundation
 
 /// An in-process stand-in for Semantic Scholar's `POST /graph/v1/paper/batch`, following
@@ -46,14 +47,19 @@ public actor SemanticScholarDouble {
     private var faults: [Fault] = []
     private var server: DoubleServer?
 
-    public init(papers: [Paper], apiKey: String? = nil, spacing: Duration = .zero) {
+    public nonisolated let clock: any NetworkClock
+
+    public init(
+        papers: [Paper], apiKey: String? = nil, spacing: Duration = .zero, clock: any NetworkClock = SystemClock()
+    ) {
+        self.clock = clock
         self.papers = papers
         self.apiKey = apiKey
         self.spacing = spacing
     }
 
     public func start() async throws {
-        server = try await DoubleServer.start { [self] request in await self.answer(request) }
+        server = try await DoubleServer.start(clock: clock) { [self] request in await self.answer(request) }
     }
 
     public func stop() async { await server?.stop() }

@@ -25,17 +25,10 @@ public final class RawConnection: Sendable {
         write(Array(text.utf8))
     }
 
-    public func sleep(_ seconds: Double) {
-        Thread.sleep(forTimeInterval: seconds)
-    }
-
-    /// Writes the bytes one at a time with `interval` seconds between them, stopping early if
-    /// the client goes away.
-    public func drip(_ bytes: [UInt8], interval: Double) {
-        for byte in bytes {
-            guard write([byte]) else { return }
-            sleep(interval)
-        }
+    /// Blocks until the client closes the connection (or sends nothing for the socket's ten-second
+    /// receive timeout): a server that stalls mid-answer for as long as the client is willing to wait.
+    public func holdUntilClientCloses() {
+        while let bytes = socket.receive(), !bytes.isEmpty {}
     }
 
     /// Ends the connection with FIN.
@@ -57,7 +50,17 @@ public final class RawConnection: Sendable {
         body: String = "",
         for request: RawRequest? = nil
     ) {
-        let bytes = Array(body.utf8)
+        respond(status: status, reason: reason, headers: headers, bytes: Array(body.utf8), for: request)
+    }
+
+    /// `respond` with a body of arbitrary bytes.
+    public func respond(
+        status: Int,
+        reason: String? = nil,
+        headers: [(String, String)],
+        bytes: [UInt8],
+        for request: RawRequest? = nil
+    ) {
         var head = "HTTP/1.1 \(status) \(reason ?? Self.reason(for: status))\r\n"
         for (name, value) in headers {
             head += "\(name): \(value)\r\n"

@@ -20,17 +20,15 @@ extension RawServer {
     /// The most requests this server was serving at once.
     public var maxConcurrency: Int { Self.maxOverlap(exchanges) }
 
-    /// Seconds between consecutive arrivals, in arrival order.
-    public var arrivalGaps: [Double] {
-        let arrivals = requests.map(\.arrival)
-        return zip(arrivals, arrivals.dropFirst()).map { ($1 - $0).seconds }
+    /// The time from `origin` (a `TestClock`'s start) to each arrival, in arrival order. Durations
+    /// rather than seconds, so that comparing them with multiples of a spacing is exact.
+    public func arrivalOffsets(from origin: ContinuousClock.Instant) -> [Duration] {
+        requests.map { $0.arrival - origin }
     }
-}
 
-extension Duration {
-    /// The duration as fractional seconds.
-    public var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    /// The time between consecutive arrivals, in arrival order.
+    public var arrivalGaps: [Duration] {
+        let arrivals = requests.map(\.arrival)
+        return zip(arrivals, arrivals.dropFirst()).map { $1 - $0 }
     }
 }

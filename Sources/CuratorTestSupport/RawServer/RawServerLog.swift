@@ -1,3 +1,4 @@
+import CuratorHTTP
 import Synchronization
 
 /// The thread-safe record of everything a raw server was asked, in arrival order.
@@ -10,6 +11,11 @@ final class RawServerLog: Sendable {
     }
 
     private let state = Mutex(State())
+    private let clock: any NetworkClock
+
+    init(clock: any NetworkClock) {
+        self.clock = clock
+    }
 
     func nextConnectionID() -> Int {
         state.withLock { state in
@@ -29,7 +35,7 @@ final class RawServerLog: Sendable {
                 query: parts.count > 1 ? String(parts[1]) : nil,
                 headers: parsed.headers,
                 body: parsed.body,
-                arrival: .now,
+                arrival: clock.now,
                 connectionID: connectionID,
                 sequence: state.requests.count
             )
@@ -39,13 +45,15 @@ final class RawServerLog: Sendable {
     }
 
     func markWrite(_ sequence: Int) {
-        state.withLock { $0.lastWrite[sequence] = .now }
+        let now = clock.now
+        state.withLock { $0.lastWrite[sequence] = now }
     }
 
     /// Records that the handler returned; an exchange with no write ends here.
     func finish(_ sequence: Int) {
+        let now = clock.now
         state.withLock { state in
-            if state.lastWrite[sequence] == nil { state.lastWrite[sequence] = .now }
+            if state.lastWrite[sequence] == nil { state.lastWrite[sequence] = now }
             state.finished.insert(sequence)
         }
     }
@@ -56,10 +64,11 @@ final class RawServerLog: Sendable {
 
     /// Exchanges so far; one whose handler is still running ends now.
     var exchanges: [RawExchange] {
-        state.withLock { state in
+        let now = clock.now
+        return state.withLock { state in
             state.requests.map { request in
                 let open = !state.finished.contains(request.sequence)
-                let end = open ? ContinuousClock.now : state.lastWrite[request.sequence] ?? .now
+                let end = open ? now : state.lastWrite[request.sequence] ?? now
                 return RawExchange(request: request, end: end)
             }
         }

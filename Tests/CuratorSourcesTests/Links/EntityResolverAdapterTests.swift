@@ -62,13 +62,13 @@ import Testing
 
     @Test func arxivResolvesAHundredIdsARequestSpacedApart() async throws {
         let papers = ArxivFixtures.many(120) + [ArxivFixtures.withdrawn]
-        let double = ArxivDouble(papers: papers, spacing: .milliseconds(100))
+        let double = ArxivDouble(papers: papers, spacing: .seconds(3), clock: TestClock())
         try await double.start()
         defer { Task { await double.stop() } }
         let client = ArxivClient(
             http: Self.engine,
             configuration: ArxivClientConfiguration(
-                endpoint: await double.endpoint, spacing: .milliseconds(400), sleeper: { _ in }))
+                endpoint: await double.endpoint, spacing: .seconds(3), clock: double.clock))
         let ids = papers.map(\.id) + ["2405.99999"]
 
         let resolution = await ArxivPaperResolver(client: client).resolve(ids)

@@ -102,7 +102,9 @@ import Testing
         let workspace = try paperWorkspace([
             row("https://example.org/ok"), row("https://example.org/dead"), row("https://example.org/flaky"),
         ])
-        let checker = LinkChecker(prober: try makeProber(retry: RetryPolicy(maxAttempts: 1), remap: remap))
+        let clock = TestClock()
+        let checker = LinkChecker(
+            prober: try makeProber(retry: RetryPolicy(maxAttempts: 1), remap: remap), clock: clock)
         var cache = LinkCache()
         _ = await checker.check(LinkInventory(workspace: workspace), cache: &cache)
         #expect(cache.links["https://example.org/ok"]?.value == .ok(status: 200))
@@ -122,7 +124,8 @@ import Testing
         #expect(facts.links["https://example.org/dead"]?.isDead == true)
 
         // Past the maximum age, even the good verdict is asked again.
-        let later = LinkChecker(prober: checker.prober, maxCacheAge: 60, now: { Date().addingTimeInterval(3600) })
+        clock.advance(by: .seconds(3600))
+        let later = LinkChecker(prober: checker.prober, maxCacheAge: 60, clock: clock)
         let count = server.requests.count
         _ = await later.check(LinkInventory(workspace: workspace), cache: &restored)
         #expect(server.requests.dropFirst(count).map(\.path).contains("/example.org/ok"))

@@ -1,17 +1,20 @@
 import CuratorCore
 import CuratorHTTP
 import CuratorSources
+import CuratorTestSupport
 import Foundation
 
-/// Retries that take milliseconds, so fault tests end quickly while still retrying.
+/// Retries with short waits; the engines of these tests wait on a `TestClock`, so they cost no time.
 let quickRetry = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2, jitter: 0.1, retryAfterCap: 3)
 
 func makeProber(
     retry: RetryPolicy = quickRetry, timeout: Double = 3, perHost: HostPolicy = HostPolicy(),
-    hosts: [String: HostPolicy] = [:], remap: [String] = []
+    hosts: [String: HostPolicy] = [:], remap: [String] = [], clock: any NetworkClock = TestClock(),
+    addressPolicy: AddressPolicy = AddressPolicy()
 ) throws -> LinkProber {
     let engine = try CurlEngine(
-        configuration: EngineConfiguration(defaultHostPolicy: perHost, hostPolicies: hosts, retry: retry))
+        configuration: EngineConfiguration(
+            defaultHostPolicy: perHost, hostPolicies: hosts, retry: retry, clock: clock, addressPolicy: addressPolicy))
     return LinkProber(engine: engine, remapper: remap.isEmpty ? nil : try URLRemapper(specs: remap), timeout: timeout)
 }
 
