@@ -1,9 +1,18 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Where cmark-gfm's headers are found: on macOS through Homebrew's pkg-config file; on Linux
+/// they are in /usr/include (Debian's -dev packages), and pkg-config is not asked, because its
+/// flags would link the shared libraries instead of the static archives (see CuratorCore).
+#if os(macOS)
+    let cmarkPkgConfig: String? = "libcmark-gfm"
+#else
+    let cmarkPkgConfig: String? = nil
+#endif
+
 let package = Package(
     name: "curator",
-    platforms: [.macOS(.v15)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "curator", targets: ["curator"])
     ],
@@ -14,16 +23,17 @@ let package = Package(
     ],
     targets: [
         // cmark-gfm, the parser GitHub renders markdown with (Debian: libcmark-gfm-dev and
-        // libcmark-gfm-extensions-dev). Only its headers come from here; CuratorCore links it.
-        .systemLibrary(name: "CCmark"),
+        // libcmark-gfm-extensions-dev; Homebrew: cmark-gfm). CuratorCore links it.
+        .systemLibrary(
+            name: "CCmark", pkgConfig: cmarkPkgConfig,
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
         // Wrappers that load libcurl with dlopen on first use, so that offline commands never map
         // it, plus the non-variadic shims Swift needs for curl_easy_setopt and friends. Only the
-        // headers are needed to build (Debian: libcurl4-openssl-dev); dlopen is part of glibc 2.34+.
+        // headers are needed to build (Debian: libcurl4-openssl-dev; macOS: the SDK).
         .target(name: "CCurl"),
-        // libxml2's SAX2 parser, opened with dlopen when the first arXiv feed arrives instead of
-        // linked, so that start-up does not load libxml2 and ICU; its prototypes are declared in
-        // the shim, so building needs no libxml2 headers.
-        .target(name: "CXML"),
+        // expat, the XML parser the arXiv feeds are read with (Debian: libexpat1-dev; macOS: the
+        // SDK). Its headers are in the compiler's default paths; CuratorSources links it.
+        .systemLibrary(name: "CExpat", providers: [.apt(["libexpat1-dev"])]),
         // Turns rules/*.yml into Swift string literals so the binary needs no checkout.
         .executableTarget(name: "EmbedRulesetsTool", dependencies: [.product(name: "Yams", package: "Yams")]),
         .plugin(
@@ -40,14 +50,14 @@ let package = Package(
             dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
             linkerSettings: [
                 // On Linux, cmark-gfm's static archives (the Debian -dev packages ship them, built
-                // position-independent) go into the binary: it then needs no cmark-gfm library at
-                // run time, and start-up does not load and bind two more shared libraries, about
-                // a millisecond of every lint (bench/lint). `-l:NAME` is the linker's syntax for
-                // a library file by its exact name; extensions come first, as they use the core.
+                // position-independent) go into the binary, so it needs no cmark-gfm library at
+                // run time. `-l:NAME` is the linker's syntax for a library file by its exact name;
+                // extensions come first, as they use the core.
                 .linkedLibrary(":libcmark-gfm-extensions.a", .when(platforms: [.linux])),
                 .linkedLibrary(":libcmark-gfm.a", .when(platforms: [.linux])),
+                // On macOS, pkg-config's flags link libcmark-gfm; Homebrew's file leaves out the
+                // extensions library beside it.
                 .linkedLibrary("cmark-gfm-extensions", .when(platforms: [.macOS])),
-                .linkedLibrary("cmark-gfm", .when(platforms: [.macOS])),
             ],
             plugins: ["EmbedRulesets"]
         ),
@@ -61,7 +71,12 @@ let package = Package(
         ),
         .target(
             name: "CuratorSources",
-            dependencies: ["CuratorCore", "CuratorHTTP", "CXML"]
+            dependencies: ["CuratorCore", "CuratorHTTP", "CExpat"],
+            linkerSettings: [
+                // Linux: Debian's static archive, so that the binary needs no expat at run time.
+                .linkedLibrary(":libexpat.a", .when(platforms: [.linux])),
+                .linkedLibrary("expat", .when(platforms: [.macOS])),
+            ]
         ),
         .executableTarget(
             name: "curator",
