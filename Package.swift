@@ -34,6 +34,8 @@ let package = Package(
         // expat, the XML parser the arXiv feeds are read with (Debian: libexpat1-dev; macOS: the
         // SDK). Its headers are in the compiler's default paths; CuratorSources links it.
         .systemLibrary(name: "CExpat", providers: [.apt(["libexpat1-dev"])]),
+        // A mutex for macOS 14 as well (Synchronization's needs macOS 15); Synchronization's on Linux.
+        .target(name: "CuratorSync"),
         // Turns rules/*.yml into Swift string literals so the binary needs no checkout.
         .executableTarget(name: "EmbedRulesetsTool", dependencies: [.product(name: "Yams", package: "Yams")]),
         .plugin(
@@ -43,11 +45,11 @@ let package = Package(
         ),
         .target(
             name: "CuratorHTTP",
-            dependencies: ["CCurl"]
+            dependencies: ["CCurl", "CuratorSync"]
         ),
         .target(
             name: "CuratorCore",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmark", "CuratorSync", .product(name: "Yams", package: "Yams")],
             linkerSettings: [
                 // On Linux, cmark-gfm's static archives (the Debian -dev packages ship them, built
                 // position-independent) go into the binary, so it needs no cmark-gfm library at
@@ -81,16 +83,16 @@ let package = Package(
         .executableTarget(
             name: "curator",
             dependencies: [
-                "CuratorCore", "CuratorRules", "CuratorReporters", "CuratorSources", "CuratorHTTP",
+                "CuratorCore", "CuratorRules", "CuratorReporters", "CuratorSources", "CuratorHTTP", "CuratorSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Loopback servers and API doubles shared by the network tests; never linked into curator.
         .target(
             name: "CuratorTestSupport",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["CuratorSync", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
-        .testTarget(name: "CuratorCoreTests", dependencies: ["CuratorCore", "CuratorTestSupport"]),
+        .testTarget(name: "CuratorCoreTests", dependencies: ["CuratorCore", "CuratorSync", "CuratorTestSupport"]),
         .testTarget(name: "CuratorRulesTests", dependencies: ["CuratorRules", "CuratorCore", "CuratorTestSupport"]),
         .testTarget(name: "CuratorReportersTests", dependencies: ["CuratorReporters", "CuratorCore"]),
         .testTarget(name: "CuratorHTTPTests", dependencies: ["CuratorHTTP", "CuratorTestSupport"]),
@@ -98,6 +100,7 @@ let package = Package(
             name: "CuratorSourcesTests",
             dependencies: ["CuratorSources", "CuratorHTTP", "CuratorCore", "CuratorTestSupport"]
         ),
-        .testTarget(name: "curatorTests", dependencies: ["curator", "CuratorCore", "CuratorTestSupport"]),
+        .testTarget(
+            name: "curatorTests", dependencies: ["curator", "CuratorCore", "CuratorSync", "CuratorTestSupport"]),
     ]
 )

@@ -1,4 +1,4 @@
-import Synchronization
+import CuratorSync
 
 /// The production `HTTPClient`: libcurl's multi interface on one thread, with per-host limits,
 /// retries with backoff, Retry-After, and redirects that the engine follows itself.

@@ -1,5 +1,5 @@
+import CuratorSync
 import Foundation
-import Synchronization
 import Testing
 
 @testable import CuratorCore

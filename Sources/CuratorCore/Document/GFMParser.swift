@@ -1,6 +1,6 @@
 internal import CCmark
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// Parses GitHub-flavoured markdown with cmark-gfm, GitHub's own renderer, so that what the linter
 /// believes a row or a link to be is what GitHub shows.

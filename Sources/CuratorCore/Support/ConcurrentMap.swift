@@ -1,5 +1,5 @@
+import CuratorSync
 import Dispatch
-import Synchronization
 
 /// Runs `body` for `0..<count` on all cores and returns the results in order.
 ///

@@ -1,6 +1,6 @@
+import CuratorSync
 import Foundation
 import Glibc
-import Synchronization
 
 /// A scripted HTTP/1.1 server on a loopback address, for tests that need faults a real server
 /// library would never produce: garbage status lines, resets mid-body, bytes dripped slowly.

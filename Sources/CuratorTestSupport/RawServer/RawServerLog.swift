@@ -1,4 +1,4 @@
-import Synchronization
+import CuratorSync
 
 /// The thread-safe record of everything a raw server was asked, in arrival order.
 final class RawServerLog: Sendable {
