@@ -12,7 +12,10 @@ public struct TextReporter: Reporter {
     public func render(_ report: LintReport) -> String {
         var output = ""
         for finding in report.findings {
-            output += "\(finding.location.description): \(severity(finding.severity)) [\(finding.ruleID)] "
+            // A line break in a file name would start a line of the reader's choosing, such as a
+            // workflow command in an Actions log: it is escaped as the github format escapes it.
+            output += "\(WorkflowCommandEscaping.data(finding.location.description)): "
+            output += "\(severity(finding.severity)) [\(finding.ruleID)] "
             output += singleLine(finding.message) + "\n"
             if let fix = finding.fix {
                 output += "  fix: \(singleLine(fix.summary))\n"

@@ -8,6 +8,17 @@ import CuratorCore
 enum DefaultRuleset {
     static let name = "awesome-efficient-llm"
 
+    /// The shipped rulesets, for the messages that say none was chosen.
+    static let shipped = "shipped: \(RulesetLoader.shippedNames.joined(separator: ", "))"
+
+    /// The line printed when a command reads a list without a config file or `--ruleset`.
+    static let assumedNote =
+        "no .curator.yml here or above: reading the list as '\(name)'; choose its format with a .curator.yml that says 'extends: NAME', or with --ruleset NAME (\(shipped))"
+
+    /// Why `--fix` refuses to run on the default ruleset, and what to do.
+    static let fixRefusal =
+        "--fix needs to know the list's format: write a .curator.yml that says 'extends: NAME' (a shipped ruleset or a path), or pass --ruleset NAME (\(shipped)); nothing was changed"
+
     private static let compiledOnce = Result { () throws(ConfigError) in
         try CompiledRuleset(RulesetLoader.shipped(name))
     }

@@ -73,6 +73,11 @@ extension LintCommand {
     /// The list, and the lines changed since `--changed-since` (known before the network stage so
     /// that only their links are fetched).
     func read(_ clock: ContinuousClock) throws -> (Workspace, [String: Set<Int>]?) {
+        // A fix rewrites files: it is only as right as the format it assumes, so it is not made
+        // on the default ruleset's word.
+        if fix, !shared.choosesRuleset {
+            throw CuratorExit.input(DefaultRuleset.fixRefusal)
+        }
         let started = clock.now
         let workspace = try shared.loadWorkspace(paths: paths)
         if timings { Self.printTiming("read \(workspace.documents.count) files", clock.now - started) }
@@ -138,15 +143,18 @@ extension LintCommand {
         FileHandle.standardError.write(Data(String(format: "%9.1f ms  %@\n", milliseconds, what).utf8))
     }
 
-    /// Writes fixed files; every file is written whole through a temporary file and a rename.
+    /// Writes fixed files: every target is checked before any is written, and each is written
+    /// whole through a temporary file and a rename (see `AtomicWriter`).
     fileprivate func write(_ files: [String: [UInt8]], in workspace: Workspace) throws {
-        for (display, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            let url = URL(fileURLWithPath: display, relativeTo: shared.workingDirectory)
-            do {
-                try AtomicWriter.write(bytes, to: url)
-            } catch {
-                throw CuratorExit.input("\(display): cannot write: \(error.localizedDescription)")
-            }
+        let targets = files.sorted(by: { $0.key < $1.key }).map { display, bytes in
+            AtomicWriter.Target(
+                url: URL(fileURLWithPath: display, relativeTo: shared.workingDirectory), display: display,
+                bytes: bytes)
+        }
+        do {
+            try AtomicWriter.write(targets)
+        } catch {
+            throw CuratorExit.input(error.description)
         }
     }
 }

@@ -52,8 +52,13 @@ struct NetworkOptions: ParsableArguments {
             throw ValidationError(
                 "--max-cache-age '\(maxCacheAge)': expected a duration such as 90m, 36h, 7d or a number of seconds")
         }
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        // `inf` and `nan` read as numbers; neither is a number of seconds to wait.
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a finite number of seconds above 0, not \(timeout)")
+        }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if let arxivSpacing, arxivSpacing < 0 { throw ValidationError("--arxiv-spacing must not be negative") }
+        if let arxivSpacing, !(arxivSpacing >= 0 && arxivSpacing.isFinite) {
+            throw ValidationError("--arxiv-spacing must be a finite number of seconds, at least 0")
+        }
     }
 }

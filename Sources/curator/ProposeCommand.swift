@@ -206,7 +206,10 @@ struct ProposeCommand: AsyncParsableCommand {
         return String(format: "%02d/%02d", parts.month ?? 1, parts.day ?? 1)
     }
 
+    /// Inserts the entries into their files, all or none: the topic file and the mirror file are
+    /// both checked before either is written (see `AtomicWriter`).
     private func apply(_ insertions: [String: [Int: String]], in workspace: Workspace) throws {
+        var targets: [AtomicWriter.Target] = []
         for (file, byOffset) in insertions.sorted(by: { $0.key < $1.key }) {
             guard let document = workspace.document(named: file) else { continue }
             let bytes = document.source.bytes
@@ -215,12 +218,15 @@ struct ProposeCommand: AsyncParsableCommand {
                 let lead = offset == bytes.count && bytes.last != UInt8(ascii: "\n") ? "\n" : ""
                 return TextEdit(file: file, range: offset..<offset, replacement: lead + text)
             }
-            let url = URL(fileURLWithPath: file, relativeTo: shared.workingDirectory)
-            do {
-                try AtomicWriter.write(Fixer.apply(edits, to: bytes), to: url)
-            } catch {
-                throw CuratorExit.input("\(file): cannot write: \(error.localizedDescription)")
-            }
+            targets.append(
+                AtomicWriter.Target(
+                    url: URL(fileURLWithPath: file, relativeTo: shared.workingDirectory), display: file,
+                    bytes: Fixer.apply(edits, to: bytes)))
+        }
+        do {
+            try AtomicWriter.write(targets)
+        } catch {
+            throw CuratorExit.input(error.description)
         }
     }
 }

@@ -50,7 +50,10 @@ struct RefreshCommand: AsyncParsableCommand {
     static let maximumWritePasses = 4
 
     func validate() throws {
-        if let arxivSpacing, arxivSpacing < 0 { throw ValidationError("--arxiv-spacing must not be negative") }
+        // `nan` and `inf` read as numbers, and turning either into a duration traps.
+        if let arxivSpacing, !(arxivSpacing >= 0 && arxivSpacing.isFinite) {
+            throw ValidationError("--arxiv-spacing must be a finite number of seconds, at least 0")
+        }
     }
 
     func run() async throws {
@@ -104,20 +107,26 @@ struct RefreshCommand: AsyncParsableCommand {
         return URL(fileURLWithPath: metadata, relativeTo: shared.workingDirectory).standardizedFileURL
     }
 
-    /// Writes each touched file whole, through a temporary file and a rename.
+    /// Writes each touched file whole, through a temporary file and a rename; every file of the
+    /// pass is checked before the first is written (see `AtomicWriter`).
     private func apply(_ edits: [TextEdit], in workspace: Workspace, counts: inout [String: Int]) throws {
         let byFile = Dictionary(grouping: edits, by: \.file)
+        var targets: [AtomicWriter.Target] = []
+        var pass: [String: Int] = [:]
         for (file, fileEdits) in byFile.sorted(by: { $0.key < $1.key }) {
             guard let document = workspace.document(named: file) else { continue }
             let bytes = Fixer.apply(fileEdits, to: document.source.bytes)
             guard bytes != document.source.bytes else { continue }
-            counts[file, default: 0] += Set(fileEdits.map(\.range)).count
-            let url = URL(fileURLWithPath: file, relativeTo: shared.workingDirectory)
-            do {
-                try AtomicWriter.write(bytes, to: url)
-            } catch {
-                throw CuratorExit.input("\(file): cannot write: \(error.localizedDescription)")
-            }
+            pass[file] = Set(fileEdits.map(\.range)).count
+            targets.append(
+                AtomicWriter.Target(
+                    url: URL(fileURLWithPath: file, relativeTo: shared.workingDirectory), display: file, bytes: bytes))
         }
+        do {
+            try AtomicWriter.write(targets)
+        } catch {
+            throw CuratorExit.input(error.description)
+        }
+        counts.merge(pass, uniquingKeysWith: +)
     }
 }

@@ -14,7 +14,16 @@ struct RulesCommand: ParsableCommand {
     @Flag(help: "Print the whole rule reference in markdown (docs/rules.md).")
     var reference = false
 
+    @Flag(
+        name: .customLong("config-reference"),
+        help: "Print the reference of every config and ruleset key in markdown (docs/configuration.md).")
+    var configReference = false
+
     func run() throws {
+        if configReference {
+            print(RulesetSchema.reference(), terminator: "")
+            return
+        }
         if reference {
             print(RuleDocumentation.reference(), terminator: "")
             return

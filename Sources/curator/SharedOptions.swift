@@ -1,5 +1,6 @@
 import ArgumentParser
 import CuratorCore
+import CuratorRules
 import Foundation
 
 /// Options every command that reads a list takes.
@@ -22,6 +23,9 @@ extension SharedOptions {
     /// Whether both `--config` and `--ruleset` are given, which exclude each other.
     var namesConfigAndRuleset: Bool { config != nil && ruleset != nil }
 
+    /// Whether a config file or `--ruleset` says which format the list has, rather than the default.
+    var choosesRuleset: Bool { ruleset != nil || configFile() != nil }
+
     var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
     /// The config file in use, if any: the one named, else `.curator.yml` upward from here.
@@ -38,7 +42,8 @@ extension SharedOptions {
         }
     }
 
-    /// The ruleset: from the config file, the named shipped ruleset, or the default one.
+    /// The ruleset: from the config file, the named shipped ruleset, or the default one, which is
+    /// named on standard error so that a list of another format does not pass unread in silence.
     func loadRuleset() throws -> (ruleset: CompiledRuleset, configDirectory: URL?) {
         do {
             if let file = configFile() {
@@ -46,9 +51,11 @@ extension SharedOptions {
                     throw CuratorExit.input("\(config ?? file.path): no such config file")
                 }
                 let display = Workspace.relativePath(of: file, to: workingDirectory)
-                let ruleset = try RulesetLoader.config(at: file, displayPath: display)
+                let ruleIDs = Set(BuiltInRules.all.map { $0.description.id })
+                let ruleset = try RulesetLoader.config(at: file, displayPath: display, ruleIDs: ruleIDs)
                 return (try CompiledRuleset(ruleset), file.deletingLastPathComponent())
             }
+            if ruleset == nil { FileHandle.standardError.write(Data("curator: \(DefaultRuleset.assumedNote)\n".utf8)) }
             guard let ruleset, ruleset != DefaultRuleset.name else { return (try DefaultRuleset.compiled(), nil) }
             return (try CompiledRuleset(RulesetLoader.shipped(ruleset)), nil)
         } catch let error as ConfigError {

@@ -20,7 +20,8 @@ struct FixAndChangesTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         let before = try CLI.run(["lint", "--offline", "--format", "json", "."], in: copy)
         #expect(try Self.fixableCount(before.stdout) > 0)
-        let fixed = try CLI.run(["lint", "--offline", "--fix", "--format", "json", "."], in: copy)
+        let fixed = try CLI.run(
+            ["lint", "--offline", "--fix", "--ruleset", "awesome-efficient-llm", "--format", "json", "."], in: copy)
         #expect(fixed.status == 0 || fixed.status == 1, "\(fixed.stderr)")
         #expect(try Self.fixableCount(fixed.stdout) == 0)
         let again = try CLI.run(["lint", "--offline", "--format", "json", "."], in: copy)

@@ -43,29 +43,3 @@ public enum Fixer {
         return first.overlaps(second)
     }
 }
-
-/// Writes a file so that it is either wholly old or wholly new: a temporary file in the same
-/// directory, flushed, then renamed over the original (keeping its permissions).
-public enum AtomicWriter {
-    public static func write(_ bytes: [UInt8], to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).curator-\(UUID().uuidString).tmp")
-        let data = Data(bytes)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        do {
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-                let permissions = attributes[.posixPermissions]
-            {
-                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
-            }
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-    }
-}

@@ -29,9 +29,9 @@ public struct Ruleset: Sendable {
 }
 
 extension Ruleset {
-    /// Reads the merged layers of a ruleset. Keys below the top level that no field reads are
-    /// left alone, as they were when rulesets were decoded; the top level is checked in
-    /// `RulesetLoader.Layer`.
+    /// Reads the merged layers of a ruleset. Each file was held to `RulesetSchema` before the
+    /// merge (see `SchemaChecker`), so an unknown key never reaches here; what is left to find is
+    /// a required key that no file of the chain sets.
     init(_ node: RulesetNode) throws(RulesetNode.Problem) {
         let fields = try node.fields()
         name = try fields.required("name").string()
@@ -178,7 +178,7 @@ extension LinkLabels {
 }
 
 public struct VenueVocabulary: Sendable {
-    /// The label format; `{venue}` and `{yy}` are replaced.
+    /// The label format; `{venue}` and `{yy}` are replaced (the placeholders `RulesetSchema` allows).
     public var label: String
     public var qualifiers: [String]?
     public var names: [String]

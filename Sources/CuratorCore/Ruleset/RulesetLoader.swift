@@ -10,12 +10,6 @@ public enum RulesetLoader {
     /// The YAML text of a shipped ruleset.
     public static func shippedSource(_ name: String) -> String? { EmbeddedRulesets.sources[name] }
 
-    /// Keys a config or ruleset file may hold at its top level; anything else is a typo.
-    static let knownTopLevelKeys: Set<String> = [
-        "extends", "name", "description", "files", "formats", "badges", "links", "venues", "star",
-        "figures", "mirrors", "required-tags", "rules", "exclude", "http", "cache", "metadata", "authors", "propose",
-    ]
-
     /// Loads a shipped ruleset by name.
     public static func shipped(_ name: String) throws(ConfigError) -> Ruleset {
         guard let source = shippedSource(name) else {
@@ -29,12 +23,15 @@ public enum RulesetLoader {
     /// A shipped ruleset as a layer, from the node tree composed when curator was built.
     static func shippedLayer(_ name: String, source: String) throws(ConfigError) -> Layer {
         let path = "rules/\(name).yml"
-        guard let node = EmbeddedRulesets.node(name) else { return try Layer(path: path, text: source) }
+        guard let node = EmbeddedRulesets.node(name) else { return try Layer(path: path, text: source, ruleIDs: nil) }
         return try Layer(path: path, composed: node, source: source)
     }
 
     /// Loads a config file and the chain of rulesets it extends.
-    public static func config(at url: URL, displayPath: String) throws(ConfigError) -> Ruleset {
+    ///
+    /// Each file of the chain is held to `RulesetSchema` on its own, so that an error names the file
+    /// that has it; `ruleIDs` are the ids that the keys of `rules:` may name.
+    public static func config(at url: URL, displayPath: String, ruleIDs: Set<String>) throws(ConfigError) -> Ruleset {
         var layers: [Layer] = []
         var nextURL: URL? = url
         var nextDisplay = displayPath
@@ -55,7 +52,7 @@ public enum RulesetLoader {
             } catch {
                 throw ConfigError(path: nextDisplay, message: "cannot read: \(error.localizedDescription)")
             }
-            let layer = try Layer(path: nextDisplay, text: text)
+            let layer = try Layer(path: nextDisplay, text: text, ruleIDs: ruleIDs)
             layers.insert(layer, at: 0)
             nextURL = nil
             guard let extends = layer.extends else { continue }
@@ -78,9 +75,10 @@ public enum RulesetLoader {
         return try resolve(layers)
     }
 
-    /// Parses ruleset text on its own, as a test or `curator rules` does.
-    public static func parse(_ text: String, path: String) throws(ConfigError) -> Ruleset {
-        try resolve([try Layer(path: path, text: text)])
+    /// Parses ruleset text on its own, as a test does; the keys of `rules:` are checked against
+    /// `ruleIDs` when given.
+    public static func parse(_ text: String, path: String, ruleIDs: Set<String>? = nil) throws(ConfigError) -> Ruleset {
+        try resolve([try Layer(path: path, text: text, ruleIDs: ruleIDs)])
     }
 
     /// One YAML file of the chain, outermost last.
@@ -91,13 +89,21 @@ public enum RulesetLoader {
         /// The text of a layer whose node tree was composed at build time, which carries no marks:
         /// composed again to place an error in it.
         var unmarkedSource: String?
+        /// Whether the layer edits an inherited list with `add:` or `remove:`.
+        var editsLists = false
 
-        init(path: String, text: String) throws(ConfigError) {
-            try self.init(path: path, composed: Self.compose(text, path: path), source: nil)
+        /// A file's layer, held to `RulesetSchema` (see `SchemaChecker`).
+        init(path: String, text: String, ruleIDs: Set<String>?) throws(ConfigError) {
+            try self.init(path: path, node: Self.compose(text, path: path) ?? RulesetLoader.emptyMapping, source: nil)
+            var checker = SchemaChecker(file: path, ruleIDs: ruleIDs)
+            try checker.check(node)
+            editsLists = checker.editsLists
         }
 
-        /// A layer from the node tree of `source` (nil for an empty document), composed as
-        /// `init(path:text:)` composes it; `source` is kept when the tree has no marks.
+        /// A shipped ruleset's layer from the node tree of `source` (nil for an empty document),
+        /// composed as `init(path:text:ruleIDs:)` composes it; `source` is kept when the tree has no
+        /// marks. It is not checked again on every run: a test holds every shipped ruleset to
+        /// `RulesetSchema`.
         init(path: String, composed: Node?, source: String?) throws(ConfigError) {
             try self.init(path: path, node: composed ?? RulesetLoader.emptyMapping, source: source)
         }
@@ -131,16 +137,6 @@ public enum RulesetLoader {
                     path: path, line: node.mark?.line, column: node.mark?.column,
                     message: "expected a mapping of keys to values at the top level")
             }
-            for key in mapping.keys {
-                let name = key.string ?? ""
-                if !RulesetLoader.knownTopLevelKeys.contains(name) {
-                    throw ConfigError(
-                        path: path, line: key.mark?.line, column: key.mark?.column,
-                        message:
-                            "unknown key '\(name)' (expected one of: \(RulesetLoader.knownTopLevelKeys.sorted().joined(separator: ", ")))"
-                    )
-                }
-            }
             if let value = mapping["extends"] {
                 guard let name = value.string else {
                     throw ConfigError(
@@ -155,7 +151,9 @@ public enum RulesetLoader {
 
     static func resolve(_ layers: [Layer]) throws(ConfigError) -> Ruleset {
         var merged = emptyMapping
-        for layer in layers { merged = merge(merged, layer.node) }
+        for layer in layers {
+            merged = try merge(merged, layer.node, editing: layer.editsLists ? RulesetSchema.root : nil, in: layer.path)
+        }
         do {
             return try Ruleset(RulesetNode(merged))
         } catch {
@@ -171,18 +169,82 @@ public enum RulesetLoader {
     /// costliest step of reading a ruleset, and the reader never needs implicit tags.
     static var emptyMapping: Node { .mapping(.init([], Tag(.implicit, .basic, bareConstructor))) }
 
-    /// Overlays `top` on `base`: mappings merge key by key, anything else is replaced.
-    static func merge(_ base: Node, _ top: Node) -> Node {
-        guard case .mapping(let baseMapping) = base, case .mapping(let topMapping) = top else { return top }
+    /// Overlays `top` on `base`: mappings merge key by key; scalars and lists replace what they
+    /// override. A list's `{add: [...], remove: [...]}` edits the inherited list instead: the
+    /// removed items go (a mapping item by its identifying key, such as a format's `id`), the added
+    /// ones are appended.
+    ///
+    /// - Parameter schema: the shape of `top`, for a layer that edits lists; nil for any other, which
+    ///   is then merged without looking below the keys it sets.
+    static func merge(
+        _ base: Node?, _ top: Node, editing schema: SchemaValue?, in file: String, path: [String] = []
+    ) throws(ConfigError) -> Node {
+        if case .list(let item, let identity)? = schema {
+            switch top {
+            case .mapping(let edits):
+                return try edit(base, with: edits, item: item, identity: identity, in: file, path: path)
+            case .sequence(let sequence):
+                // A new list replaces the inherited one; an edit inside one of its items has
+                // nothing to edit and reads as the items it adds.
+                let items = try resolved(Array(sequence), item: item, in: file, path: path)
+                return .sequence(.init(items, sequence.tag, sequence.style, sequence.mark))
+            default: return top
+            }
+        }
+        guard case .mapping(let topMapping) = top else { return top }
+        guard case .mapping(let baseMapping)? = base else {
+            guard schema != nil else { return top }
+            return try merge(emptyMapping, top, editing: schema, in: file, path: path)
+        }
         var pairs: [(Node, Node)] = baseMapping.map { ($0.key, $0.value) }
         for (key, value) in topMapping {
+            let child = key.string.flatMap { schema?.child($0) }
+            let childPath = path + [key.string ?? ""]
             if let index = pairs.firstIndex(where: { $0.0 == key }) {
-                pairs[index].1 = merge(pairs[index].1, value)
+                pairs[index].1 = try merge(pairs[index].1, value, editing: child, in: file, path: childPath)
             } else {
-                pairs.append((key, value))
+                pairs.append((key, try merge(nil, value, editing: child, in: file, path: childPath)))
             }
         }
         return .mapping(.init(pairs, baseMapping.tag, baseMapping.style, topMapping.mark ?? baseMapping.mark))
+    }
+
+    /// The inherited list `base` with `edits` applied. Removing an item the list does not have is
+    /// an error, since it is a misspelling or a stale config.
+    private static func edit(
+        _ base: Node?, with edits: Node.Mapping, item: SchemaValue, identity: String?, in file: String,
+        path: [String]
+    ) throws(ConfigError) -> Node {
+        var items = base?.sequence.map { Array($0) } ?? []
+        func name(_ item: Node) -> String? {
+            guard let identity, case .mapping(let mapping) = item else { return item.string }
+            return mapping[identity]?.string
+        }
+        for removed in edits["remove"]?.sequence ?? [] {
+            let wanted = removed.string ?? ""
+            guard items.contains(where: { name($0) == wanted }) else {
+                let suggestion = Suggestion.closest(to: wanted, among: items.compactMap(name))
+                throw ConfigError(
+                    path: file, line: removed.mark?.line, column: removed.mark?.column,
+                    message: "'\((path + ["remove"]).joined(separator: "."))': '\(wanted)' is not in the inherited list"
+                        + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+            }
+            items.removeAll { name($0) == wanted }
+        }
+        items += try resolved(edits["add"]?.sequence.map { Array($0) } ?? [], item: item, in: file, path: path)
+        return .sequence(
+            .init(items, base?.sequence?.tag ?? Tag(.implicit, .basic, bareConstructor), .block, edits.mark))
+    }
+
+    /// New list items with any list edits inside them resolved against nothing.
+    private static func resolved(_ items: [Node], item: SchemaValue, in file: String, path: [String])
+        throws(ConfigError) -> [Node]
+    {
+        var result: [Node] = []
+        for (index, element) in items.enumerated() {
+            result.append(try merge(nil, element, editing: item, in: file, path: path + [String(index)]))
+        }
+        return result
     }
 }
 

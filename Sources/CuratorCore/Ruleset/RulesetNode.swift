@@ -168,6 +168,7 @@ struct RulesetNode {
 
         /// The value of `key`; when the mapping repeats a key, the last one counts, as in Yams.
         func required(_ key: String) throws(Problem) -> RulesetNode {
+            assertInSchema(key)
             guard let value = pairs.last(where: { $0.key == key })?.value else {
                 throw Problem(path: path, message: "missing required key '\(key)'")
             }
@@ -177,11 +178,18 @@ struct RulesetNode {
         /// The value of `key`, or nil when the key is absent or its value is null (`~`, `null` or
         /// nothing), as `YAMLDecoder` read optional fields.
         func optional(_ key: String) -> RulesetNode? {
+            assertInSchema(key)
             guard let value = pairs.last(where: { $0.key == key })?.value, !Self.isNull(value) else { return nil }
             return RulesetNode(value, path: path + [.key(key)])
         }
 
-        private static func isNull(_ node: Node) -> Bool {
+        /// A reader may only read keys that `RulesetSchema` describes, which the strict check and the
+        /// reference come from; debug builds (the tests) stop at any other.
+        private func assertInSchema(_ key: String) {
+            assert(RulesetSchema.root.at(path)?.child(key) != nil, "'\(key)' under \(path) is not in RulesetSchema")
+        }
+
+        static func isNull(_ node: Node) -> Bool {
             guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
             return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
         }
