@@ -61,8 +61,8 @@ struct ProposeCommand: AsyncParsableCommand {
         var refusals: [String] = []
         // A listed paper is refused before anything is fetched: the list already says all it needs.
         var ids: [ArxivID] = []
-        for id in papers.compactMap(ArxivID.init) {
-            if let listed = workspace.catalog.byArxivID[id.base] {
+        for id in papers.compactMap({ ArxivID($0) }) {
+            if let listed = workspace.catalog.byArxivID[id] {
                 let places = listed.map {
                     "\(workspace.catalog.entries[$0].file):\(workspace.catalog.entries[$0].line)"
                 }
@@ -109,9 +109,7 @@ struct ProposeCommand: AsyncParsableCommand {
             let proposal = ProposedEntry(
                 arxivID: paper.id.unversioned, version: paper.id.version ?? 1, title: paper.title,
                 authors: AuthorNames.written(paper.authors.map(\.name), convention: ruleset.authors),
-                repository: repository.map {
-                    RepositoryReference(owner: $0.nameWithOwner.owner, name: $0.nameWithOwner.name)
-                },
+                repository: repository.map(\.nameWithOwner),
                 venue: venueBadge(for: paper, ruleset: ruleset),
                 starred: ruleset.star?.write == true && (repository?.stars ?? 0) >= (ruleset.star?.minStars ?? Int.max),
                 date: Self.today())
@@ -163,7 +161,7 @@ struct ProposeCommand: AsyncParsableCommand {
         var wanted: [String: RepositoryName] = [:]
         for paper in papers {
             let named =
-                code.flatMap(RepositoryName.init)
+                code.flatMap { RepositoryName($0) }
                 ?? Self.repositoryMention(in: [paper.summary, paper.comment ?? ""].joined(separator: " "))
             if let named { wanted[paper.id.base] = named }
         }

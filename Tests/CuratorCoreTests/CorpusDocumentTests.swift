@@ -50,7 +50,7 @@ struct CorpusDocumentTests {
     @Test func fieldsOfARealRowKeepTheirBytes() throws {
         let workspace = try Self.workspace()
         let entry = try #require(
-            workspace.catalog.entries.first { $0.arxivID == "2305.11627" && $0.file.hasSuffix("pruning.md") })
+            workspace.catalog.entries.first { $0.arxivID == ArxivID("2305.11627") && $0.file.hasSuffix("pruning.md") })
         let document = try #require(workspace.document(named: entry.file))
         #expect(entry.title?.text == "LLM-Pruner: On the Structural Pruning of Large Language Models")
         #expect(document.source.text(entry.title!.range) == entry.title?.text)
@@ -64,7 +64,7 @@ struct CorpusDocumentTests {
 
     @Test func catalogIndexesFindCopies() throws {
         let workspace = try Self.workspace()
-        let copies = workspace.catalog.byArxivID["2305.11627"] ?? []
+        let copies = workspace.catalog.byArxivID[ArxivID("2305.11627")!] ?? []
         // The topic file's row and the README's copy.
         #expect(copies.count >= 2)
         #expect(Set(copies.map { workspace.catalog.entries[$0].file }).count >= 2)

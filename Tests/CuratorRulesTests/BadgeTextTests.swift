@@ -20,7 +20,7 @@ import Testing
         "no placeholders", "{owner}/{owner}", "",
     ])
     func starBadgeTemplateMatchesFoundation(template: String) {
-        let repository = RepositoryReference(owner: "Hsu1023", name: "DuQuant")
+        let repository = RepositoryName(owner: "Hsu1023", name: "DuQuant")!
         let expected = template.replacingOccurrences(of: "{owner}", with: repository.owner).replacingOccurrences(
             of: "{repo}", with: repository.name)
         #expect(repository.starBadgeImage(template: template) == expected)

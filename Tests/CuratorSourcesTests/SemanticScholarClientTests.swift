@@ -1,3 +1,4 @@
+import CuratorCore
 import CuratorTestSupport
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CuratorCore
 import CuratorHTTP
 import CuratorTestSupport
 import Foundation
@@ -7,7 +8,7 @@ import Testing
 
 /// The token must reach the `Authorization` header and nowhere else a person could read.
 @Suite struct TokenRedactionTests {
-    private func assertHidden(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func assertHidden(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(!text.contains(GitHubFixtures.secret), sourceLocation: sourceLocation)
         #expect(!text.contains("5ecretValue"), sourceLocation: sourceLocation)
     }

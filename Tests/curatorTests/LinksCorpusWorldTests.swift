@@ -13,7 +13,7 @@ import Testing
 
     /// The corpus's links, classified the way the checker does.
     struct Inventory {
-        var repositories: [String: RepositoryReference] = [:]
+        var repositories: [String: RepositoryName] = [:]
         var repositoryURLs: [String: [String]] = [:]
         var papers: [String: [String]] = [:]
         var web: [String] = []
@@ -30,12 +30,12 @@ import Testing
                 let url = occurrence.url
                 let repository =
                     occurrence.kind == .starBadge
-                    ? RepositoryReference(starBadgeURL: url) : RepositoryReference(url: url)
+                    ? RepositoryName(starBadgeURL: url) : RepositoryName(url: url)
                 if let repository {
                     inventory.repositories[repository.key] = inventory.repositories[repository.key] ?? repository
                     inventory.repositoryURLs[repository.key, default: []].append(url)
-                } else if let paper = ArxivReference(url: url) {
-                    inventory.papers[paper.id, default: []].append(url)
+                } else if let paper = ArxivID(url: url) {
+                    inventory.papers[paper.base, default: []].append(url)
                 } else {
                     inventory.web.append(url)
                 }

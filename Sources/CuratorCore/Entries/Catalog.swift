@@ -8,20 +8,24 @@ import CuratorSync
 /// rules to start, and built on demand they overlap the other core's rules.
 public struct Catalog: Sendable {
     public let entries: [Entry]
-    private let indexes: Indexes
+    private let arxivIDs: Index<ArxivID>
+    private let titles: Index<String>
+    private let repositories: Index<RepositoryName>
 
-    /// arXiv id (without version) → entry indexes, in document order.
-    public var byArxivID: [String: [Int]] { indexes.value(.arxivID) { $0.arxivID } }
+    /// arXiv id → entry indexes, in document order.
+    public var byArxivID: [ArxivID: [Int]] { arxivIDs.value { $0.arxivID } }
     /// Normalized title → entry indexes.
     public var byTitle: [String: [Int]] {
-        indexes.value(.title) { $0.normalizedTitle.flatMap { $0.isEmpty ? nil : $0 } }
+        titles.value { $0.normalizedTitle.flatMap { $0.isEmpty ? nil : $0 } }
     }
-    /// Repository key (lowercased owner/name) → entry indexes.
-    public var byRepository: [String: [Int]] { indexes.value(.repository) { $0.repository?.key } }
+    /// Repository (of the code link, compared without case) → entry indexes.
+    public var byRepository: [RepositoryName: [Int]] { repositories.value { $0.repository } }
 
     public init(entries: [Entry]) {
         self.entries = entries
-        indexes = Indexes(entries: entries)
+        arxivIDs = Index(entries: entries)
+        titles = Index(entries: entries)
+        repositories = Index(entries: entries)
     }
 
     /// Entries of one file, in order.
@@ -29,33 +33,24 @@ public struct Catalog: Sendable {
         entries.filter { $0.file == file }
     }
 
-    /// The three indexes, each made once, under its own lock, by whichever thread asks first.
-    private final class Indexes: Sendable {
-        enum Kind { case arxivID, title, repository }
-
+    /// Entry indexes by one key, made once, under its own lock, by whichever thread asks first.
+    private final class Index<Key: Hashable & Sendable>: Sendable {
         let entries: [Entry]
-        let arxivIDs = Mutex<[String: [Int]]?>(nil)
-        let titles = Mutex<[String: [Int]]?>(nil)
-        let repositories = Mutex<[String: [Int]]?>(nil)
+        let made = Mutex<[Key: [Int]]?>(nil)
 
         init(entries: [Entry]) {
             self.entries = entries
         }
 
-        func value(_ kind: Kind, key: (Entry) -> String?) -> [String: [Int]] {
-            func made(_ stored: inout [String: [Int]]?) -> [String: [Int]] {
+        func value(key: (Entry) -> Key?) -> [Key: [Int]] {
+            made.withLock { stored in
                 if let stored { return stored }
-                var index: [String: [Int]] = Dictionary(minimumCapacity: entries.count)
+                var index: [Key: [Int]] = Dictionary(minimumCapacity: entries.count)
                 for entry in entries {
                     if let key = key(entry) { index[key, default: []].append(entry.index) }
                 }
                 stored = index
                 return index
-            }
-            switch kind {
-            case .arxivID: return arxivIDs.withLock { made(&$0) }
-            case .title: return titles.withLock { made(&$0) }
-            case .repository: return repositories.withLock { made(&$0) }
             }
         }
     }

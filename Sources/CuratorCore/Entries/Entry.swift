@@ -143,11 +143,11 @@ extension Entry {
         public var paperLinks: [Link] { links.filter { $0.role == "paper" } }
 
         /// The paper's arXiv identifier without version, from the title link or a paper link.
-        public private(set) var arxivID: String?
+        public private(set) var arxivID: ArxivID?
         /// The repository of the entry's code link (or of a github.com title link).
-        public private(set) var repository: RepositoryReference?
+        public private(set) var repository: RepositoryName?
         /// The repository the star badge shows.
-        public private(set) var starRepository: RepositoryReference?
+        public private(set) var starRepository: RepositoryName?
         /// A title reduced for comparison: case, punctuation and spacing do not count.
         public private(set) var normalizedTitle: String?
 
@@ -156,24 +156,25 @@ extension Entry {
         public mutating func deriveIdentities() {
             // Plain loops over the links: the filtered `codeLinks`/`paperLinks` arrays would be
             // allocated for every entry of the list.
-            arxivID = titleLink.flatMap { ArxivReference(url: $0.url)?.id }
+            arxivID = titleLink.flatMap { ArxivID(url: $0.url) }
             if arxivID == nil {
                 for link in links where link.role == "paper" {
-                    if let id = ArxivReference(url: link.url)?.id {
+                    if let id = ArxivID(url: link.url) {
                         arxivID = id
                         break
                     }
                 }
             }
+            arxivID = arxivID?.unversioned
             repository = nil
             for link in links where link.role == "code" {
-                if let repo = RepositoryReference(url: link.url) {
+                if let repo = RepositoryName(url: link.url) {
                     repository = repo
                     break
                 }
             }
-            if repository == nil, let url = titleLink?.url { repository = RepositoryReference(url: url) }
-            starRepository = starBadge.flatMap { RepositoryReference(starBadgeURL: $0.imageURL) }
+            if repository == nil, let url = titleLink?.url { repository = RepositoryName(url: url) }
+            starRepository = starBadge.flatMap { RepositoryName(starBadgeURL: $0.imageURL) }
             normalizedTitle = (title ?? name).map { TitleNormalizer.normalize($0.text) }
         }
     }

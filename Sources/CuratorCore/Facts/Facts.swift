@@ -9,7 +9,7 @@ public struct Facts: Sendable {
     public var links: [String: LinkVerdict]
     /// arXiv metadata keyed by identifier without version.
     public var papers: [String: PaperFacts]
-    /// GitHub metadata keyed by `RepositoryReference.key` (lowercased owner/name).
+    /// GitHub metadata keyed by `RepositoryName.key` (lowercased owner/name).
     public var repositories: [String: RepositoryFacts]
 
     public init(
@@ -108,11 +108,11 @@ public struct RepositoryFacts: Sendable, Hashable, Codable {
     public enum State: String, Sendable, Hashable, Codable { case found, missing, blocked }
 
     /// As written in the list.
-    public var requested: RepositoryReference
+    public var requested: RepositoryName
     public var state: State
     /// GitHub's current owner/name; differs from `requested` when the repository was renamed
     /// or transferred.
-    public var canonical: RepositoryReference?
+    public var canonical: RepositoryName?
     public var stars: Int?
     public var archived: Bool
     public var pushedAt: Date?
@@ -120,7 +120,7 @@ public struct RepositoryFacts: Sendable, Hashable, Codable {
     public var detail: String?
 
     public init(
-        requested: RepositoryReference, state: State, canonical: RepositoryReference? = nil, stars: Int? = nil,
+        requested: RepositoryName, state: State, canonical: RepositoryName? = nil, stars: Int? = nil,
         archived: Bool = false, pushedAt: Date? = nil, detail: String? = nil
     ) {
         self.requested = requested

@@ -64,35 +64,3 @@ extension Entry.Fields {
         return result.filter { LinkOccurrence.isWebURL($0.url) }.sorted { $0.offset < $1.offset }
     }
 }
-
-extension RepositoryReference {
-    /// `url`, a github.com link or a shields.io star badge, naming `target` instead of the
-    /// repository it names now; nil when the URL names no repository. Whatever follows the
-    /// repository's name (a path, `.svg`, a query) is kept, so a badge keeps its style.
-    public static func rewrite(_ url: String, to target: RepositoryReference) -> String? {
-        let lowered = url.lowercased()
-        let marker: Range<String.Index>
-        if lowered.contains("/github/stars/"), let found = url.range(of: "/github/stars/") {
-            marker = found
-        } else if let found = lowered.range(of: "github.com/") {
-            marker = Range(
-                uncheckedBounds: (
-                    url.index(
-                        url.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: found.lowerBound)),
-                    url.index(
-                        url.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: found.upperBound))
-                ))
-        } else {
-            return nil
-        }
-        let rest = url[marker.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        let nameStart = rest.index(after: slash)
-        var nameEnd = rest[nameStart...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        for suffix in [".svg", ".git"] where rest[nameStart..<nameEnd].hasSuffix(suffix) {
-            nameEnd = rest.index(nameEnd, offsetBy: -suffix.count)
-        }
-        guard nameStart < nameEnd else { return nil }
-        return String(url[..<marker.upperBound]) + "\(target.owner)/\(target.name)" + String(rest[nameEnd...])
-    }
-}

@@ -7,11 +7,11 @@ import CuratorCore
 /// link goes to another repository than its image names, at the link.
 /// There is no fix: which of the two repositories is meant needs a person.
 struct StarBadgeMismatchRule: Rule {
-    static func codeMessage(_ shown: RepositoryReference, _ code: RepositoryReference) -> String {
+    static func codeMessage(_ shown: RepositoryName, _ code: RepositoryName) -> String {
         "star badge counts the stars of \(shown), but the entry's code is \(code)"
     }
 
-    static func linkMessage(_ shown: RepositoryReference, _ linked: RepositoryReference) -> String {
+    static func linkMessage(_ shown: RepositoryName, _ linked: RepositoryName) -> String {
         "star badge counts the stars of \(shown), but links to \(linked)"
     }
 
@@ -51,7 +51,7 @@ struct StarBadgeMismatchRule: Rule {
             var isFirstStar = true
             for badge in entry.badges where badge.kind == .star {
                 // The entry read its first star badge's repository already, from the same image URL.
-                let shown = isFirstStar ? entry.starRepository : RepositoryReference(starBadgeURL: badge.imageURL)
+                let shown = isFirstStar ? entry.starRepository : RepositoryName(starBadgeURL: badge.imageURL)
                 isFirstStar = false
                 if let shown { findings += check(badge, showing: shown, of: entry, in: context) }
             }
@@ -59,15 +59,15 @@ struct StarBadgeMismatchRule: Rule {
         }
     }
 
-    private func check(_ badge: Badge, showing shown: RepositoryReference, of entry: Entry, in context: LintContext)
+    private func check(_ badge: Badge, showing shown: RepositoryName, of entry: Entry, in context: LintContext)
         -> [Finding]
     {
         var findings: [Finding] = []
         // The first code repository is the entry's repository; when it is the one shown, nothing
         // else about the code links can make a finding, so they are not read again.
-        if let first = entry.repository, !StarBadgeShape.sameRepository(first, shown) {
+        if let first = entry.repository, first != shown {
             let code = Self.codeRepositories(of: entry)
-            if !code.contains(where: { $0.key == shown.key }) {
+            if !code.contains(shown) {
                 findings.append(
                     context.finding(
                         Self.self, file: entry.file,
@@ -83,7 +83,7 @@ struct StarBadgeMismatchRule: Rule {
         {
             return findings
         }
-        if let linked = RepositoryReference(url: badge.linkURL), linked.key != shown.key {
+        if let linked = RepositoryName(url: badge.linkURL), linked != shown {
             findings.append(
                 context.finding(
                     Self.self, file: entry.file,
@@ -95,9 +95,9 @@ struct StarBadgeMismatchRule: Rule {
     }
 
     /// The repositories of the entry's code links, or of its title link when it has none.
-    static func codeRepositories(of entry: Entry) -> [RepositoryReference] {
-        let fromLinks = entry.codeLinks.compactMap { RepositoryReference(url: $0.url) }
+    static func codeRepositories(of entry: Entry) -> [RepositoryName] {
+        let fromLinks = entry.codeLinks.compactMap { RepositoryName(url: $0.url) }
         if !fromLinks.isEmpty { return fromLinks }
-        return entry.titleLink.flatMap { RepositoryReference(url: $0.url) }.map { [$0] } ?? []
+        return entry.titleLink.flatMap { RepositoryName(url: $0.url) }.map { [$0] } ?? []
     }
 }

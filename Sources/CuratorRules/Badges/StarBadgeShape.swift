@@ -5,17 +5,9 @@ import CuratorCore
 /// and lowercased strings. Each answer is the one the string code gives; where bytes cannot settle
 /// it (text that is not ASCII, which Unicode may spell two ways), the caller asks the string code.
 enum StarBadgeShape {
-    /// Whether two repositories are one: their keys (`owner/name`, lowercased) are equal. Names are
-    /// ASCII letters, digits, `-`, `_` and `.` (`RepositoryReference` accepts nothing else) and hold
-    /// no `/`, so the keys are equal exactly when owners and names are equal without ASCII case.
-    static func sameRepository(_ first: RepositoryReference, _ second: RepositoryReference) -> Bool {
-        equalIgnoringASCIICase(first.owner.utf8, second.owner.utf8)
-            && equalIgnoringASCIICase(first.name.utf8, second.name.utf8)
-    }
-
     /// Whether `url` is `https://github.com/OWNER/REPO` of `repository` without case, as comparing
     /// the lowercased strings says; nil when `url` is not ASCII and only that comparison can tell.
-    static func linkIsRepositoryPage(_ url: String, of repository: RepositoryReference) -> Bool? {
+    static func linkIsRepositoryPage(_ url: String, of repository: RepositoryName) -> Bool? {
         var bytes = url.utf8[...]
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
         func consume(_ part: String) -> Bool {
@@ -90,7 +82,7 @@ enum StarBadgeShape {
         }
 
         /// Whether `url` is the template filled in with `repository`; nil when bytes cannot tell.
-        func matches(_ url: String, _ repository: RepositoryReference) -> Bool? {
+        func matches(_ url: String, _ repository: RepositoryName) -> Bool? {
             guard let pieces else { return nil }
             var bytes = url.utf8[...]
             func consume<Text: Collection<UInt8>>(_ text: Text) -> Bool {

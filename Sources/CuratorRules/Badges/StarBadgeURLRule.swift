@@ -74,7 +74,7 @@ struct StarBadgeURLRule: Rule {
             var isFirstStar = true
             for badge in entry.badges where badge.kind == .star {
                 // The entry read its first star badge's repository already, from the same image URL.
-                let shown = isFirstStar ? entry.starRepository : RepositoryReference(starBadgeURL: badge.imageURL)
+                let shown = isFirstStar ? entry.starRepository : RepositoryName(starBadgeURL: badge.imageURL)
                 isFirstStar = false
                 findings += check(badge, showing: shown, of: entry, template: template, shape: shape, in: context)
             }
@@ -86,7 +86,7 @@ struct StarBadgeURLRule: Rule {
     /// in the list's shape is recognised by its bytes; only a badge that is not renders the
     /// template, lowercases its link and reads where its URLs stand in the file.
     private func check(
-        _ badge: Badge, showing shown: RepositoryReference?, of entry: Entry, template: String,
+        _ badge: Badge, showing shown: RepositoryName?, of entry: Entry, template: String,
         shape: StarBadgeShape.Template, in context: LintContext
     ) -> [Finding] {
         var findings: [Finding] = []
@@ -121,9 +121,9 @@ struct StarBadgeURLRule: Rule {
             StarBadgeShape.linkIsRepositoryPage(badge.linkURL, of: repository)
             ?? (badge.linkURL.lowercased() == expectedLink.lowercased())
         guard !linkInShape else { return findings }
-        let linked = RepositoryReference(url: badge.linkURL)
+        let linked = RepositoryName(url: badge.linkURL)
         // A link to another repository is a mismatch, not a matter of shape.
-        if linked == nil || linked?.key == repository.key {
+        if linked == nil || linked == repository {
             let linkStart = BadgeSource.linkURLStart(of: badge, in: entry.file, context: context)
             let fix = linkStart.map {
                 context.replace(
@@ -141,7 +141,7 @@ struct StarBadgeURLRule: Rule {
     /// The code link's repository, for an image that names none (`stars/KVQuant/.svg`), when the
     /// broken path still names that repository or its owner, so a badge is never pointed at a
     /// repository it did not mean.
-    static func inferredRepository(of badge: Badge, in entry: Entry) -> RepositoryReference? {
+    static func inferredRepository(of badge: Badge, in entry: Entry) -> RepositoryName? {
         guard let repository = entry.repository, let marker = badge.imageURL.range(of: "/github/stars/") else {
             return nil
         }

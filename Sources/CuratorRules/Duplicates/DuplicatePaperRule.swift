@@ -137,7 +137,7 @@ struct DuplicatePaperRule: Rule {
                     let sameScope = candidates.first { scopes.sameScope($0, index) }
                     guard let originalIndex = sameScope ?? candidates.first else { continue }
                     let place = DuplicateScopes.place(of: entries[originalIndex], from: entries[index])
-                    var message = sameScope != nil ? Self.sameFile(id, place) : Self.otherFile(id, place)
+                    var message = sameScope != nil ? Self.sameFile(id.base, place) : Self.otherFile(id.base, place)
                     if entries[originalIndex].normalizedTitle != entries[index].normalizedTitle,
                         let title = entries[originalIndex].title ?? entries[originalIndex].name
                     {

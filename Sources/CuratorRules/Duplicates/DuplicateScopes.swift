@@ -188,7 +188,7 @@ final class DuplicateScopes: Sendable {
             found = copies(catalog.byTitle[title])
         }
         if found.isEmpty, let repository = entries[index].repository {
-            found = copies(catalog.byRepository[repository.key])
+            found = copies(catalog.byRepository[repository])
         }
         return (topicFile, found)
     }

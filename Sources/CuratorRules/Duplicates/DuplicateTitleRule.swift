@@ -105,7 +105,9 @@ struct DuplicateTitleRule: Rule {
                 guard let originalIndex = sameScope ?? candidates.first else { continue }
                 let original = context.catalog.entries[originalIndex]
                 var ids = ""
-                if let theirs = original.arxivID, let ours = entry.arxivID { ids = Self.differentIDs(theirs, ours) }
+                if let theirs = original.arxivID, let ours = entry.arxivID {
+                    ids = Self.differentIDs(theirs.base, ours.base)
+                }
                 let place = DuplicateScopes.place(of: original, from: entry)
                 var finding = context.finding(
                     Self.self, file: entry.file, offset: DuplicateScopes.anchor(of: entry),

@@ -4,8 +4,8 @@ import CuratorCore
 ///
 /// Lint reports each title or other link of an entry that points at arXiv but not at
 /// `https://arxiv.org/abs/ID`: the PDF or HTML view, a pinned version (`v2`), a `.pdf` suffix, the
-/// `www.` host, `http://`, a stray `?` or `#`; it also reports an arXiv link whose identifier is
-/// malformed (`2407.11681mini`). It points at the link's URL.
+/// `www.` host, `http://`, a stray `?` or `#`; it also reports a broken arXiv link, whose
+/// identifier is malformed (`2407.11681mini`, `12/3456789`). It points at the link's URL.
 /// The fix rewrites a well-formed link to `https://arxiv.org/abs/ID`; a malformed identifier needs
 /// a person.
 struct ArxivLinkRule: Rule {
@@ -30,6 +30,7 @@ struct ArxivLinkRule: Rule {
                     + "|[T](↓https://arxiv.org/pdf/2401.00001.pdf) <br> A | |[Paper](↓https://www.arxiv.org/pdf/2401.00001)|\n"
                     + "|[T](↓https://arxiv.org/abs/2401.00002v2) <br> A | |[Paper](↓http://arxiv.org/abs/2401.00002)|\n"
                     + "|[T](↓https://arxiv.org/abs/2407.11681mini) <br> A | |[Paper](↓https://arxiv.org/abs/2401.00003#)|\n"
+                    + "|[T](↓https://arxiv.org/abs/12/3456789) <br> A | |[Paper](↓https://arxiv.org/pdf/2413.00001)|\n"
             ),
             Example(
                 "* [T](↓https://arxiv.org/pdf/2504.08791). A. [[Paper]](↓https://arxiv.org/pdf/2504.08791)\n",
@@ -40,6 +41,7 @@ struct ArxivLinkRule: Rule {
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
                     + "|[T](https://arxiv.org/abs/2401.00001) <br> A |<img src=\"https://arxiv.org/html/2401.00001v1/x1.png\"> |[Paper](https://arxiv.org/abs/2401.00001) <br> [Github](https://github.com/o/r)|\n"
                     + "|[T](https://openreview.net/forum?id=x) <br> A | |[Paper](https://arxiv.org/abs/hep-th/9901001)|\n"
+                    + "|[T](https://arxiv.org/abs/math.GT/0309136) <br> A | |[Paper](https://arxiv.org/abs/0704.0001)|\n"
             )
         ],
         corrections: [
@@ -87,10 +89,8 @@ struct ArxivLinkRule: Rule {
         return findings
     }
 
-    /// Whether `url` holds `arxiv` in any ASCII case. Both an arXiv reference and an arXiv paper
-    /// URL need the host spelled so after lowercasing, and only the ASCII letters lowercase (or
-    /// are canonically equivalent) to `a`, `r`, `x`, `i` and `v`, so a URL without these bytes
-    /// has the verdict `.fine`.
+    /// Whether `url` holds `arxiv` in any ASCII case, as the host of every link `ArxivID.Link`
+    /// reads does; a URL without these bytes has the verdict `.fine`.
     static func mayNameArxiv(_ url: String) -> Bool {
         let utf8 = url.utf8
         var matched = 0
@@ -127,27 +127,20 @@ struct ArxivLinkRule: Rule {
 
     /// What the rule says about a URL wherever it is written.
     static func verdict(_ url: String) -> Verdict {
-        guard let reference = ArxivReference(url: url) else { return isArxivPaperURL(url) ? .malformed : .fine }
-        let canonical = reference.canonicalURL
+        guard let link = ArxivID.Link(url: url) else { return .fine }
+        guard let id = link.id else { return .malformed }
+        let canonical = id.abstractURL
         guard url != canonical else { return .fine }
         var reasons: [String] = []
-        if reference.view != "abs" {
-            reasons.append(reference.view == "pdf" ? "points at the PDF" : "points at the HTML view")
+        switch link.view {
+        case .abstract: break
+        case .pdf: reasons.append("points at the PDF")
+        case .html: reasons.append("points at the HTML view")
         }
-        if let version = reference.version { reasons.append("pins version v\(version)") }
-        if reference.host != "arxiv.org" { reasons.append("uses the host \(reference.host)") }
-        if url.lowercased().hasPrefix("http://") { reasons.append("uses http") }
+        if let version = id.version { reasons.append("pins version v\(version)") }
+        if link.host != "arxiv.org" { reasons.append("uses the host \(link.host)") }
+        if link.scheme == "http" { reasons.append("uses http") }
         if reasons.isEmpty { reasons.append("has extra characters") }
         return .wrongForm(reasons: reasons, canonical: canonical)
-    }
-
-    /// An arXiv abstract, PDF or HTML link, whatever follows the view.
-    static func isArxivPaperURL(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        return ["http://", "https://"].contains { scheme in
-            ["arxiv.org/", "www.arxiv.org/", "export.arxiv.org/"].contains { host in
-                ["abs/", "pdf/", "html/"].contains { lowered.hasPrefix(scheme + host + $0) }
-            }
-        }
     }
 }

@@ -10,7 +10,7 @@ import CuratorCore
 /// `required-tags` are left to `required-tag`.
 /// There is no fix: whether to add the badge or the link is for a person to decide.
 struct MissingStarBadgeRule: Rule {
-    static func noBadgeMessage(_ repository: RepositoryReference) -> String {
+    static func noBadgeMessage(_ repository: RepositoryName) -> String {
         "entry links the code at \(repository) but has no star badge"
     }
 
@@ -62,7 +62,7 @@ struct MissingStarBadgeRule: Rule {
                     Self.self, file: entry.file, offset: badge.range.lowerBound, message: Self.noCodeMessage)
             }
             for link in entry.codeLinks {
-                guard let repository = RepositoryReference(url: link.url),
+                guard let repository = RepositoryName(url: link.url),
                     Self.namesRepositoryItself(link.url, repository)
                 else { continue }
                 return context.finding(
@@ -82,7 +82,7 @@ struct MissingStarBadgeRule: Rule {
     }
 
     /// Whether a link goes to the repository's front page rather than into one of its folders.
-    static func namesRepositoryItself(_ url: String, _ repository: RepositoryReference) -> Bool {
+    static func namesRepositoryItself(_ url: String, _ repository: RepositoryName) -> Bool {
         var rest = url.lowercased()
         if let cut = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = String(rest[..<cut]) }
         while rest.hasSuffix("/") { rest.removeLast() }

@@ -1,3 +1,4 @@
+import CuratorCore
 import CuratorHTTP
 
 /// Looks papers up by id through the arXiv query API.

@@ -1,3 +1,4 @@
+import CuratorCore
 import Foundation
 
 /// Reads both Atom dialects the arXiv API has served.

@@ -1,3 +1,4 @@
+import CuratorCore
 import Foundation
 
 /// One author as arXiv lists them; affiliations appear only when the submitter entered them.

@@ -1,3 +1,4 @@
+import CuratorCore
 import CuratorHTTP
 
 /// Chooses the GitHub API by whether a token is configured: GraphQL batches with one, REST with

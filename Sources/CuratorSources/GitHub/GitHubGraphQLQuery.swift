@@ -1,3 +1,5 @@
+import CuratorCore
+
 /// Builds the one query shape the GraphQL client sends: up to 100 aliased `repository` fields plus
 /// the `rateLimit` object, so one request (costing one point) answers a whole batch.
 enum GitHubGraphQLQuery {

@@ -1,3 +1,4 @@
+import CuratorCore
 import Foundation
 
 /// A GraphQL answer to the batch query. `data` mixes the aliased repositories with `rateLimit`,

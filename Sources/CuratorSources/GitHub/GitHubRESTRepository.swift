@@ -1,3 +1,4 @@
+import CuratorCore
 import Foundation
 
 /// The fields of the REST repository object (`GET /repos/{owner}/{repo}`) that the list uses.

@@ -1,3 +1,4 @@
+import CuratorCore
 import Foundation
 
 /// What the GitHub API says about a repository, in the fields the list needs.

@@ -5,12 +5,12 @@ import CuratorCore
 /// The link checker knows only this protocol; `GitHubRepositoryResolver` adapts the GitHub
 /// clients to it, and tests substitute their own.
 public protocol RepositoryResolver: Sendable {
-    /// - Parameter validators: ETags from an earlier run, keyed by `RepositoryReference.key`; a
+    /// - Parameter validators: ETags from an earlier run, keyed by `RepositoryName.key`; a
     ///   resolver that cannot use them ignores them.
-    func resolve(_ references: [RepositoryReference], validators: [String: String]) async -> RepositoryResolution
+    func resolve(_ references: [RepositoryName], validators: [String: String]) async -> RepositoryResolution
 }
 
-/// What a repository lookup found, keyed by `RepositoryReference.key`.
+/// What a repository lookup found, keyed by `RepositoryName.key`.
 public struct RepositoryResolution: Sendable {
     public var facts: [String: RepositoryFacts]
     /// Validators to send next time.

@@ -20,7 +20,7 @@ public enum EntityVerdicts {
                 detail: "GitHub refused access to \(repository.requested)\(repository.detail.map { " (\($0))" } ?? "")")
         case .found:
             guard repository.isRenamed, let canonical = repository.canonical,
-                let target = RepositoryReference.rewrite(url, to: canonical)
+                let target = RepositoryName.rewrite(url, to: canonical)
             else { return .ok(status: 200) }
             return .redirected(
                 permanent: true, target: target,

@@ -9,22 +9,13 @@ public struct GitHubRepositoryResolver: RepositoryResolver {
         self.client = client
     }
 
-    public func resolve(_ references: [RepositoryReference], validators: [String: String]) async -> RepositoryResolution
-    {
+    public func resolve(_ references: [RepositoryName], validators: [String: String]) async -> RepositoryResolution {
         var names: [RepositoryName] = []
-        var requested: [RepositoryName: RepositoryReference] = [:]
+        var requested: [RepositoryName: RepositoryName] = [:]
         var resolution = RepositoryResolution()
-        for reference in references {
-            guard let name = RepositoryName(owner: reference.owner, name: reference.name) else {
-                // The list's own parser accepts a few names GitHub's rules do not (over 100
-                // characters); GitHub cannot have such a repository.
-                resolution.facts[reference.key] = RepositoryFacts(requested: reference, state: .missing)
-                continue
-            }
-            if requested[name] == nil {
-                names.append(name)
-                requested[name] = reference
-            }
+        for name in references where requested[name] == nil {
+            names.append(name)
+            requested[name] = name
         }
         var etags: [RepositoryName: String] = [:]
         for name in names {
@@ -58,10 +49,10 @@ public struct GitHubRepositoryResolver: RepositoryResolver {
         return resolution
     }
 
-    static func facts(_ requested: RepositoryReference, _ info: RepositoryInfo) -> RepositoryFacts {
+    static func facts(_ requested: RepositoryName, _ info: RepositoryInfo) -> RepositoryFacts {
         RepositoryFacts(
             requested: requested, state: .found,
-            canonical: RepositoryReference(owner: info.nameWithOwner.owner, name: info.nameWithOwner.name),
+            canonical: info.nameWithOwner,
             stars: info.stars, archived: info.isArchived, pushedAt: info.pushedAt)
     }
 }

@@ -87,7 +87,7 @@ public struct LinkChecker: Sendable {
             }
         }
         // The entities behind the links, each asked about once however many links name it.
-        var references: [String: RepositoryReference] = [:]
+        var references: [String: RepositoryName] = [:]
         var paperIDs: Set<String> = []
         for target in inventory.targets.values {
             switch target {
@@ -101,7 +101,7 @@ public struct LinkChecker: Sendable {
         var fromCache: Set<String> = []
         var unresolvedRepositories: Set<String> = []
         if let repositories, !references.isEmpty {
-            var wanted: [RepositoryReference] = []
+            var wanted: [RepositoryName] = []
             var validators: [String: String] = [:]
             for (key, reference) in references.sorted(by: { $0.key < $1.key }) {
                 if let cached = cache.reusableRepository(key, now: started, maxAge: maxCacheAge) {

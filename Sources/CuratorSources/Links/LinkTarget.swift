@@ -4,7 +4,7 @@ import CuratorCore
 /// by HTTP.
 public enum LinkTarget: Sendable, Hashable {
     /// A github.com repository page (or a page inside it), or a star badge showing one.
-    case repository(RepositoryReference)
+    case repository(RepositoryName)
     /// An arXiv abstract, PDF or HTML page, by identifier without version.
     case paper(String)
     case web
@@ -16,14 +16,14 @@ public enum LinkTarget: Sendable, Hashable {
     ]
 
     public init(url: String, kind: LinkOccurrence.Kind) {
-        if kind == .starBadge, let repository = RepositoryReference(starBadgeURL: url) {
+        if kind == .starBadge, let repository = RepositoryName(starBadgeURL: url) {
             self = .repository(repository)
-        } else if let repository = RepositoryReference(url: url),
+        } else if let repository = RepositoryName(url: url),
             !Self.reservedGitHubOwners.contains(repository.owner.lowercased())
         {
             self = .repository(repository)
-        } else if let paper = ArxivReference(url: url) {
-            self = .paper(paper.id)
+        } else if let paper = ArxivID(url: url) {
+            self = .paper(paper.base)
         } else {
             self = .web
         }

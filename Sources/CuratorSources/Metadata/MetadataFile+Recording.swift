@@ -1,3 +1,4 @@
+import CuratorCore
 import Foundation
 
 /// Folding fetch results into the file. Only keys that were answered change; keys a run could not

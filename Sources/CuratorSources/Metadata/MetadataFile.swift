@@ -1,3 +1,4 @@
+import CuratorCore
 import Foundation
 
 /// The contents of `.curator/metadata.json`: what the last refreshes learned about every paper and

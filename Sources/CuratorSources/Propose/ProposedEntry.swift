@@ -7,7 +7,7 @@ public struct ProposedEntry: Sendable {
     public var title: String
     /// The author field as the list writes it.
     public var authors: String
-    public var repository: RepositoryReference?
+    public var repository: RepositoryName?
     /// The badge label (`ICML'24`) and whether the venue is a journal.
     public var venue: (label: String, journal: Bool)?
     public var starred: Bool
@@ -15,7 +15,7 @@ public struct ProposedEntry: Sendable {
     public var date: String
 
     public init(
-        arxivID: ArxivID, version: Int, title: String, authors: String, repository: RepositoryReference?,
+        arxivID: ArxivID, version: Int, title: String, authors: String, repository: RepositoryName?,
         venue: (label: String, journal: Bool)?, starred: Bool, date: String
     ) {
         self.arxivID = arxivID
@@ -28,7 +28,7 @@ public struct ProposedEntry: Sendable {
         self.date = date
     }
 
-    public var paperURL: String { "https://arxiv.org/abs/\(arxivID.base)" }
+    public var paperURL: String { arxivID.abstractURL }
 
     /// The entry as one line of `format`: a table row (`badges<br>title <br> authors | figure | links|date`)
     /// or a bullet (`* badges [title](url). authors. [[Paper]](url)[[Github]](url)`).

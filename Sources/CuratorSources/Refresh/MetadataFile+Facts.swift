@@ -19,11 +19,8 @@ extension MetadataFile {
         }
         var repositories: [String: RepositoryFacts] = [:]
         for (key, record) in self.repositories {
-            let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            let canonical = record.canonicalName.flatMap(RepositoryName.init).map {
-                RepositoryReference(owner: $0.owner, name: $0.name)
-            }
+            guard let requested = RepositoryName(key) else { continue }
+            let canonical = record.canonicalName.flatMap { RepositoryName($0) }
             let state: RepositoryFacts.State =
                 switch record.status {
                 case .found, .renamed: .found
@@ -31,7 +28,7 @@ extension MetadataFile {
                 case .blocked: .blocked
                 }
             repositories[key] = RepositoryFacts(
-                requested: RepositoryReference(owner: parts[0], name: parts[1]), state: state, canonical: canonical,
+                requested: requested, state: state, canonical: canonical,
                 stars: record.stars, archived: record.archived ?? false, pushedAt: record.pushedAt,
                 detail: record.blockReason)
         }

@@ -84,7 +84,9 @@ public struct RefreshReport: Sendable {
     }
 
     private func entries(naming key: String) -> [String] {
-        (catalog.byRepository[key] ?? []).map { "\(catalog.entries[$0].file):\(catalog.entries[$0].line)" }
+        (RepositoryName(key).flatMap { catalog.byRepository[$0] } ?? []).map {
+            "\(catalog.entries[$0].file):\(catalog.entries[$0].line)"
+        }
     }
 
     public var isComplete: Bool {

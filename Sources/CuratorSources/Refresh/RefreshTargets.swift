@@ -18,13 +18,10 @@ public struct RefreshTargets: Sendable {
         var repositories: [RepositoryName] = []
         var seenRepositories = Set<RepositoryName>()
         for entry in catalog.entries {
-            if let text = entry.arxivID, let id = ArxivID(text), seenPapers.insert(id).inserted { papers.append(id) }
-            for reference in [entry.repository, entry.starRepository].compactMap({ $0 }) {
-                if let name = RepositoryName(owner: reference.owner, name: reference.name),
-                    seenRepositories.insert(name).inserted
-                {
-                    repositories.append(name)
-                }
+            if let id = entry.arxivID, seenPapers.insert(id).inserted { papers.append(id) }
+            for name in [entry.repository, entry.starRepository].compactMap({ $0 })
+            where seenRepositories.insert(name).inserted {
+                repositories.append(name)
             }
         }
         self.papers = papers

@@ -5,8 +5,8 @@ import CuratorCore
 /// (`/tree/main/folder`) and the URL's own scheme and host.
 public enum RepositoryRenameEdits {
     public struct Rename: Sendable, Hashable {
-        public var from: RepositoryReference
-        public var to: RepositoryReference
+        public var from: RepositoryName
+        public var to: RepositoryName
     }
 
     /// Renames known in `facts`: found repositories whose canonical name differs from the request.
@@ -40,23 +40,9 @@ public enum RepositoryRenameEdits {
 
     /// The URL with its repository renamed, or nil when it names no renamed repository.
     static func rewrite(_ url: String, renames: [String: Rename]) -> String? {
-        for marker in ["github.com/", "/github/stars/"] {
-            guard let start = url.range(of: marker, options: .caseInsensitive) else { continue }
-            let path = url[start.upperBound...]
-            let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count >= 2 else { continue }
-            var name = String(parts[1])
-            var suffix = ""
-            // A badge names `REPO.svg?style=...`; a link may carry a query or a fragment.
-            if let cut = name.range(of: ".svg")?.lowerBound ?? name.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-                suffix = String(name[cut...])
-                name = String(name[..<cut])
-            }
-            let key = "\(parts[0])/\(name)".lowercased()
-            guard let rename = renames[key] else { continue }
-            let rest = parts.count == 3 ? "/" + parts[2] : ""
-            return String(url[..<start.upperBound]) + "\(rename.to.owner)/\(rename.to.name)" + suffix + rest
-        }
-        return nil
+        guard let named = RepositoryName(url: url) ?? RepositoryName(starBadgeURL: url),
+            let rename = renames[named.key]
+        else { return nil }
+        return RepositoryName.rewrite(url, to: rename.to)
     }
 }

@@ -1,3 +1,4 @@
+import CuratorCore
 import CuratorHTTP
 import Foundation
 

@@ -10,8 +10,8 @@ import Testing
 @Suite struct EntityResolverAdapterTests {
     static let engine = try! CurlEngine(configuration: EngineConfiguration(retry: RetryPolicy(maxAttempts: 1)))
 
-    static func references(_ texts: [String]) -> [RepositoryReference] {
-        texts.map { RepositoryReference(url: "https://github.com/\($0)")! }
+    static func references(_ texts: [String]) -> [RepositoryName] {
+        texts.map { RepositoryName(url: "https://github.com/\($0)")! }
     }
 
     @Test func graphQLResolvesAHundredRepositoriesAQuery() async throws {
@@ -31,8 +31,7 @@ import Testing
         #expect(resolution.unresolved.isEmpty)
         #expect(resolution.facts["bulk/repo-7"]?.stars == 7)
         #expect(resolution.facts["oldlab/old-llm"]?.archived == true)
-        #expect(
-            resolution.facts["oldorg/old-name"]?.canonical == RepositoryReference(owner: "NewOrg", name: "new-name"))
+        #expect(resolution.facts["oldorg/old-name"]?.canonical?.description == "NewOrg/new-name")
         #expect(resolution.facts["oldorg/old-name"]?.isRenamed == true)
         #expect(resolution.facts["nobody/nothing"]?.state == .missing)
     }

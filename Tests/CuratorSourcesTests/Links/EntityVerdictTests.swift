@@ -3,7 +3,7 @@ import CuratorSources
 import Testing
 
 @Suite struct EntityVerdictTests {
-    static let reference = RepositoryReference(owner: "o", name: "r")
+    static let reference = RepositoryName(owner: "o", name: "r")!
 
     @Test func takedownsAreDeadButOtherRefusalsOnlyBlocked() {
         let dmca = EntityVerdicts.verdict(
@@ -18,7 +18,7 @@ import Testing
 
     @Test func aRenameIsAPermanentRedirectOfTheSameLink() {
         let facts = RepositoryFacts(
-            requested: Self.reference, state: .found, canonical: RepositoryReference(owner: "n", name: "r"))
+            requested: Self.reference, state: .found, canonical: RepositoryName(owner: "n", name: "r")!)
         guard
             case .redirected(true, let target, _) = EntityVerdicts.verdict(
                 url: "https://github.com/o/r/tree/main", repository: facts)

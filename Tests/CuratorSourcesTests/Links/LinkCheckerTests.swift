@@ -23,10 +23,10 @@ import Testing
         let (server, remap) = try Self.world { request, connection in connection.respond(status: 200, for: request) }
         defer { server.stop() }
         let repositories = ScriptedRepositoryResolver([
-            "live/repo": RepositoryFacts(requested: RepositoryReference(owner: "live", name: "repo"), state: .found),
+            "live/repo": RepositoryFacts(requested: RepositoryName(owner: "live", name: "repo")!, state: .found),
             "old/name": RepositoryFacts(
-                requested: RepositoryReference(owner: "old", name: "name"), state: .found,
-                canonical: RepositoryReference(owner: "new", name: "name")),
+                requested: RepositoryName(owner: "old", name: "name")!, state: .found,
+                canonical: RepositoryName(owner: "new", name: "name")!),
         ])
         let papers = ScriptedPaperResolver(["2401.00001": .found])
         let checker = LinkChecker(prober: try makeProber(remap: remap), repositories: repositories, papers: papers)
@@ -140,7 +140,7 @@ import Testing
     }
 
     @Test func repositoryValidatorsAreSentAgainAndAMatchReusesTheRecord() async throws {
-        let reference = RepositoryReference(owner: "live", name: "repo")
+        let reference = RepositoryName(owner: "live", name: "repo")!
         var cache = LinkCache()
         cache.repositories["live/repo"] = LinkCache.Record(
             value: RepositoryFacts(requested: reference, state: .found, stars: 42, archived: true),

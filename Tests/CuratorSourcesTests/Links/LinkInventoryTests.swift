@@ -15,10 +15,10 @@ import Testing
             row("https://example.org/paper", "[Project](https://github.com/orgs/someone/projects)"),
         ])
         let inventory = LinkInventory(workspace: workspace)
-        #expect(inventory.targets["https://github.com/a/b"] == .repository(RepositoryReference(owner: "a", name: "b")))
+        #expect(inventory.targets["https://github.com/a/b"] == .repository(RepositoryName(owner: "a", name: "b")!))
         #expect(
             inventory.targets["https://img.shields.io/github/stars/a/b.svg?style=social&label=Star"]
-                == .repository(RepositoryReference(owner: "a", name: "b")))
+                == .repository(RepositoryName(owner: "a", name: "b")!))
         #expect(inventory.targets["https://arxiv.org/abs/2401.00001"] == .paper("2401.00001"))
         #expect(inventory.targets["https://arxiv.org/pdf/2401.00001v2"] == .paper("2401.00001"))
         #expect(inventory.targets["https://example.org/paper"] == .web)
@@ -51,17 +51,17 @@ import Testing
     }
 
     @Test func repositoryURLsAreRewrittenKeepingTheirTail() {
-        let target = RepositoryReference(owner: "New", name: "repo2")
+        let target = RepositoryName(owner: "New", name: "repo2")!
         #expect(
-            RepositoryReference.rewrite("https://github.com/old/repo/tree/main", to: target)
+            RepositoryName.rewrite("https://github.com/old/repo/tree/main", to: target)
                 == "https://github.com/New/repo2/tree/main")
         #expect(
-            RepositoryReference.rewrite("https://github.com/old/repo.git", to: target)
+            RepositoryName.rewrite("https://github.com/old/repo.git", to: target)
                 == "https://github.com/New/repo2.git")
         #expect(
-            RepositoryReference.rewrite(
+            RepositoryName.rewrite(
                 "https://img.shields.io/github/stars/old/repo.svg?style=social&label=Star", to: target)
                 == "https://img.shields.io/github/stars/New/repo2.svg?style=social&label=Star")
-        #expect(RepositoryReference.rewrite("https://example.org/x", to: target) == nil)
+        #expect(RepositoryName.rewrite("https://example.org/x", to: target) == nil)
     }
 }

@@ -50,7 +50,7 @@ actor ScriptedRepositoryResolver: RepositoryResolver {
 
     func setNotModified(_ keys: Set<String>) { notModified = keys }
 
-    func resolve(_ references: [RepositoryReference], validators: [String: String]) async -> RepositoryResolution {
+    func resolve(_ references: [RepositoryName], validators: [String: String]) async -> RepositoryResolution {
         calls.append(references.map(\.key))
         validatorsSeen.merge(validators) { _, new in new }
         var resolution = RepositoryResolution()

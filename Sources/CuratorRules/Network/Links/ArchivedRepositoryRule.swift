@@ -5,7 +5,7 @@ import CuratorCore
 /// Lint reports, once per entry, each linked repository that GitHub marks as archived. There is
 /// no fix: the link still works, but readers should know the code is no longer maintained.
 struct ArchivedRepositoryRule: Rule {
-    static func message(_ repository: RepositoryReference) -> String {
+    static func message(_ repository: RepositoryName) -> String {
         "repository \(repository) is archived (read-only, no longer maintained)"
     }
 
@@ -29,7 +29,7 @@ struct ArchivedRepositoryRule: Rule {
     static func facts(archived: Bool) -> Facts {
         Facts(repositories: [
             "old/tool": RepositoryFacts(
-                requested: RepositoryReference(owner: "old", name: "tool"), state: .found, archived: archived)
+                requested: RepositoryName(owner: "old", name: "tool")!, state: .found, archived: archived)
         ])
     }
 

@@ -52,8 +52,8 @@ struct MovedLinkRule: Rule {
             guard case .redirected(true, let target, _) = verdict, target != occurrence.url else { return nil }
             // Renames known from the GitHub API are reported once per entry, badge included, by
             // renamed-repository.
-            if let key = RepositoryReference(url: occurrence.url)?.key
-                ?? RepositoryReference(starBadgeURL: occurrence.url)?.key,
+            if let key = RepositoryName(url: occurrence.url)?.key
+                ?? RepositoryName(starBadgeURL: occurrence.url)?.key,
                 context.facts?.repositories[key]?.isRenamed == true
             {
                 return nil

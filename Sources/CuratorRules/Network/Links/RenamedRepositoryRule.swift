@@ -6,7 +6,7 @@ import CuratorCore
 /// fix rewrites every link of the entry to that repository and its star badge together, so the
 /// badge keeps counting the stars of the repository the entry links.
 struct RenamedRepositoryRule: Rule {
-    static func message(_ old: RepositoryReference, _ new: RepositoryReference) -> String {
+    static func message(_ old: RepositoryName, _ new: RepositoryName) -> String {
         "repository \(old) is now \(new)"
     }
 
@@ -29,7 +29,7 @@ struct RenamedRepositoryRule: Rule {
                 LinkExamples.row(links: "[Github](https://github.com/new/name)"),
                 facts: Facts(repositories: [
                     "new/name": RepositoryFacts(
-                        requested: RepositoryReference(owner: "new", name: "name"), state: .found)
+                        requested: RepositoryName(owner: "new", name: "name")!, state: .found)
                 ]))
         ],
         corrections: [
@@ -46,8 +46,8 @@ struct RenamedRepositoryRule: Rule {
 
     static let renamedFacts = Facts(repositories: [
         "old/name": RepositoryFacts(
-            requested: RepositoryReference(owner: "old", name: "name"), state: .found,
-            canonical: RepositoryReference(owner: "new", name: "name"))
+            requested: RepositoryName(owner: "old", name: "name")!, state: .found,
+            canonical: RepositoryName(owner: "new", name: "name")!)
     ])
 
     func check(_ context: LintContext) -> [Finding] {
@@ -69,7 +69,7 @@ struct RenamedRepositoryRule: Rule {
                 else { continue }
                 let edits = occurrences.compactMap { occurrence -> TextEdit? in
                     guard let range = occurrence.urlRange,
-                        let rewritten = RepositoryReference.rewrite(occurrence.url, to: canonical)
+                        let rewritten = RepositoryName.rewrite(occurrence.url, to: canonical)
                     else { return nil }
                     return TextEdit(file: entry.file, range: range, replacement: rewritten)
                 }
@@ -86,13 +86,13 @@ struct RenamedRepositoryRule: Rule {
 
 /// Which repository an occurrence names, as the link checker classifies it.
 enum LinkKind {
-    enum Target { case repository(RepositoryReference), other }
+    enum Target { case repository(RepositoryName), other }
 
     static func target(of occurrence: LinkOccurrence) -> Target {
-        if occurrence.kind == .starBadge, let reference = RepositoryReference(starBadgeURL: occurrence.url) {
+        if occurrence.kind == .starBadge, let reference = RepositoryName(starBadgeURL: occurrence.url) {
             return .repository(reference)
         }
-        if let reference = RepositoryReference(url: occurrence.url) { return .repository(reference) }
+        if let reference = RepositoryName(url: occurrence.url) { return .repository(reference) }
         return .other
     }
 }

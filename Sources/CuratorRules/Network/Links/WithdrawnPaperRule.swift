@@ -40,11 +40,11 @@ struct WithdrawnPaperRule: Rule {
     func check(_ context: LintContext) -> [Finding] {
         guard let facts = context.facts else { return [] }
         return context.catalog.entries.compactMap { entry in
-            guard let id = entry.arxivID, let paper = facts.papers[id], paper.state == .withdrawn,
-                let occurrence = entry.checkableLinks.first(where: { ArxivReference(url: $0.url)?.id == id })
+            guard let id = entry.arxivID, let paper = facts.papers[id.base], paper.state == .withdrawn,
+                let occurrence = entry.checkableLinks.first(where: { ArxivID(url: $0.url) == id })
             else { return nil }
             return context.finding(
-                Self.self, file: entry.file, offset: occurrence.offset, message: Self.message(id, paper.comment))
+                Self.self, file: entry.file, offset: occurrence.offset, message: Self.message(id.base, paper.comment))
         }
     }
 }

@@ -3,7 +3,9 @@ import CuratorCore
 /// Where the metadata rules find the facts about an entry.
 enum MetadataFacts {
     static func paper(of entry: Entry, in context: LintContext) -> PaperFacts? {
-        guard let id = entry.arxivID, let paper = context.facts?.papers[id], paper.state == .found else { return nil }
+        guard let id = entry.arxivID, let paper = context.facts?.papers[id.base], paper.state == .found else {
+            return nil
+        }
         return paper
     }
 

@@ -35,9 +35,9 @@ struct StarCandidateRule: Rule {
                     + "|[![Star](https://img.shields.io/github/stars/small/tool.svg?style=social&label=Star)](https://github.com/small/tool)<br>↓:star: [B](https://arxiv.org/abs/2401.00002) <br> Ann Lee | |[Github](https://github.com/small/tool)|\n",
                 facts: Facts(repositories: [
                     "big/tool": RepositoryFacts(
-                        requested: RepositoryReference(owner: "big", name: "tool"), state: .found, stars: 4200),
+                        requested: RepositoryName(owner: "big", name: "tool")!, state: .found, stars: 4200),
                     "small/tool": RepositoryFacts(
-                        requested: RepositoryReference(owner: "small", name: "tool"), state: .found, stars: 12),
+                        requested: RepositoryName(owner: "small", name: "tool")!, state: .found, stars: 12),
                 ]))
         ],
         nonTriggering: [
@@ -48,9 +48,9 @@ struct StarCandidateRule: Rule {
                     + "|[C](https://arxiv.org/abs/2401.00003) <br> Ann Lee | |[Paper](https://arxiv.org/abs/2401.00003)|\n",
                 facts: Facts(repositories: [
                     "big/tool": RepositoryFacts(
-                        requested: RepositoryReference(owner: "big", name: "tool"), state: .found, stars: 4200),
+                        requested: RepositoryName(owner: "big", name: "tool")!, state: .found, stars: 4200),
                     "mid/tool": RepositoryFacts(
-                        requested: RepositoryReference(owner: "mid", name: "tool"), state: .found, stars: 400),
+                        requested: RepositoryName(owner: "mid", name: "tool")!, state: .found, stars: 400),
                 ]))
         ]
     )
