@@ -1,26 +1,18 @@
 // swift-tools-version: 6.0
-import Foundation
 import PackageDescription
 
-/// Whether GCC's static C++ library is in the folder of the newest GCC, the one clang links
-/// with. Where it is, a release build links it instead of libstdc++.so (see `curator`).
-let hasStaticLibstdcxx: Bool = {
-    let files = FileManager.default
-    let root = "/usr/lib/gcc"
-    for triple in (try? files.contentsOfDirectory(atPath: root)) ?? [] {
-        let versions = ((try? files.contentsOfDirectory(atPath: "\(root)/\(triple)")) ?? [])
-            .filter { files.fileExists(atPath: "\(root)/\(triple)/\($0)/crtbegin.o") }
-            .sorted { $0.compare($1, options: .numeric) == .orderedAscending }
-        if let newest = versions.last, files.fileExists(atPath: "\(root)/\(triple)/\(newest)/libstdc++.a") {
-            return true
-        }
-    }
-    return false
-}()
+/// Where cmark-gfm's headers are found: on macOS through Homebrew's pkg-config file; on Linux
+/// they are in /usr/include (Debian's -dev packages), and pkg-config is not asked, because its
+/// flags would link the shared libraries instead of the static archives (see CuratorCore).
+#if os(macOS)
+    let cmarkPkgConfig: String? = "libcmark-gfm"
+#else
+    let cmarkPkgConfig: String? = nil
+#endif
 
 let package = Package(
     name: "curator",
-    platforms: [.macOS(.v15)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "curator", targets: ["curator"])
     ],
@@ -30,22 +22,19 @@ let package = Package(
     ],
     targets: [
         // cmark-gfm, the parser GitHub renders markdown with (Debian: libcmark-gfm-dev and
-        // libcmark-gfm-extensions-dev). Only its headers come from here; CuratorCore links it.
-        .systemLibrary(name: "CCmark"),
+        // libcmark-gfm-extensions-dev; Homebrew: cmark-gfm). CuratorCore links it.
+        .systemLibrary(
+            name: "CCmark", pkgConfig: cmarkPkgConfig,
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
         // Wrappers that load libcurl with dlopen on first use, so that offline commands never map
         // it, plus the non-variadic shims Swift needs for curl_easy_setopt and friends. Only the
-        // headers are needed to build (Debian: libcurl4-openssl-dev); dlopen is part of glibc 2.34+.
+        // headers are needed to build (Debian: libcurl4-openssl-dev; macOS: the SDK).
         .target(name: "CCurl"),
-        // mallopt, which the C library's Swift module does not export.
-        .target(name: "CAllocator"),
-        // A per-thread arena allocator for cmark-gfm's parser (see GFMParser.parse).
-        .target(name: "CCmarkArena"),
-        // libxml2's SAX2 parser, opened with dlopen when the first arXiv feed arrives instead of
-        // linked, so that start-up does not load libxml2 and ICU; its prototypes are declared in
-        // the shim, so building needs no libxml2 headers.
-        .target(name: "CXML"),
-        // Processor placement for the worker threads (sched_setaffinity on Linux).
-        .target(name: "CThreads"),
+        // expat, the XML parser the arXiv feeds are read with (Debian: libexpat1-dev; macOS: the
+        // SDK). Its headers are in the compiler's default paths; CuratorSources links it.
+        .systemLibrary(name: "CExpat", providers: [.apt(["libexpat1-dev"])]),
+        // A mutex for macOS 14 as well (Synchronization's needs macOS 15); Synchronization's on Linux.
+        .target(name: "CuratorSync"),
         // Turns rules/*.yml into Swift string literals so the binary needs no checkout.
         .executableTarget(name: "EmbedRulesetsTool", dependencies: [.product(name: "Yams", package: "Yams")]),
         .plugin(
@@ -55,21 +44,21 @@ let package = Package(
         ),
         .target(
             name: "CuratorHTTP",
-            dependencies: ["CCurl"]
+            dependencies: ["CCurl", "CuratorSync"]
         ),
         .target(
             name: "CuratorCore",
-            dependencies: ["CCmark", "CCmarkArena", "CAllocator", "CThreads", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmark", "CuratorSync", .product(name: "Yams", package: "Yams")],
             linkerSettings: [
                 // On Linux, cmark-gfm's static archives (the Debian -dev packages ship them, built
-                // position-independent) go into the binary: it then needs no cmark-gfm library at
-                // run time, and start-up does not load and bind two more shared libraries, about
-                // a millisecond of every lint (bench/lint). `-l:NAME` is the linker's syntax for
-                // a library file by its exact name; extensions come first, as they use the core.
+                // position-independent) go into the binary, so it needs no cmark-gfm library at
+                // run time. `-l:NAME` is the linker's syntax for a library file by its exact name;
+                // extensions come first, as they use the core.
                 .linkedLibrary(":libcmark-gfm-extensions.a", .when(platforms: [.linux])),
                 .linkedLibrary(":libcmark-gfm.a", .when(platforms: [.linux])),
+                // On macOS, pkg-config's flags link libcmark-gfm; Homebrew's file leaves out the
+                // extensions library beside it.
                 .linkedLibrary("cmark-gfm-extensions", .when(platforms: [.macOS])),
-                .linkedLibrary("cmark-gfm", .when(platforms: [.macOS])),
             ],
             plugins: ["EmbedRulesets"]
         ),
@@ -83,39 +72,26 @@ let package = Package(
         ),
         .target(
             name: "CuratorSources",
-            dependencies: ["CuratorCore", "CuratorHTTP", "CXML"]
+            dependencies: ["CuratorCore", "CuratorHTTP", "CExpat"],
+            linkerSettings: [
+                // Linux: Debian's static archive, so that the binary needs no expat at run time.
+                .linkedLibrary(":libexpat.a", .when(platforms: [.linux])),
+                .linkedLibrary("expat", .when(platforms: [.macOS])),
+            ]
         ),
         .executableTarget(
             name: "curator",
             dependencies: [
-                "CuratorCore", "CuratorRules", "CuratorReporters", "CuratorSources", "CuratorHTTP", "CAllocator",
+                "CuratorCore", "CuratorRules", "CuratorReporters", "CuratorSources", "CuratorHTTP", "CuratorSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            exclude: ["StaticLibstdcxx"],
-            linkerSettings: [
-                // The release binary is linked at a fixed address. A position-independent one
-                // has about 80,000 pointers (type metadata, witness tables) that the loader
-                // rewrites at every start, page by page, before `main`: about a millisecond of
-                // each lint, a pre-commit hook's most common run (bench/lint, README). Release
-                // only: a debug build linked against the shared Swift runtime this way makes the
-                // loader warn about its protected symbols on every run (the tests caught it).
-                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)),
-                // The Swift runtime's C++ library is linked statically where GCC ships it: the
-                // linker finds the script in StaticLibstdcxx before libstdc++.so. Loading and
-                // binding libstdc++.so took about a millisecond of each start (a one-file lint
-                // went from 6.2 to 5.0 ms). libm and libgcc_s stay shared: together they cost
-                // a tenth of that.
-                .unsafeFlags(
-                    hasStaticLibstdcxx ? ["-L\(Context.packageDirectory)/Sources/curator/StaticLibstdcxx"] : [],
-                    .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         // Loopback servers and API doubles shared by the network tests; never linked into curator.
         .target(
             name: "CuratorTestSupport",
-            dependencies: ["CuratorHTTP"]
+            dependencies: ["CuratorHTTP", "CuratorSync"]
         ),
-        .testTarget(name: "CuratorCoreTests", dependencies: ["CuratorCore", "CuratorTestSupport"]),
+        .testTarget(name: "CuratorCoreTests", dependencies: ["CuratorCore", "CuratorSync", "CuratorTestSupport"]),
         .testTarget(name: "CuratorRulesTests", dependencies: ["CuratorRules", "CuratorCore", "CuratorTestSupport"]),
         .testTarget(name: "CuratorReportersTests", dependencies: ["CuratorReporters", "CuratorCore"]),
         .testTarget(name: "CuratorHTTPTests", dependencies: ["CuratorHTTP", "CuratorTestSupport"]),
@@ -123,6 +99,7 @@ let package = Package(
             name: "CuratorSourcesTests",
             dependencies: ["CuratorSources", "CuratorHTTP", "CuratorCore", "CuratorTestSupport"]
         ),
-        .testTarget(name: "curatorTests", dependencies: ["curator", "CuratorCore", "CuratorTestSupport"]),
+        .testTarget(
+            name: "curatorTests", dependencies: ["curator", "CuratorCore", "CuratorSync", "CuratorTestSupport"]),
     ]
 )

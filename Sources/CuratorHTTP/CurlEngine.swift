@@ -1,5 +1,5 @@
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// The production `HTTPClient`: libcurl's multi interface on one thread, with per-host limits,
 /// retries with backoff, Retry-After, and redirects that the engine follows itself.

@@ -1,6 +1,6 @@
 internal import CCurl
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// Owns one libcurl multi handle and the dedicated thread that drives it, and bridges each
 /// transfer to an `async` caller through a continuation.

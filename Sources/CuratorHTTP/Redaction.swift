@@ -1,5 +1,5 @@
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// Removes credentials from text that a person or a pull request will read.
 ///

@@ -1,5 +1,4 @@
 import ArgumentParser
-internal import CAllocator
 import CuratorCore
 import CuratorHTTP
 import Foundation
@@ -21,15 +20,9 @@ struct Curator: AsyncParsableCommand {
     /// Parses and runs a command, mapping every failure to the documented exit statuses: the
     /// argument parser's own usage errors become 2 instead of its default 64.
     static func main() async {
-        tuneAllocator()
         do {
-            if let offline = offlineLintDirectly() { try offline.runOffline() }
-            if let lint = parseLintDirectly() {
-                if lint.offline { try lint.runOffline() }
-                try await lint.run()
-                return
-            }
             var command = try parseAsRoot()
+            if let lint = command as? LintCommand, lint.offline { try lint.runOffline() }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -46,51 +39,6 @@ struct Curator: AsyncParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)
         }
-    }
-}
-
-extension Curator {
-    /// Lets glibc's allocator grow its heaps in large steps and keep what it frees.
-    ///
-    /// Why: a lint allocates a few hundred thousand small objects on every core (document trees,
-    /// entries, findings) and frees most of them soon after. With the defaults the heaps grow a
-    /// little at a time and hand memory back between files, a system call and fresh page faults
-    /// each time. Pages the padding reserves are not touched, so resident memory does not grow.
-    /// The worker threads' own heaps are prepared by `reserveThreadHeap` (see `concurrentMap`).
-    static func tuneAllocator() {
-        callocator_tune_for_many_small_objects()
-    }
-
-    /// Words that make the argument parser print something instead of running a command.
-    private static let informational = [
-        "-h", "--help", "-help", "help", "--version", "--generate-completion-script", "--experimental-dump-help",
-    ]
-
-    /// `curator lint ...` read by `PlainLintArguments` or parsed by the lint command alone, or nil
-    /// to leave it to `parseAsRoot`.
-    ///
-    /// Why: parsing from the root builds every subcommand's arguments first, a millisecond of a
-    /// pre-commit lint, and the argument parser's first use costs two more (see
-    /// `PlainLintArguments`). Only a command line that names `lint`, asks for no help and parses
-    /// cleanly takes this way; anything else, errors included, goes through the root, so
-    /// messages and help read exactly as before.
-    static func parseLintDirectly() -> LintCommand? {
-        guard let lintArguments = plainLintArguments() else { return nil }
-        return PlainLintArguments.parse(lintArguments)
-            ?? (try? LintCommand.parseAsRoot(lintArguments) as? LintCommand)
-    }
-
-    /// `curator lint --offline ...` without network options, read by `PlainLintArguments` without
-    /// the argument parser's types; nil for every other command line.
-    static func offlineLintDirectly() -> OfflineLint? {
-        plainLintArguments().flatMap(PlainLintArguments.offlineLint)
-    }
-
-    /// The words after `lint` when the command is `lint` and no word asks for help or the version.
-    private static func plainLintArguments() -> [String]? {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.first == "lint", !arguments.contains(where: informational.contains) else { return nil }
-        return Array(arguments.dropFirst())
     }
 }
 

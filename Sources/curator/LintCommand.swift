@@ -57,41 +57,7 @@ struct LintCommand: AsyncParsableCommand {
     }
 }
 
-/// What a lint takes from its command line, whichever way it was read: `LintCommand` from the
-/// argument parser, `OfflineLint` from a plain offline command line (`PlainLintArguments`).
-protocol LintSettings {
-    associatedtype Shared: ListSettings
-    var shared: Shared { get }
-    var format: ReportFormat { get }
-    var offline: Bool { get }
-    var fix: Bool { get }
-    var changedSince: String? { get }
-    var color: Bool { get }
-    var timings: Bool { get }
-    var paths: [String] { get }
-    var wholeList: Bool { get }
-    var reports: [ReportDestination] { get }
-}
-
-extension LintCommand: LintSettings {}
-
-/// An offline lint read from a plain command line without the argument parser, so that none of
-/// its option types is built: a pre-commit run's usual command line (`lint --offline [--format F]
-/// [paths]`) starts a few tenths of a millisecond sooner.
-struct OfflineLint: LintSettings {
-    var shared: PlainListSettings
-    var format: ReportFormat
-    var offline: Bool { true }
-    var fix: Bool
-    var changedSince: String?
-    var color: Bool
-    var timings: Bool
-    var paths: [String]
-    var wholeList: Bool
-    var reports: [ReportDestination]
-}
-
-extension LintSettings {
+extension LintCommand {
     /// The most `--fix` passes; each pass applies every non-overlapping fix, so two or three suffice.
     static var maximumFixPasses: Int { 5 }
 
@@ -101,9 +67,6 @@ extension LintSettings {
     /// a thread of the concurrency runtime's pool, which is first started for it; on the main
     /// thread the lint starts at once.
     func runOffline() throws -> Never {
-        // Several files are read on all cores: the workers start now, while this thread reads
-        // the ruleset and lists the files, instead of when the first file is handed out.
-        if listPaths.count != 1 || Self.isDirectory(listPaths[0]) { WorkerPool.start() }
         let clock = ContinuousClock()
         let (workspace, changed) = try read(clock)
         try lint(workspace, changed: changed, facts: nil, clock: clock)
@@ -174,11 +137,6 @@ extension LintSettings {
         // noticeable part of a pre-commit run. `_exit` also skips the exit handlers of the
         // runtime and the libraries linked in, which have nothing left to flush.
         _exit(report.hasErrors ? CuratorExit.findingsWithErrors.status : 0)
-    }
-
-    fileprivate static func isDirectory(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The variables GitHub Actions describes the commit with, read one by one: building

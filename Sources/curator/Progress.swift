@@ -1,7 +1,7 @@
 import CuratorCore
 import CuratorSources
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// Shows the link check's progress on standard error: a bar redrawn in place on a terminal, or
 /// a plain line every tenth of the way where a bar would fill a log with carriage returns.

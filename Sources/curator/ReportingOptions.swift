@@ -50,7 +50,7 @@ extension LintCommand {
     var reports: [ReportDestination] { reporting.reports }
 }
 
-extension LintSettings {
+extension LintCommand {
     /// The paths the list is read from: none (the config's directory, or the working directory)
     /// with `--whole-list`, where the paths given only narrow the report.
     var listPaths: [String] { wholeList ? [] : paths }

@@ -19,24 +19,7 @@ struct SharedOptions: ParsableArguments {
     }
 }
 
-/// Which list and ruleset a command reads, and where its report goes: `SharedOptions` from the
-/// argument parser, or `PlainListSettings` from a plain command line (see `OfflineLint`).
-protocol ListSettings {
-    var config: String? { get }
-    var ruleset: String? { get }
-    var output: String? { get }
-}
-
-extension SharedOptions: ListSettings {}
-
-/// The list settings of a command line read without the argument parser.
-struct PlainListSettings: ListSettings {
-    var config: String?
-    var ruleset: String?
-    var output: String?
-}
-
-extension ListSettings {
+extension SharedOptions {
     /// Whether both `--config` and `--ruleset` are given, which exclude each other.
     var namesConfigAndRuleset: Bool { config != nil && ruleset != nil }
 

@@ -1,15 +1,11 @@
+import CuratorSync
 import Foundation
-import Synchronization
 import Testing
 
 @testable import CuratorCore
 
-/// `concurrentMap` runs on the process's own worker threads: results in input order, every item
-/// exactly once, work really spread over the workers, and no deadlock when it is called from
-/// several threads at once or from inside its own work. One test at a time: a caller that finds
-/// the pool busy with another's job runs its work alone, which `workIsSharedWithTheWorkers`
-/// would take for a pool that shares nothing.
-@Suite(.serialized)
+/// `concurrentMap` gives results in input order, runs every item exactly once, and does not
+/// deadlock when it is called from several threads at once or from inside its own work.
 struct ConcurrentMapTests {
     @Test func resultsComeBackInInputOrder() {
         for count in [0, 1, 2, 3, 17, 1000] {
@@ -23,23 +19,7 @@ struct ConcurrentMapTests {
         #expect(runs.withLock { $0 } == [Int](repeating: 1, count: 5000))
     }
 
-    /// On a machine with more than one core, items run on more than one thread: the pool is not
-    /// a serial loop in disguise. Each item waits until some item on another thread has started
-    /// (or a second has passed), so one thread alone cannot take every item. On one core there is
-    /// no worker to share with, and the test is skipped.
-    @Test(.enabled(if: WorkerPool.shared.workers > 0, "one core: there is no worker to share with"))
-    func workIsSharedWithTheWorkers() throws {
-        let threads = Mutex(Set<ObjectIdentifier>())
-        _ = concurrentMap(8) { _ in
-            let me = ObjectIdentifier(Thread.current)
-            threads.withLock { _ = $0.insert(me) }
-            let deadline = Date().addingTimeInterval(1)
-            while threads.withLock({ $0.count }) < 2, Date() < deadline { usleep(100) }
-        }
-        #expect(threads.withLock { $0.count } >= 2)
-    }
-
-    @Test func aMapInsideAMapRunsOnItsOwnThread() {
+    @Test func aMapInsideAMapGetsItsOwnResults() {
         let nested = concurrentMap(4) { outer in concurrentMap(50) { outer * 100 + $0 }.reduce(0, +) }
         #expect(nested == (0..<4).map { outer in (0..<50).map { outer * 100 + $0 }.reduce(0, +) })
     }

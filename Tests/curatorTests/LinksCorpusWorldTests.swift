@@ -1,7 +1,7 @@
 import CuratorCore
+import CuratorSync
 import CuratorTestSupport
 import Foundation
-import Synchronization
 import Testing
 
 /// The whole real list checked against a loopback world: every web URL remapped to a scripted

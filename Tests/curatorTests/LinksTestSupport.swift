@@ -1,5 +1,5 @@
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// Counts requests per behaviour across connections, for servers that fail a set number of times.
 final class FlakyCounter: Sendable {

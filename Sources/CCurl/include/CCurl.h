@@ -18,8 +18,13 @@
 // returning a code return CURLE_FAILED_INIT, CURLM_INTERNAL_ERROR or CURLUE_BAD_HANDLE, and the
 // rest do nothing.
 
-/// The soname curator loads, the one Debian's libcurl4 (and libcurl4-openssl-dev) installs.
+/// The library curator loads: the soname Debian's libcurl4 (and libcurl4-openssl-dev) installs,
+/// or macOS's own libcurl.
+#ifdef __APPLE__
+#define CCURL_LIBRARY "libcurl.4.dylib"
+#else
 #define CCURL_LIBRARY "libcurl.so.4"
+#endif
 
 /// The shape of CURLOPT_WRITEFUNCTION and CURLOPT_HEADERFUNCTION callbacks.
 typedef size_t (*ccurl_data_callback)(char *data, size_t size, size_t count, void *context);

@@ -1,7 +1,6 @@
 internal import CCmark
-internal import CCmarkArena
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// Parses GitHub-flavoured markdown with cmark-gfm, GitHub's own renderer, so that what the linter
 /// believes a row or a link to be is what GitHub shows.
@@ -41,49 +40,17 @@ enum GFMParser {
     /// copying the tree and extracting entries, which overlap the other core's inlines.
     private static let inlinePhase = Mutex(())
 
-    /// The largest file whose parse allocates from the thread's arena (see `parse`).
-    static let arenaLimit = 256 << 10
-
-    /// Gives every thread's arena back to `malloc` once the files are read, so that what the
-    /// rules allocate next reuses its pages instead of touching new ones (on the list, 290 fewer
-    /// page faults, about 1.2 MB).
-    static func releaseArenas() {
-        WorkerPool.shared.run { ccmark_arena_release() }
-    }
-
-    /// Parses `bytes` and copies cmark-gfm's tree into a `MarkdownTree`.
-    ///
-    /// A file up to `arenaLimit` bytes is parsed with cmark-gfm allocating from the calling
-    /// thread's arena (`CCmarkArena`), which is forgotten in one step once the tree is copied,
-    /// instead of one `malloc` per node and string and one `free` for each again: a parse of a
-    /// topic file took a fifth to two fifths less time (a C loop over the list's files). A larger
-    /// file is parsed with `malloc`: the arena's chunks stay with their thread, and for the list
-    /// with each file repeated 20 times (0.3–2 MB a file) the arena for every file held 36 MB
-    /// more at the peak for 3% less time, within the noise. Nothing of cmark-gfm's outlives this
-    /// function.
-    /// `arena` overrides the choice by size (the tests compare the two).
-    static func parse(
-        _ bytes: [UInt8], correcting source: SourceText, arena: Bool? = nil
-    ) throws(NestingLimit.TooDeep) -> MarkdownTree {
+    /// Parses `bytes` and copies cmark-gfm's tree into a `MarkdownTree`; nothing of cmark-gfm's
+    /// outlives this function. A file nested deeper than `NestingLimit` allows is refused.
+    static func parse(_ bytes: [UInt8], correcting source: SourceText) throws(NestingLimit.TooDeep) -> MarkdownTree {
         _ = extensionsRegistered
-        let usesArena = arena ?? (bytes.count <= arenaLimit)
-        let made =
-            usesArena
-            ? cmark_parser_new_with_mem(
-                CMARK_OPT_SOURCEPOS, ccmark_arena_mem().assumingMemoryBound(to: cmark_mem.self))
-            : cmark_parser_new(CMARK_OPT_SOURCEPOS)
-        guard let parser = made else {
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
             fatalError("cmark-gfm could not allocate a parser")
         }
-        // From the arena, the parser and the tree go with it, and nothing is walked to free them.
         var root: OpaquePointer?
         defer {
-            if usesArena {
-                ccmark_arena_reset()
-            } else {
-                if let root { cmark_node_free(root) }
-                cmark_parser_free(parser)
-            }
+            if let root { cmark_node_free(root) }
+            cmark_parser_free(parser)
         }
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {

@@ -1,4 +1,4 @@
-import Synchronization
+import CuratorSync
 
 /// Every entry of every file of a list, with the indexes the duplicate, mirror and network rules
 /// look entries up by.

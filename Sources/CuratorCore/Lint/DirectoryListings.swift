@@ -1,5 +1,5 @@
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// Tells whether files below a root exist by reading each directory once.
 ///

@@ -74,7 +74,6 @@ public struct Workspace: Sendable {
                 )
             }
         }
-        GFMParser.releaseArenas()
         var documentsByFile: [(Document, String)?] = Array(repeating: nil, count: unique.count)
         var fieldsByFile: [[Entry.Fields]] = Array(repeating: [], count: unique.count)
         var suppressions: [String: Suppressions] = [:]

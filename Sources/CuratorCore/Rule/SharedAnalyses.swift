@@ -1,4 +1,4 @@
-import Synchronization
+import CuratorSync
 
 /// What several rules work out from the same document, worked out once per lint run.
 ///

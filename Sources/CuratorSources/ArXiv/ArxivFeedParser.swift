@@ -15,19 +15,13 @@ public enum ArxivFeedParser {
     static let opensearch = "http://a9.com/-/spec/opensearch/1.1/"
 
     public static func parse(_ bytes: [UInt8]) throws(ArxivFeedParseError) -> ArxivFeed {
-        try parse(bytes, library: .shared)
-    }
-
-    static func parse(_ bytes: [UInt8], library: XMLLibrary) throws(ArxivFeedParseError) -> ArxivFeed {
         let handler = FeedHandler()
         do throws(XMLEventParserError) {
-            try XMLEventParser.parse(bytes, handler: handler, library: library)
+            try XMLEventParser.parse(bytes, handler: handler)
         } catch {
             switch error {
-            case .libraryUnavailable(let reason):
-                throw .parserUnavailable(reason: reason)
             case .malformed(let code, let line, let message):
-                throw .malformed(reason: "line \(line): \(message) (libxml2 error \(code))")
+                throw .malformed(reason: "line \(line): \(message) (expat error \(code))")
             }
         }
         guard handler.sawFeed else { throw .notAFeed(reason: "no <feed> element") }

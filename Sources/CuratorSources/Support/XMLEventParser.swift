@@ -1,4 +1,4 @@
-internal import CXML
+internal import CExpat
 
 /// Receives what `XMLEventParser` reads, in document order.
 protocol XMLEventHandler: AnyObject {
@@ -10,138 +10,120 @@ protocol XMLEventHandler: AnyObject {
     func characters(_ text: String)
 }
 
-/// Which libxml2 `XMLEventParser` reads with.
-enum XMLLibrary {
-    /// libxml2.so.2, opened when the first document is parsed and kept open.
-    case shared
-    /// The library in a file, opened for one parse; tests use it to ask for a missing library.
-    case file(String)
-}
-
 /// Why `XMLEventParser` could not read a document.
-enum XMLEventParserError: Error {
-    /// libxml2 could not be opened, or lacks a function the parser calls.
-    case libraryUnavailable(String)
-    /// The document is not well-formed; `message` is libxml2's, about its first error.
+enum XMLEventParserError: Error, Equatable {
+    /// The document is not well-formed XML (truncated ones included), or it has a document type
+    /// declaration, which is refused; `code` is expat's error number and `message` its
+    /// description (or the refusal), about the first error, on `line`.
     case malformed(code: Int, line: Int, message: String)
 }
 
-/// Reads XML with libxml2's SAX2 push parser, namespace processing on, reporting elements and text
-/// to a handler.
+/// Reads XML with expat, namespace processing on, reporting elements and text to a handler.
 ///
-/// libxml2 is opened with dlopen rather than linked, so runs that read no XML do not load it (and
-/// ICU, which it needs) at start-up. The options and the error rule are those of Foundation's
-/// `XMLParser`, which curator used before, so feeds read as they did: predefined entities and
-/// character references are decoded, libxml2 recovers from errors and goes on, and the document
-/// counts as read unless its last error is about something other than how it ends (content after
-/// the root element, or a root element left open). Unlike `XMLParser`, entities the document
-/// declares in its own DTD are not expanded; referring to one is an error.
+/// expat is a small parser without dependencies; on Linux it is linked from Debian's static
+/// archive (libexpat1-dev) and on macOS from the system, so reading a feed needs no library at
+/// run time and loads none. Parsing stops at the first error: a feed that is not well-formed,
+/// or that was cut off, is an error, never a partial result. Predefined entities and character
+/// references are decoded. A document type declaration is refused, because its entities are the
+/// only way for a document to make the parser expand text or name a file; an Atom feed has none.
 enum XMLEventParser {
-    static func parse(
-        _ bytes: [UInt8], handler: some XMLEventHandler, library: XMLLibrary = .shared
-    ) throws(XMLEventParserError) {
-        switch library {
-        case .shared:
-            var reason: UnsafePointer<CChar>?
-            guard let opened = cxml_shared_library(&reason) else {
-                throw .libraryUnavailable(reason.map { String(cString: $0) } ?? "libxml2.so.2 could not be opened")
-            }
-            try parse(bytes, handler: handler, with: opened)
-        case .file(let file):
-            var reason = [CChar](repeating: 0, count: 512)
-            guard let opened = cxml_library_open(file, &reason, reason.count) else {
-                let bytes = reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-                throw .libraryUnavailable(String(decoding: bytes, as: UTF8.self))
-            }
-            defer { cxml_library_close(opened) }
-            try parse(bytes, handler: handler, with: opened)
-        }
-    }
+    /// Separates the namespace URI, the local name and the prefix in the names expat reports.
+    /// U+0001 may not appear in an XML 1.0 document, so it cannot be part of a URI or a name.
+    static let separator: UInt8 = 1
 
-    private static func parse(
-        _ bytes: [UInt8], handler: some XMLEventHandler, with library: OpaquePointer
-    ) throws(XMLEventParserError) {
-        let session = ParseSession(handler: handler)
-        var handlers = cxml_handlers(
-            start_element: { context, localName, prefix, namespaceURI, count, attributes in
-                ParseSession.from(context).startElement(localName, prefix, namespaceURI, count, attributes)
-            },
-            end_element: { context, localName, prefix, namespaceURI in
-                ParseSession.from(context).endElement(localName, prefix, namespaceURI)
-            },
-            characters: { context, text, length in
-                ParseSession.from(context).characters(text, length)
-            },
-            error: { context, code, level, line, message in
-                ParseSession.from(context).error(code: code, level: level, line: line, message: message)
-            }
-        )
-        let result = withExtendedLifetime(session) {
+    static func parse(_ bytes: [UInt8], handler: some XMLEventHandler) throws(XMLEventParserError) {
+        guard let parser = XML_ParserCreateNS(nil, CChar(bitPattern: separator)) else {
+            fatalError("expat could not allocate a parser")
+        }
+        defer { XML_ParserFree(parser) }
+        guard let length = Int32(exactly: bytes.count) else {
+            throw .malformed(code: 0, line: 0, message: "the document is larger than 2 GiB")
+        }
+        let session = ParseSession(handler: handler, parser: parser)
+        XML_SetReturnNSTriplet(parser, 1)
+        XML_SetUserData(parser, Unmanaged.passUnretained(session).toOpaque())
+        XML_SetElementHandler(
+            parser,
+            { context, name, attributes in ParseSession.from(context).startElement(name, attributes) },
+            { context, name in ParseSession.from(context).endElement(name) })
+        XML_SetCharacterDataHandler(parser) { context, text, length in
+            ParseSession.from(context).characters(text, length)
+        }
+        XML_SetStartDoctypeDeclHandler(parser) { context, _, _, _, _ in
+            ParseSession.from(context).refuseDoctype()
+        }
+        let status = withExtendedLifetime(session) {
             bytes.withUnsafeBufferPointer { buffer in
-                cxml_parse(
-                    library, buffer.baseAddress, buffer.count, &handlers, Unmanaged.passUnretained(session).toOpaque())
+                buffer.withMemoryRebound(to: CChar.self) { XML_Parse(parser, $0.baseAddress, length, 1) }
             }
         }
-        guard result == 0 else {
-            throw session.firstError
-                ?? .malformed(code: Int(result), line: 0, message: "libxml2 could not parse the document")
+        guard status == XML_STATUS_OK else {
+            let code = XML_GetErrorCode(parser)
+            let line = Int(XML_GetCurrentLineNumber(parser))
+            let message = session.refusal ?? XML_ErrorString(code).map { String(cString: $0) } ?? "unknown error"
+            throw .malformed(code: Int(code.rawValue), line: line, message: message)
         }
     }
 }
 
-/// Carries one parse's handler and first error through libxml2's `void *` context.
+/// Carries one parse's handler through expat's `void *` context.
 private final class ParseSession {
     let handler: any XMLEventHandler
-    private(set) var firstError: XMLEventParserError?
+    let parser: XML_Parser
+    /// Why the parse was stopped from a callback, when it was.
+    private(set) var refusal: String?
 
-    init(handler: any XMLEventHandler) {
+    init(handler: any XMLEventHandler, parser: XML_Parser) {
         self.handler = handler
+        self.parser = parser
     }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> ParseSession {
         Unmanaged<ParseSession>.fromOpaque(context!).takeUnretainedValue()
     }
 
-    func startElement(
-        _ localName: UnsafePointer<UInt8>?, _ prefix: UnsafePointer<UInt8>?, _ namespaceURI: UnsafePointer<UInt8>?,
-        _ count: Int32, _ attributes: UnsafePointer<UnsafePointer<UInt8>?>?
-    ) {
+    func startElement(_ name: UnsafePointer<CChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>?) {
         var values: [String: String] = [:]
-        if let attributes {
-            for index in 0..<Int(count) {
-                let fields = attributes + index * 5
-                guard let name = fields[0], let start = fields[3], let end = fields[4] else { continue }
-                var key = String(cString: name)
-                if let attributePrefix = fields[1], attributePrefix.pointee != 0 {
-                    key = String(cString: attributePrefix) + ":" + key
-                }
-                values[key] = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-            }
+        var next = attributes
+        // Name and value pairs, ended by a null name.
+        while let pair = next, let attributeName = pair[0], let value = pair[1] {
+            values[Self.split(attributeName).qualifiedName] = String(cString: value)
+            next = pair + 2
         }
-        handler.startElement(Self.string(localName), namespaceURI: Self.string(namespaceURI), attributes: values)
+        let element = Self.split(name)
+        handler.startElement(element.localName, namespaceURI: element.namespaceURI, attributes: values)
     }
 
-    func endElement(
-        _ localName: UnsafePointer<UInt8>?, _ prefix: UnsafePointer<UInt8>?, _ namespaceURI: UnsafePointer<UInt8>?
-    ) {
-        handler.endElement(Self.string(localName), namespaceURI: Self.string(namespaceURI))
+    func endElement(_ name: UnsafePointer<CChar>?) {
+        let element = Self.split(name)
+        handler.endElement(element.localName, namespaceURI: element.namespaceURI)
     }
 
-    func characters(_ text: UnsafePointer<UInt8>?, _ length: Int32) {
+    func characters(_ text: UnsafePointer<CChar>?, _ length: Int32) {
         guard let text, length > 0 else { return }
-        handler.characters(String(decoding: UnsafeBufferPointer(start: text, count: Int(length)), as: UTF8.self))
+        let bytes = UnsafeRawBufferPointer(start: text, count: Int(length))
+        handler.characters(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// Keeps the first error; warnings (level 1) do not make a document malformed.
-    func error(code: Int32, level: Int32, line: Int32, message: UnsafePointer<CChar>?) {
-        guard level >= 2, firstError == nil else { return }
-        // libxml2 ends its messages with a line break and puts some details on a second line.
-        let text = message.map { String(cString: $0) } ?? ""
-        let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        firstError = .malformed(code: Int(code), line: Int(line), message: oneLine)
+    func refuseDoctype() {
+        refusal = "a document type declaration is not accepted"
+        XML_StopParser(parser, XML_Bool(0))
     }
 
-    private static func string(_ pointer: UnsafePointer<UInt8>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
+    /// A name as expat reports it with namespace triplets: `uri SEP local SEP prefix`,
+    /// `uri SEP local` without a prefix, or `local` outside any namespace.
+    private static func split(_ name: UnsafePointer<CChar>?) -> (
+        namespaceURI: String, localName: String, qualifiedName: String
+    ) {
+        guard let name else { return ("", "", "") }
+        let parts = String(cString: name).split(
+            separator: Character(Unicode.Scalar(XMLEventParser.separator)), omittingEmptySubsequences: false
+        )
+        .map(String.init)
+        switch parts.count {
+        case 1: return ("", parts[0], parts[0])
+        case 2: return (parts[0], parts[1], parts[1])
+        default: return (parts[0], parts[1], parts[2] + ":" + parts[1])
+        }
     }
 }

@@ -1,5 +1,5 @@
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// Holds each request until `size` of them are being served at once (or all `total` have come),
 /// so that a limit of `size` concurrent requests is certainly reached, and a client that sends

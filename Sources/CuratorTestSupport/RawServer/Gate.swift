@@ -1,5 +1,5 @@
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// Holds server handlers until the test opens it: a server that must be slow for a test waits here
 /// for as long as the test needs, instead of sleeping for a guessed time.

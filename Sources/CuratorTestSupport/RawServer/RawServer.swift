@@ -1,7 +1,7 @@
 import CuratorHTTP
+import CuratorSync
 import Foundation
 import Glibc
-import Synchronization
 
 /// The one loopback HTTP/1.1 server of the tests: the API doubles answer through it (see
 /// `DoubleServer`), and scripted handlers produce the faults a real server library never would:

@@ -1,5 +1,5 @@
 import CuratorHTTP
-import Synchronization
+import CuratorSync
 
 /// The thread-safe record of everything a raw server was asked, in arrival order.
 final class RawServerLog: Sendable {

@@ -1,5 +1,5 @@
+import CuratorSync
 import Glibc
-import Synchronization
 
 /// A connected TCP socket owned by one connection thread. Closing is idempotent and guarded,
 /// so the handler and the server may both close it without closing a reused descriptor.

@@ -1,6 +1,6 @@
 import CuratorHTTP
+import CuratorSync
 import Foundation
-import Synchronization
 
 /// A `NetworkClock` that tests drive, so that no test waits on the wall clock.
 ///
