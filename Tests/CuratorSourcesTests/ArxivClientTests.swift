@@ -148,32 +148,6 @@ import Testing
         #expect(retried.queryValue("id_list") == "2409.13652")
     }
 
-    /// Without libxml2 no answer can be read: the client stops at the first one, without asking
-    /// again, and its stop says what to install.
-    @Test func stopsAtOnceWhenFeedsCannotBeRead() async throws {
-        let answer = HTTPResponse(
-            status: 200, headers: ["Content-Type": "application/atom+xml"],
-            body: Array(ArxivFeedParserTests.currentFeed.utf8), url: "")
-        let scripted = ScriptedClient(steps: [.respond(answer), .respond(answer)], then: URLSessionTestClient())
-        let client = ArxivClient(
-            http: scripted,
-            configuration: ArxivClientConfiguration(
-                endpoint: "http://127.0.0.1:9/api/query", spacing: TestTiming.arxivClientSpacing,
-                retry: TestTiming.quickRetry, clock: TestClock()),
-            parseFeed: { _ throws(ArxivFeedParseError) in
-                throw .parserUnavailable(reason: "libxml2.so.2: cannot open shared object file")
-            })
-
-        let outcome = await client.lookup(texts: ["hep-th/9901001"])
-
-        #expect(await scripted.attempts == 1)
-        #expect(outcome.unfetched == ["hep-th/9901001"])
-        #expect(
-            outcome.stop?.description
-                == "cannot load libxml2.so.2, which curator needs to read arXiv feeds (libxml2.so.2: cannot open "
-                + "shared object file); install the Debian package libxml2")
-    }
-
     static func errorFeed(for id: String) -> String {
         """
         <?xml version='1.0' encoding='UTF-8'?>

@@ -160,7 +160,6 @@ import Testing
         } catch {
             switch error {
             case .notAFeed(let reason), .malformed(let reason): return reason
-            case .parserUnavailable: return nil
             }
         }
     }

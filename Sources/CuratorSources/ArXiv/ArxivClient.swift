@@ -12,26 +12,16 @@ public final class ArxivClient: Sendable {
     private let http: any HTTPClient
     private let configuration: ArxivClientConfiguration
     private let pacer: RequestPacer
-    private let parseFeed: @Sendable ([UInt8]) throws(ArxivFeedParseError) -> ArxivFeed
 
     /// - Parameter pacer: the run's one pacer for the arXiv API, shared by every client of the run
     ///   so that the spacing holds across all of their requests; nil makes one for this client.
-    public convenience init(
+    public init(
         http: any HTTPClient, configuration: ArxivClientConfiguration = ArxivClientConfiguration(),
         pacer: RequestPacer? = nil
-    ) {
-        self.init(http: http, configuration: configuration, pacer: pacer, parseFeed: ArxivFeedParser.parse)
-    }
-
-    /// Tests pass a `parseFeed` that fails as it does on a machine without libxml2.
-    init(
-        http: any HTTPClient, configuration: ArxivClientConfiguration, pacer: RequestPacer? = nil,
-        parseFeed: @escaping @Sendable ([UInt8]) throws(ArxivFeedParseError) -> ArxivFeed
     ) {
         self.http = http
         self.configuration = configuration
         self.pacer = pacer ?? RequestPacer(spacing: configuration.spacing, clock: configuration.clock)
-        self.parseFeed = parseFeed
     }
 
     /// Looks up ids as written in the list (bare ids or arXiv URLs). Text that is not an arXiv id
@@ -114,7 +104,7 @@ public final class ArxivClient: Sendable {
                 if error.isTransient { continue }
                 return .stopped(lastStop, partial: results)
             }
-            switch ArxivResponseKind(response, parse: parseFeed) {
+            switch ArxivResponseKind(response, parse: ArxivFeedParser.parse) {
             case .throttled, .unavailable:
                 lastStop = .serviceUnavailable(status: response.status, attempts: attempt)
                 continue
@@ -155,8 +145,6 @@ public final class ArxivClient: Sendable {
                 pending = []
             case .unexpected(let summary):
                 return .stopped(.unexpectedResponse(status: response.status, summary: summary), partial: results)
-            case .unreadable(let error):
-                return .stopped(.unreadable(reason: error.description), partial: results)
             }
         }
         return .answered(results)

@@ -32,9 +32,6 @@ public enum ArxivFeedParseError: Error, Sendable, Hashable, CustomStringConverti
     case notAFeed(reason: String)
     /// The body is broken XML, or a feed cut off before its end: the request failed.
     case malformed(reason: String)
-    /// libxml2, which is opened only when the first feed arrives, is missing or is not libxml2.
-    /// Asking the API again cannot help; the machine needs the library.
-    case parserUnavailable(reason: String)
 
     public var description: String {
         switch self {
@@ -42,9 +39,6 @@ public enum ArxivFeedParseError: Error, Sendable, Hashable, CustomStringConverti
             "not an arXiv Atom feed: \(reason)"
         case .malformed(let reason):
             "a malformed or truncated arXiv feed: \(reason)"
-        case .parserUnavailable(let reason):
-            "cannot load libxml2.so.2, which curator needs to read arXiv feeds (\(reason)); install the Debian "
-                + "package libxml2"
         }
     }
 }

@@ -14,8 +14,6 @@ enum ArxivResponseKind {
     case badRequest(ArxivFeed)
     case feed(ArxivFeed)
     case unexpected(String)
-    /// The body may well be a feed, but this machine cannot read feeds (libxml2 is missing).
-    case unreadable(ArxivFeedParseError)
 
     init(_ response: HTTPResponse, parse: ([UInt8]) throws(ArxivFeedParseError) -> ArxivFeed) {
         let body = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -29,7 +27,6 @@ enum ArxivResponseKind {
                 self = .feed(try parse(response.body))
             } catch {
                 switch error {
-                case .parserUnavailable: self = .unreadable(error)
                 case .notAFeed: self = .unavailable
                 case .malformed: self = .malformed(error.description)
                 }
@@ -39,10 +36,7 @@ enum ArxivResponseKind {
                 let feed = try parse(response.body)
                 self = feed.errors.isEmpty ? .unexpected("400 without an error feed") : .badRequest(feed)
             } catch {
-                switch error {
-                case .parserUnavailable: self = .unreadable(error)
-                case .notAFeed, .malformed: self = .unexpected("400 without an error feed")
-                }
+                self = .unexpected("400 without an error feed")
             }
         case 500...599:
             self = .unavailable

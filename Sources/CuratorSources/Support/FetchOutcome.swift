@@ -37,9 +37,6 @@ public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
     /// The run's time budget (`--max-time`) ran out before the lookup was finished; `after` is
     /// what went wrong before, if anything did.
     indirect case outOfTime(after: FetchStop?)
-    /// Answers came back but this machine cannot read them, e.g. a library the parser needs is
-    /// missing; asking again cannot help. `reason` says what is missing and what to install.
-    case unreadable(reason: String)
 
     /// The stop for a request that got no response: out of time, or a transport failure.
     /// - Parameter previous: what stopped the attempt before, which an out-of-time stop names.
@@ -67,8 +64,6 @@ public enum FetchStop: Error, Sendable, Hashable, CustomStringConvertible {
             "no response (\(kind)) after \(attempts) attempts"
         case .outOfTime(let previous):
             "the run's time budget (--max-time) ran out" + (previous.map { " after \($0)" } ?? "")
-        case .unreadable(let reason):
-            reason
         }
     }
 }
