@@ -15,7 +15,8 @@ struct Curator: AsyncParsableCommand {
         abstract: "Keeps curated lists of research papers healthy.",
         version: version,
         subcommands: [
-            LintCommand.self, RulesCommand.self, RefreshCommand.self, ProposeCommand.self, MeasurePlacementCommand.self,
+            LintCommand.self, RulesCommand.self, RefreshCommand.self, ProposeCommand.self, DiscoverCommand.self,
+            MeasurePlacementCommand.self,
         ],
         defaultSubcommand: LintCommand.self
     )

@@ -95,20 +95,13 @@ public final class ArxivClient: Sendable {
             if attempt > configuration.retry.maxAttempts {
                 return .stopped(lastStop, partial: results)
             }
-            if attempt > 1 {
-                do {
-                    try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
-                } catch is DeadlineClock.OutOfTime {
-                    return .stopped(.outOfTime(after: lastStop), partial: results)
-                } catch {}
+            if let stop = await backOff(attempt: attempt, lastStop: lastStop) {
+                return .stopped(stop, partial: results)
             }
             let request = makeRequest(pending)
             let response: HTTPResponse
             do {
-                response = try await pacer.run(
-                    { () async throws(HTTPFailure) -> HTTPResponse in try await self.http.send(request) },
-                    holdOff: retryAfter,
-                    instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime })
+                response = try await send(request)
             } catch {
                 lastStop = FetchStop.failed(error, attempts: attempt, previous: attempt > 1 ? lastStop : nil)
                 if error.isTransient { continue }
@@ -160,6 +153,78 @@ public final class ArxivClient: Sendable {
             }
         }
         return .answered(results)
+    }
+
+    /// Waits before attempt `attempt` (none before the first); the stop to report when the run's
+    /// time is out.
+    private func backOff(attempt: Int, lastStop: FetchStop) async -> FetchStop? {
+        guard attempt > 1 else { return nil }
+        do {
+            try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
+        } catch is DeadlineClock.OutOfTime {
+            return .outOfTime(after: lastStop)
+        } catch {}
+        return nil
+    }
+
+    /// Sends one request through the run's pacer, so that it keeps its distance from every other
+    /// arXiv request of the run.
+    private func send(_ request: HTTPRequest) async throws(HTTPFailure) -> HTTPResponse {
+        try await pacer.run(
+            { () async throws(HTTPFailure) -> HTTPResponse in try await self.http.send(request) },
+            holdOff: retryAfter,
+            instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime })
+    }
+
+    /// One page of a `search_query` (`cat:cs.CL AND submittedDate:[… TO …]`), newest first: the
+    /// feed, or why there is none. Throttled, unavailable and broken answers are asked again like
+    /// a lookup's; an empty page before the end of the results is the API's sporadic empty feed.
+    public func search(_ query: String, start: Int, maxResults: Int) async -> Result<ArxivFeed, FetchStop> {
+        var attempt = 0
+        var emptyRetries = configuration.emptyFeedRetries
+        var lastStop = FetchStop.serviceUnavailable(status: nil, attempts: 0)
+        let request = HTTPRequest(
+            method: .get,
+            url: "\(configuration.endpoint)?"
+                + URLQuery.encode([
+                    ("search_query", query), ("start", String(start)), ("max_results", String(maxResults)),
+                    ("sortBy", "submittedDate"), ("sortOrder", "descending"),
+                ]),
+            headers: ["User-Agent": configuration.userAgent, "Accept": "application/atom+xml"],
+            connectTimeout: 15, totalTimeout: 90)
+        while true {
+            attempt += 1
+            if attempt > configuration.retry.maxAttempts { return .failure(lastStop) }
+            if let stop = await backOff(attempt: attempt, lastStop: lastStop) { return .failure(stop) }
+            let response: HTTPResponse
+            do {
+                response = try await send(request)
+            } catch {
+                lastStop = FetchStop.failed(error, attempts: attempt, previous: attempt > 1 ? lastStop : nil)
+                if error.isTransient { continue }
+                return .failure(lastStop)
+            }
+            switch ArxivResponseKind(response, parse: parseFeed) {
+            case .throttled, .unavailable:
+                lastStop = .serviceUnavailable(status: response.status, attempts: attempt)
+            case .malformed(let reason):
+                lastStop = .unexpectedResponse(status: response.status, summary: reason)
+            case .badRequest(let feed):
+                return .failure(
+                    .unexpectedResponse(status: 400, summary: feed.errors.first?.message ?? "bad request"))
+            case .feed(let feed):
+                if feed.papers.isEmpty, (feed.totalResults ?? 0) > start, emptyRetries > 0 {
+                    emptyRetries -= 1
+                    attempt -= 1
+                    continue
+                }
+                return .success(feed)
+            case .unexpected(let summary):
+                return .failure(.unexpectedResponse(status: response.status, summary: summary))
+            case .unreadable(let error):
+                return .failure(.unreadable(reason: error.description))
+            }
+        }
     }
 
     /// The wait a throttled or unavailable answer asks for; the pacer holds every later arXiv

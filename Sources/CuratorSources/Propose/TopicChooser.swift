@@ -36,6 +36,11 @@ public struct TopicChooser: Sendable {
         public var topic: Topic
         public var score: Double
         public var confidence: Double
+        /// How much more likely the paper's words are in this file than in a file that uses every
+        /// word of the list equally, per word: above 0 the paper reads like the file, at or below
+        /// 0 like nothing in the list. Unlike `score`, it compares papers of different lengths,
+        /// which is what `discover` ranks by.
+        public var relevance: Double
     }
 
     static let titleKeywordPrior = 2.0
@@ -119,8 +124,13 @@ public struct TopicChooser: Sendable {
         let top = scores.max() ?? 0
         let shares = scores.map { exp(($0 - top) / length) }
         let sum = shares.reduce(0, +)
-        return topics.indices.map { Scored(topic: topics[$0], score: scores[$0], confidence: shares[$0] / sum) }
-            .enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+        let uniform = titleWords.isEmpty ? 0 : length * log(size)
+        return topics.indices.map {
+            Scored(
+                topic: topics[$0], score: scores[$0], confidence: shares[$0] / sum,
+                relevance: (scores[$0] + uniform) / length)
+        }
+        .enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
     }
 
     /// Leave-one-out on the list itself: each entry of a topic file is taken out, ranked by its
