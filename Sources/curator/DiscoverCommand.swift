@@ -72,11 +72,11 @@ struct DiscoverCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try shared.loadWorkspace(paths: path.map { [$0] } ?? [])
-        let topics = TopicChooser.topics(of: workspace)
+        let chooser = TopicChooser(workspace: workspace)
+        let topics = chooser.topics
         guard !topics.isEmpty else {
             throw CuratorExit.input("the list has no file with entries: nothing to rank new papers against")
         }
-        let chooser = TopicChooser(topics: topics, workspace: workspace)
         let environment = ProcessInfo.processInfo.environment
         let endpoints = SourceEndpoints(environment: environment)
         let clock = DeadlineClock(budget: TimeBudget.defaultSeconds)

@@ -54,11 +54,11 @@ struct ProposeCommand: AsyncParsableCommand {
         let workspace = try shared.loadWorkspace(paths: [])
         let ruleset = workspace.ruleset.ruleset
         let policy = ruleset.propose
-        let topics = TopicChooser.topics(of: workspace)
+        let chooser = TopicChooser(workspace: workspace)
+        let topics = chooser.topics
         guard !topics.isEmpty else {
             throw CuratorExit.input("the list has no file with entries: nothing says where a new paper goes")
         }
-        let chooser = TopicChooser(topics: topics, workspace: workspace)
         let environment = ProcessInfo.processInfo.environment
         var endpoints = SourceEndpoints(environment: environment)
         // The clients retry themselves, so the engine under them does not; the budget bounds the waits.

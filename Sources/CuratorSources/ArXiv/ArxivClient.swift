@@ -92,20 +92,11 @@ public final class ArxivClient: Sendable {
         var lastStop = FetchStop.serviceUnavailable(status: nil, attempts: 0)
         while !pending.isEmpty {
             attempt += 1
-            if attempt > configuration.retry.maxAttempts {
-                return .stopped(lastStop, partial: results)
-            }
-            if let stop = await backOff(attempt: attempt, lastStop: lastStop) {
-                return .stopped(stop, partial: results)
-            }
-            let request = makeRequest(pending)
             let response: HTTPResponse
-            do {
-                response = try await send(request)
-            } catch {
-                lastStop = FetchStop.failed(error, attempts: attempt, previous: attempt > 1 ? lastStop : nil)
-                if error.isTransient { continue }
-                return .stopped(lastStop, partial: results)
+            switch await exchange(makeRequest(pending), attempt: attempt, lastStop: &lastStop) {
+            case .response(let answer): response = answer
+            case .retry: continue
+            case .stop(let stop): return .stopped(stop, partial: results)
             }
             switch ArxivResponseKind(response, parse: parseFeed) {
             case .throttled, .unavailable:
@@ -155,25 +146,35 @@ public final class ArxivClient: Sendable {
         return .answered(results)
     }
 
-    /// Waits before attempt `attempt` (none before the first); the stop to report when the run's
-    /// time is out.
-    private func backOff(attempt: Int, lastStop: FetchStop) async -> FetchStop? {
-        guard attempt > 1 else { return nil }
-        do {
-            try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
-        } catch is DeadlineClock.OutOfTime {
-            return .outOfTime(after: lastStop)
-        } catch {}
-        return nil
+    private enum Exchange {
+        case response(HTTPResponse)
+        /// A transient failure: ask again.
+        case retry
+        case stop(FetchStop)
     }
 
-    /// Sends one request through the run's pacer, so that it keeps its distance from every other
-    /// arXiv request of the run.
-    private func send(_ request: HTTPRequest) async throws(HTTPFailure) -> HTTPResponse {
-        try await pacer.run(
-            { () async throws(HTTPFailure) -> HTTPResponse in try await self.http.send(request) },
-            holdOff: retryAfter,
-            instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime })
+    /// Attempt number `attempt` at a request: the wait of the retry policy before it (none before
+    /// the first), then the request through the run's pacer, so that it keeps its distance from
+    /// every other arXiv request of the run. `lastStop` is what to report if this is the end.
+    private func exchange(_ request: HTTPRequest, attempt: Int, lastStop: inout FetchStop) async -> Exchange {
+        if attempt > configuration.retry.maxAttempts { return .stop(lastStop) }
+        if attempt > 1 {
+            do {
+                try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
+            } catch is DeadlineClock.OutOfTime {
+                return .stop(.outOfTime(after: lastStop))
+            } catch {}
+        }
+        do {
+            return .response(
+                try await pacer.run(
+                    { () async throws(HTTPFailure) -> HTTPResponse in try await self.http.send(request) },
+                    holdOff: retryAfter,
+                    instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime }))
+        } catch {
+            lastStop = FetchStop.failed(error, attempts: attempt, previous: attempt > 1 ? lastStop : nil)
+            return error.isTransient ? .retry : .stop(lastStop)
+        }
     }
 
     /// One page of a `search_query` (`cat:cs.CL AND submittedDate:[… TO …]`), newest first: the
@@ -194,15 +195,11 @@ public final class ArxivClient: Sendable {
             connectTimeout: 15, totalTimeout: 90)
         while true {
             attempt += 1
-            if attempt > configuration.retry.maxAttempts { return .failure(lastStop) }
-            if let stop = await backOff(attempt: attempt, lastStop: lastStop) { return .failure(stop) }
             let response: HTTPResponse
-            do {
-                response = try await send(request)
-            } catch {
-                lastStop = FetchStop.failed(error, attempts: attempt, previous: attempt > 1 ? lastStop : nil)
-                if error.isTransient { continue }
-                return .failure(lastStop)
+            switch await exchange(request, attempt: attempt, lastStop: &lastStop) {
+            case .response(let answer): response = answer
+            case .retry: continue
+            case .stop(let stop): return .failure(stop)
             }
             switch ArxivResponseKind(response, parse: parseFeed) {
             case .throttled, .unavailable:

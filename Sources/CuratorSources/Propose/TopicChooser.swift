@@ -63,6 +63,11 @@ public struct TopicChooser: Sendable {
         }
     }
 
+    /// Learns from the workspace's own topics (see `topics(of:)`).
+    public init(workspace: Workspace) {
+        self.init(topics: Self.topics(of: workspace), workspace: workspace)
+    }
+
     /// The title of every entry of a topic file, with the topic's position.
     static func titles(of topics: [Topic], in workspace: Workspace) -> [(Int, String)] {
         let byFile = Dictionary(
