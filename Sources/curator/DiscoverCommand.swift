@@ -95,8 +95,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         if let stop = search.stop, search.papers.isEmpty {
             throw CuratorExit.input("arXiv did not answer: \(stop)")
         }
-        let listed = Set(workspace.catalog.entries.compactMap { $0.arxivID?.base })
-        let candidates = Discovery.rank(search.papers, chooser: chooser, listed: listed, limit: limit)
+        let candidates = Discovery.rank(search.papers, chooser: chooser, catalog: workspace.catalog, limit: limit)
         switch format {
         case .text: try shared.emit(Discovery.text(candidates))
         case .json: try shared.emit(Discovery.json(candidates))

@@ -35,8 +35,12 @@ struct DiscoverCommandTests {
             "2503.00005", "A Corpus of Medieval Latin Charters",
             "Transcriptions of charters from monasteries in Bavaria."),
     ]
-    /// Already in the list (LLM-Pruner), too old, and of a category not searched.
+    /// Already in the list (LLM-Pruner by id, SparseGPT by title under another id), too old, and
+    /// of a category not searched.
     static let excluded = [
+        paper(
+            "2503.00008", "SparseGPT: Massive Language Models Can Be Accurately Pruned in One-Shot",
+            "One-shot pruning."),
         paper("2305.11627", "LLM-Pruner: On the Structural Pruning of Large Language Models", "Pruning LLMs."),
         paper("2312.00006", "Pruning Before the Range", "Sparse pruning.", published: "2023-12-01T00:00:00Z"),
         paper("2503.00007", "Pruning Convolutional Vision Networks", "Sparse pruning.", category: "cs.CV"),

@@ -66,12 +66,16 @@ public enum Discovery {
         return Search(papers: papers, stop: nil)
     }
 
-    /// The papers the list does not have, best first (ties by id, so the order is the same on
-    /// every run), at most `limit`.
-    public static func rank(
-        _ papers: [ArxivPaper], chooser: TopicChooser, listed: Set<String>, limit: Int
-    ) -> [Candidate] {
-        let candidates = papers.filter { !listed.contains($0.id.base) }.compactMap { paper -> Candidate? in
+    /// The papers the list does not have, by arXiv id or by title (an entry may link only its
+    /// code), best first (ties by id, so the order is the same on every run), at most `limit`.
+    public static func rank(_ papers: [ArxivPaper], chooser: TopicChooser, catalog: Catalog, limit: Int) -> [Candidate]
+    {
+        let listed = Set(catalog.entries.compactMap { $0.arxivID?.base })
+        let titles = catalog.byTitle
+        let new = papers.filter {
+            !listed.contains($0.id.base) && titles[TitleNormalizer.normalize($0.title)] == nil
+        }
+        let candidates = new.compactMap { paper -> Candidate? in
             let ranked = chooser.rank(title: paper.title, abstract: paper.summary)
             guard let best = ranked.first else { return nil }
             let title = paper.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
