@@ -67,6 +67,8 @@ public enum VenueStatements {
         return found
     }
 
+    /// The text with the full stops of `abbreviations` dropped, so that a clause does not end
+    /// inside a proceedings title; the evidence quotes the clause in this form.
     static func expanded(_ text: String) -> String {
         guard let pattern = try? NSRegularExpression(pattern: "\\b(\(abbreviations))\\.") else { return text }
         return pattern.stringByReplacingMatches(
