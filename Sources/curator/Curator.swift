@@ -13,7 +13,10 @@ struct Curator: AsyncParsableCommand {
         commandName: "curator",
         abstract: "Keeps curated lists of research papers healthy.",
         version: version,
-        subcommands: [LintCommand.self, RulesCommand.self, RefreshCommand.self, ProposeCommand.self],
+        subcommands: [
+            LintCommand.self, RulesCommand.self, RefreshCommand.self, ProposeCommand.self, DiscoverCommand.self,
+            MeasurePlacementCommand.self,
+        ],
         defaultSubcommand: LintCommand.self
     )
 

@@ -12,8 +12,9 @@ struct ProposeCommand: AsyncParsableCommand {
         discussion: """
             Fetches each paper from arXiv, and its repository from GitHub when --code names one or \
             the abstract or comment links one. A paper the list already has is refused, with where \
-            it is. The file and section come from the ruleset's topic map unless --section names \
-            one; the venue badge from --venue or an explicit acceptance statement on arXiv. Without \
+            it is. The file is the topic file whose entries the paper's title and abstract read most \
+            like (the ruleset's keyword map, if any, weighs in), printed with its confidence and \
+            the runner-up, unless --section names one; the venue badge from --venue or an explicit acceptance statement on arXiv. Without \
             --write the entries are printed; with it they are inserted into the topic file and its \
             copy in the mirror file (the README).
             """
@@ -52,9 +53,11 @@ struct ProposeCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try shared.loadWorkspace(paths: [])
         let ruleset = workspace.ruleset.ruleset
-        guard let policy = ruleset.propose, !policy.topics.isEmpty else {
-            throw CuratorExit.input(
-                "the ruleset '\(ruleset.name)' has no propose.topics: nothing says where a new paper goes")
+        let policy = ruleset.propose
+        let chooser = TopicChooser(workspace: workspace)
+        let topics = chooser.topics
+        guard !topics.isEmpty else {
+            throw CuratorExit.input("the list has no file with entries: nothing says where a new paper goes")
         }
         let environment = ProcessInfo.processInfo.environment
         var endpoints = SourceEndpoints(environment: environment)
@@ -98,22 +101,19 @@ struct ProposeCommand: AsyncParsableCommand {
         status.clear()
         var insertions: [String: [Int: String]] = [:]
         var printed = ""
+        var placements: [String] = []
         for paper in found {
-            let topic: ProposePolicy.Topic
+            let topic: TopicChooser.Topic
             if let section {
-                guard let named = TopicChooser.named(section, in: policy.topics) else {
+                guard let named = chooser.named(section) else {
                     throw CuratorExit.input(
-                        "--section '\(section)' is none of the topics: \(policy.topics.map(\.name).joined(separator: ", "))"
-                    )
+                        "--section '\(section)' is none of the topics: \(topics.map(\.name).joined(separator: ", "))")
                 }
                 topic = named
-            } else if let chosen = TopicChooser.choose(
-                title: paper.title, abstract: paper.summary, topics: policy.topics)
-            {
-                topic = chosen
             } else {
-                refusals.append("\(paper.id.base): no topic of the ruleset matches; name one with --section")
-                continue
+                let ranked = chooser.rank(title: paper.title, abstract: paper.summary)
+                topic = ranked[0].topic
+                placements.append(Self.placement(paper.id.base, ranked))
             }
             let repository = repositories[paper.id.base]
             let proposal = ProposedEntry(
@@ -124,13 +124,13 @@ struct ProposeCommand: AsyncParsableCommand {
                 starred: ruleset.star?.write == true && (repository?.stars ?? 0) >= (ruleset.star?.minStars ?? Int.max),
                 date: Self.today())
             var targets = [
-                (topic.file, topic.heading, ProposePolicy.position(policy.insert?.topic), nil as Pattern?)
+                (topic.file, topic.heading, ProposePolicy.position(policy?.insert?.topic), nil as Pattern?)
             ]
             if let mirrors = ruleset.mirrors,
                 let heading = mirrors.sections.first(where: { $0.value == topic.file })?.key
             {
-                let pinned = policy.pinned.flatMap { try? Pattern($0) }
-                targets.append((mirrors.file, heading, ProposePolicy.position(policy.insert?.mirror), pinned))
+                let pinned = policy?.pinned.flatMap { try? Pattern($0) }
+                targets.append((mirrors.file, heading, ProposePolicy.position(policy?.insert?.mirror), pinned))
             }
             for (relative, heading, position, pinned) in targets {
                 guard let file = workspace.documents.first(where: { $0.relativePath == relative })?.document.path,
@@ -159,7 +159,7 @@ struct ProposeCommand: AsyncParsableCommand {
         } else {
             try shared.emit(printed)
         }
-        for refusal in refusals { FileHandle.standardError.write(Data("curator: \(refusal)\n".utf8)) }
+        for line in placements + refusals { FileHandle.standardError.write(Data("curator: \(line)\n".utf8)) }
         if !refusals.isEmpty { throw CuratorExit(status: 1, message: nil) }
     }
 
@@ -183,6 +183,13 @@ struct ProposeCommand: AsyncParsableCommand {
             default: nil
             }
         }
+    }
+
+    /// "2507.01001 → pruning.md (confidence 0.74; runner-up quantization.md, 0.12)", one line per paper.
+    static func placement(_ id: String, _ ranked: [TopicChooser.Scored]) -> String {
+        let confidence = { (scored: TopicChooser.Scored) in String(format: "%.2f", scored.confidence) }
+        let runnerUp = ranked.dropFirst().first.map { "; runner-up \($0.topic.file), \(confidence($0))" } ?? ""
+        return "\(id) → \(ranked[0].topic.file) (confidence \(confidence(ranked[0]))\(runnerUp))"
     }
 
     static func repositoryMention(in text: String) -> RepositoryName? {
@@ -242,5 +249,29 @@ struct ProposeCommand: AsyncParsableCommand {
 extension ProposePolicy {
     static func position(_ text: String?) -> EntryPlacement.Position {
         text.flatMap(EntryPlacement.Position.init(rawValue:)) ?? .top
+    }
+}
+
+/// Placement measured on the list itself, for `bench/placement`: leave-one-out over the topic files'
+/// entries, by title (see `TopicChooser.leaveOneOut`). Hidden: it is a measurement, not a task.
+struct MeasurePlacementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure-placement",
+        abstract: "Rank each entry of the topic files by its title against the list without it.",
+        shouldDisplay: false)
+
+    @OptionGroup var shared: SharedOptions
+
+    @Argument(help: "The list's folder (default: the config file's folder, or here).")
+    var path: String?
+
+    func run() throws {
+        let workspace = try shared.loadWorkspace(paths: path.map { [$0] } ?? [])
+        let topics = TopicChooser.topics(of: workspace)
+        let (right, total) = TopicChooser.leaveOneOut(topics: topics, workspace: workspace)
+        let share = total == 0 ? 0 : 100 * Double(right) / Double(total)
+        try shared.emit(
+            "placement: \(right) of \(total) entries (\(String(format: "%.1f", share))%) ranked into their own file, none refused\n"
+        )
     }
 }

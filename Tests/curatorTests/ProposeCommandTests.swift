@@ -53,6 +53,10 @@ struct ProposeCommandTests {
         let printed = try await RefreshCLI.run(
             ["propose", "--ruleset", "awesome-efficient-llm"] + ids, in: copy, environment: environment)
         #expect(printed.status == 0, "\(printed.stderr)")
+        // Each placement is printed with its confidence and the runner-up.
+        #expect(printed.stderr.contains("curator: 2507.01001 → pruning.md (confidence "), "\(printed.stderr)")
+        #expect(printed.stderr.contains("curator: 2507.01003 → kv_cache_compression.md (confidence "))
+        #expect(printed.stderr.contains("; runner-up "))
         let written = try await RefreshCLI.run(
             ["propose", "--ruleset", "awesome-efficient-llm", "--write"] + ids, in: copy, environment: environment)
         #expect(written.status == 0, "\(written.stderr)")

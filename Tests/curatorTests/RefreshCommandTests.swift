@@ -191,6 +191,43 @@ import Testing
 
     /// With every API unreachable a refresh learns nothing: it says why, exits non-zero and
     /// leaves the markdown as it was, instead of reporting that the files agree.
+    /// Semantic Scholar's venue lags behind acceptance and is spelled its own way, so the report
+    /// shows it as a candidate for the papers arXiv and the entry say nothing about, and nothing
+    /// of it is written.
+    @Test func semanticScholarVenuesAreCandidatesAndNeverWritten() async throws {
+        let setup = try await Self.start(rows: 8)
+        defer { Task { await setup.stop() } }
+        try "extends: awesome-efficient-llm\nstar:\n  mark: \":star:\"\n  min-stars: 1000\n  min-citations: 500\n"
+            .write(to: setup.directory.appendingPathComponent(".curator.yml"), atomically: true, encoding: .utf8)
+        let scholar = SemanticScholarDouble(papers: [
+            .init(
+                paperId: "s2-6", arxivID: Self.id(6), corpusId: 6, title: "Paper 6",
+                venue: "Neural Information Processing Systems", year: 2023, citationCount: 3),
+            .init(
+                paperId: "s2-2", arxivID: Self.id(2), corpusId: 2, title: "Paper 2", venue: "ICML", year: 2024,
+                citationCount: 4),
+        ])
+        try await scholar.start()
+        defer { Task { await scholar.stop() } }
+        var environment = setup.environment
+        environment["SEMANTIC_SCHOLAR_API_URL"] = await scholar.baseURL
+        let result = try await RefreshCLI.run(
+            [
+                "refresh", "--config", setup.directory.appendingPathComponent(".curator.yml").path, "--write",
+                "--arxiv-spacing", String(Self.spacing), setup.directory.path,
+            ],
+            environment: environment)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                "\(Self.id(6)): Semantic Scholar lists Neural Information Processing Systems 2023 (a candidate, not written)"
+            ), "\(result.stdout)")
+        #expect(!result.stdout.contains("\(Self.id(2)): Semantic Scholar"), "arXiv's own statement comes first")
+        let text = try String(contentsOf: setup.directory.appendingPathComponent("pruning.md"), encoding: .utf8)
+        #expect(!text.contains("NeurIPS"))
+    }
+
     @Test func withTheAPIsDownNothingIsClaimedAndNothingWritten() async throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -184,6 +184,8 @@ public struct VenueVocabulary: Sendable {
     public var names: [String]
     /// Venues that are journals, whose badges are of the kind `Journal` rather than `Conference`.
     public var journals: [String]?
+    /// Venue name → other spellings of it (`NAACL: [NAACL-HLT, North American Chapter of ...]`).
+    public var aliases: [String: [String]]?
 }
 
 extension VenueVocabulary {
@@ -193,6 +195,8 @@ extension VenueVocabulary {
         qualifiers = try fields.optional("qualifiers")?.strings()
         names = try fields.required("names").strings()
         journals = try fields.optional("journals")?.strings()
+        aliases = try fields.optional("aliases")?.dictionary { value throws(RulesetNode.Problem) in try value.strings()
+        }
     }
 }
 

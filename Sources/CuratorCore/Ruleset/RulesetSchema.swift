@@ -147,6 +147,12 @@ public enum RulesetSchema {
                         "journals", .strings, default: "[]",
                         "Venues that are journals: their badges are of the kind `Journal`, not `Conference`.",
                         example: "[TMLR]"),
+                    SchemaKey(
+                        "aliases", .dictionary(OtherKeys("VENUE", .strings, example: "NAACL")), default: "{}",
+                        "Other ways papers write a venue of `names` (full names, proceedings titles, older abbreviations), read in arXiv's journal reference and comment.",
+                        example:
+                            "{NAACL: [NAACL-HLT, North American Chapter of the Association for Computational Linguistics]}"
+                    ),
                 ], others: nil),
             default: "venue labels are not checked", "The venue vocabulary and label format.",
             example: "{label: \"{venue}'{yy}\", names: [ICLR, ICML]}"),

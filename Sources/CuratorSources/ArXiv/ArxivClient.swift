@@ -82,27 +82,11 @@ public final class ArxivClient: Sendable {
         var lastStop = FetchStop.serviceUnavailable(status: nil, attempts: 0)
         while !pending.isEmpty {
             attempt += 1
-            if attempt > configuration.retry.maxAttempts {
-                return .stopped(lastStop, partial: results)
-            }
-            if attempt > 1 {
-                do {
-                    try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
-                } catch is DeadlineClock.OutOfTime {
-                    return .stopped(.outOfTime(after: lastStop), partial: results)
-                } catch {}
-            }
-            let request = makeRequest(pending)
             let response: HTTPResponse
-            do {
-                response = try await pacer.run(
-                    { () async throws(HTTPFailure) -> HTTPResponse in try await self.http.send(request) },
-                    holdOff: retryAfter,
-                    instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime })
-            } catch {
-                lastStop = FetchStop.failed(error, attempts: attempt, previous: attempt > 1 ? lastStop : nil)
-                if error.isTransient { continue }
-                return .stopped(lastStop, partial: results)
+            switch await exchange(makeRequest(pending), attempt: attempt, lastStop: &lastStop) {
+            case .response(let answer): response = answer
+            case .retry: continue
+            case .stop(let stop): return .stopped(stop, partial: results)
             }
             switch ArxivResponseKind(response, parse: ArxivFeedParser.parse) {
             case .throttled, .unavailable:
@@ -148,6 +132,84 @@ public final class ArxivClient: Sendable {
             }
         }
         return .answered(results)
+    }
+
+    private enum Exchange {
+        case response(HTTPResponse)
+        /// A transient failure: ask again.
+        case retry
+        case stop(FetchStop)
+    }
+
+    /// Attempt number `attempt` at a request: the wait of the retry policy before it (none before
+    /// the first), then the request through the run's pacer, so that it keeps its distance from
+    /// every other arXiv request of the run. `lastStop` is what to report if this is the end.
+    private func exchange(_ request: HTTPRequest, attempt: Int, lastStop: inout FetchStop) async -> Exchange {
+        if attempt > configuration.retry.maxAttempts { return .stop(lastStop) }
+        if attempt > 1 {
+            do {
+                try await configuration.clock.sleep(for: configuration.retry.delay(after: attempt - 1))
+            } catch is DeadlineClock.OutOfTime {
+                return .stop(.outOfTime(after: lastStop))
+            } catch {}
+        }
+        do {
+            return .response(
+                try await pacer.run(
+                    { () async throws(HTTPFailure) -> HTTPResponse in try await self.http.send(request) },
+                    holdOff: retryAfter,
+                    instead: { () throws(HTTPFailure) -> HTTPResponse in throw HTTPFailure.outOfTime }))
+        } catch {
+            lastStop = FetchStop.failed(error, attempts: attempt, previous: attempt > 1 ? lastStop : nil)
+            return error.isTransient ? .retry : .stop(lastStop)
+        }
+    }
+
+    /// One page of a `search_query` (`cat:cs.CL AND submittedDate:[… TO …]`), newest first: the
+    /// feed, or why there is none. Throttled, unavailable and broken answers are asked again like
+    /// a lookup's; an empty page before the end of the results is the API's sporadic empty feed.
+    public func search(_ query: String, start: Int, maxResults: Int) async -> Result<ArxivFeed, FetchStop> {
+        var attempt = 0
+        var emptyRetries = configuration.emptyFeedRetries
+        var lastStop = FetchStop.serviceUnavailable(status: nil, attempts: 0)
+        let request = HTTPRequest(
+            method: .get,
+            url: "\(configuration.endpoint)?"
+                + URLQuery.encode([
+                    ("search_query", query), ("start", String(start)), ("max_results", String(maxResults)),
+                    ("sortBy", "submittedDate"), ("sortOrder", "descending"),
+                ]),
+            headers: ["User-Agent": configuration.userAgent, "Accept": "application/atom+xml"],
+            connectTimeout: 15, totalTimeout: 90)
+        while true {
+            attempt += 1
+            let response: HTTPResponse
+            switch await exchange(request, attempt: attempt, lastStop: &lastStop) {
+            case .response(let answer): response = answer
+            case .retry: continue
+            case .stop(let stop): return .failure(stop)
+            }
+            switch ArxivResponseKind(response, parse: parseFeed) {
+            case .throttled, .unavailable:
+                lastStop = .serviceUnavailable(status: response.status, attempts: attempt)
+            case .malformed(let reason):
+                lastStop = .unexpectedResponse(status: response.status, summary: reason)
+            case .badRequest(let feed):
+                return .failure(
+                    .unexpectedResponse(status: 400, summary: feed.errors.first?.message ?? "bad request"))
+            case .feed(let feed):
+                if feed.papers.isEmpty, (feed.totalResults ?? 0) > start, emptyRetries > 0 {
+                    emptyRetries -= 1
+                    attempt -= 1
+                    continue
+                }
+                return .success(feed)
+            case .unexpected(let summary):
+                return .failure(.unexpectedResponse(status: response.status, summary: summary))
+            case .unreadable(let error):
+                return .failure(.unreadable(reason: error.description))
+            }
+        }
     }
 
     /// The wait a throttled or unavailable answer asks for; the pacer holds every later arXiv

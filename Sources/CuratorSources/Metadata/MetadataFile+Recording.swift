@@ -31,6 +31,7 @@ extension MetadataFile {
             record.citationCount = old?.citationCount
             record.influentialCitationCount = old?.influentialCitationCount
             record.citationsFetchedAt = old?.citationsFetchedAt
+            record.scholarVenue = old?.scholarVenue
             papers[id.base] = record
         }
     }
@@ -41,6 +42,10 @@ extension MetadataFile {
             if case .found(let citations) = lookup {
                 record.citationCount = citations.citationCount
                 record.influentialCitationCount = citations.influentialCitationCount
+                let venue = citations.venue?.trimmingCharacters(in: .whitespaces) ?? ""
+                record.scholarVenue =
+                    venue.isEmpty
+                    ? nil : [venue, citations.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
             }
             record.citationsFetchedAt = date
             papers[id.base] = record

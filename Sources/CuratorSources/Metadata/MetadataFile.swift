@@ -47,6 +47,9 @@ public struct PaperRecord: Codable, Sendable, Equatable {
     public var withdrawn: Bool
     public var citationCount: Int?
     public var influentialCitationCount: Int?
+    /// The venue Semantic Scholar gives the paper, with its year (`NeurIPS 2023`); a candidate for
+    /// the report only, since it lags behind acceptance and names venues in its own spelling.
+    public var scholarVenue: String?
     public var fetchedAt: Date
     public var citationsFetchedAt: Date?
 

@@ -62,6 +62,23 @@ public struct RefreshReport: Sendable {
         }
     }
 
+    /// Papers that Semantic Scholar places at a venue while neither arXiv nor the entry names one:
+    /// shown as candidates for a person to check, never written.
+    public func scholarVenueCandidates(besides venueFindings: [Finding]) -> [VenueChange] {
+        var entriesByPaper: [String: [Entry]] = [:]
+        for entry in catalog.entries {
+            if let id = entry.arxivID { entriesByPaper[id.base, default: []].append(entry) }
+        }
+        let reported = Set(venueFindings.map { "\($0.location.file):\($0.location.line)" })
+        return run.after.papers.keys.sorted().compactMap { key in
+            guard let record = run.after.papers[key], let venue = record.scholarVenue, record.venueHints.isEmpty,
+                let entries = entriesByPaper[key],
+                entries.allSatisfy({ $0.venueBadges.isEmpty && !reported.contains("\($0.file):\($0.line)") })
+            else { return nil }
+            return VenueChange(id: key, venues: [venue])
+        }
+    }
+
     /// Renamed, missing, blocked and newly archived repositories, whether or not this run found them
     /// first: a gone repository stays in every report until the list stops naming it.
     public var repositoryChanges: [RepositoryChange] {
@@ -125,7 +142,10 @@ public struct RefreshReport: Sendable {
             venues.map(Self.line)
                 + newVenues.filter { change in
                     !venues.contains { $0.message.contains(change.id) }
-                }.map { "\($0.id): arXiv now names \($0.venues.joined(separator: ", "))" })
+                }.map { "\($0.id): arXiv now names \($0.venues.joined(separator: ", "))" }
+                + scholarVenueCandidates(besides: venues).map {
+                    "\($0.id): Semantic Scholar lists \($0.venues.joined(separator: ", ")) (a candidate, not written)"
+                })
         out += section(
             "Renamed papers",
             titleChanges.map { "\($0.id): \"\(Self.oneLine($0.before))\" → \"\(Self.oneLine($0.after))\"" })

@@ -12,19 +12,20 @@ enum ArxivAtomWriter {
         var version: Int
     }
 
-    static func current(idList: String, maxResults: Int, entries: [Entry], total: Int, feedID: String, now: String)
-        -> String
-    {
+    static func current(
+        idList: String, maxResults: Int, entries: [Entry], total: Int, feedID: String, now: String,
+        searchQuery: String = "", start: Int = 0
+    ) -> String {
         var out = """
             <?xml version='1.0' encoding='UTF-8'?>
             <feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
               <id>https://arxiv.org/api/\(feedID)</id>
-              <title>arXiv Query: search_query=&amp;id_list=\(escape(idList))&amp;start=0&amp;max_results=\(maxResults)</title>
+              <title>arXiv Query: search_query=\(escape(searchQuery))&amp;id_list=\(escape(idList))&amp;start=\(start)&amp;max_results=\(maxResults)</title>
               <updated>\(now)</updated>
-              <link href="https://arxiv.org/api/query?search_query=&amp;start=0&amp;max_results=\(maxResults)&amp;id_list=\(escape(idList))" type="application/atom+xml"/>
+              <link href="https://arxiv.org/api/query?search_query=\(escape(searchQuery))&amp;start=\(start)&amp;max_results=\(maxResults)&amp;id_list=\(escape(idList))" type="application/atom+xml"/>
               <opensearch:itemsPerPage>\(maxResults)</opensearch:itemsPerPage>
               <opensearch:totalResults>\(total)</opensearch:totalResults>
-              <opensearch:startIndex>0</opensearch:startIndex>
+              <opensearch:startIndex>\(start)</opensearch:startIndex>
 
             """
         for entry in entries {

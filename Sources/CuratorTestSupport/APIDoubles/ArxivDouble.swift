@@ -1,8 +1,9 @@
 import CuratorHTTP
 import Foundation
 
-/// An in-process stand-in for `export.arxiv.org/api/query` that answers `id_list` queries the way
-/// the real API does (see api-samples/BEHAVIOURS.md §1).
+/// An in-process stand-in for `export.arxiv.org/api/query` that answers `id_list` queries, and
+/// `search_query` queries by category and submission date, the way the real API does (see
+/// api-samples/BEHAVIOURS.md §1).
 ///
 /// It enforces arXiv's politeness rule: a request that arrives less than `spacing` after the
 /// previous one gets `429` with the plain-text body `Rate exceeded.` and no rate-limit headers.
@@ -98,6 +99,9 @@ public actor ArxivDouble {
         let start = Int(value("start") ?? "0") ?? 0
         // The API applies its default page size of 10 to id_list queries too.
         let maxResults = Int(value("max_results") ?? "10") ?? 10
+        if let searchQuery = value("search_query"), !searchQuery.isEmpty, idList.isEmpty {
+            return answerSearch(searchQuery, start: start, maxResults: maxResults)
+        }
         let ids = idList.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         var found: [ArxivAtomWriter.Entry] = []
         for id in ids {
@@ -121,6 +125,27 @@ public actor ArxivDouble {
             body = ArxivAtomWriter.legacy(
                 idList: idList, maxResults: maxResults, entries: page, total: found.count, feedID: feedID)
         }
+        return DoubleResponse(status: 200, headers: [("Content-Type", "application/atom+xml")], text: body)
+    }
+
+    /// A `search_query` of `cat:` terms (any of them) and a `submittedDate:[FROM TO]` range, as
+    /// `discover` asks it; the results are the papers of those categories published in the range,
+    /// newest first, which is what `sortBy=submittedDate&sortOrder=descending` returns.
+    private func answerSearch(_ query: String, start: Int, maxResults: Int) -> DoubleResponse {
+        let categories = Set(query.matches(of: /cat:([A-Za-z0-9.\-]+)/).map { String($0.1) })
+        let range = query.firstMatch(of: /submittedDate:\[(\d{12}) TO (\d{12})\]/).map { (String($0.1), String($0.2)) }
+        let matching = papers.values.filter { paper in
+            let submitted = paper.published.filter(\.isNumber).prefix(12)
+            let inRange = range.map { submitted >= $0.0 && submitted <= $0.1 } ?? true
+            return inRange && (categories.isEmpty || !categories.isDisjoint(with: paper.categories))
+        }.sorted { ($0.published, $0.id) > ($1.published, $1.id) }
+        let page = matching.dropFirst(start).prefix(maxResults).map {
+            ArxivAtomWriter.Entry(paper: $0, version: $0.latestVersion)
+        }
+        let body = ArxivAtomWriter.current(
+            idList: "", maxResults: maxResults, entries: Array(page), total: matching.count,
+            feedID: String(UInt64(bitPattern: Int64(query.hashValue)), radix: 36), now: Self.now(),
+            searchQuery: query, start: start)
         return DoubleResponse(status: 200, headers: [("Content-Type", "application/atom+xml")], text: body)
     }
 
