@@ -189,7 +189,7 @@ public final class ArxivClient: Sendable {
             case .retry: continue
             case .stop(let stop): return .failure(stop)
             }
-            switch ArxivResponseKind(response, parse: parseFeed) {
+            switch ArxivResponseKind(response, parse: ArxivFeedParser.parse) {
             case .throttled, .unavailable:
                 lastStop = .serviceUnavailable(status: response.status, attempts: attempt)
             case .malformed(let reason):
@@ -206,8 +206,6 @@ public final class ArxivClient: Sendable {
                 return .success(feed)
             case .unexpected(let summary):
                 return .failure(.unexpectedResponse(status: response.status, summary: summary))
-            case .unreadable(let error):
-                return .failure(.unreadable(reason: error.description))
             }
         }
     }
