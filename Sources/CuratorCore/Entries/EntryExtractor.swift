@@ -32,7 +32,7 @@ public struct EntryExtractor {
         // entries read so far, a few hundred bytes each).
         entries.reserveCapacity(document.source.lineCount)
         var headings: [(level: Int, text: String)] = []
-        let bulletFormat = ruleset.bulletFormat(file: relativePath)
+        let bulletFormats = ruleset.bulletFormats(file: relativePath)
         // A list quoted whole (`> | ... |`) renders as the same tables and bullets inside a block
         // quote: its blocks are read in place of the quote, in order.
         var blocks = Array(document.root.children.reversed())
@@ -46,8 +46,8 @@ public struct EntryExtractor {
             case .table:
                 readTable(block, headings: headings, into: &entries, firstIndex: firstIndex)
             case .list:
-                if let format = bulletFormat {
-                    readList(block, format: format, headings: headings, into: &entries, firstIndex: firstIndex)
+                if !bulletFormats.isEmpty {
+                    readList(block, formats: bulletFormats, headings: headings, into: &entries, firstIndex: firstIndex)
                 }
             default:
                 break
@@ -64,7 +64,8 @@ public struct EntryExtractor {
     ) {
         guard let header = table.children.first, header.kind == .tableHeader,
             let firstCell = header.children.first,
-            let format = ruleset.tableFormat(firstHeaderCell: firstCell.plainText)
+            let format = ruleset.tableFormat(firstHeaderCell: firstCell.plainText),
+            !Self.skips(format, headings)
         else { return }
         let columns = format.columns ?? []
         let columnCount = header.children.count
@@ -164,17 +165,16 @@ public struct EntryExtractor {
     // MARK: Lists
 
     private func readList(
-        _ list: MarkdownNode, format: EntryFormat, headings: [(level: Int, text: String)],
+        _ list: MarkdownNode, formats: [EntryFormat], headings: [(level: Int, text: String)],
         into entries: inout [Entry.Fields],
         firstIndex: Int
     ) {
         let sectionPath = headings.map(\.text)
-        let marker = format.marker.map { Array($0.utf8) }
+        let formats = formats.filter { !Self.skips($0, headings) }
+        guard !formats.isEmpty else { return }
         for item in list.children where item.kind == .item {
             let itemRange = document.range(of: item)
-            if let marker, !document.source.bytes[itemRange].starts(with: marker) {
-                continue
-            }
+            guard let format = formats.first(where: { hasMarker($0, itemRange) }) else { continue }
             var entry = Entry.Fields(
                 index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .bullet,
                 line: item.startLine, lastLine: item.endLine, range: itemRange,
@@ -187,6 +187,23 @@ public struct EntryExtractor {
             entry.deriveIdentities()
             entries.append(entry)
         }
+    }
+
+    /// Whether an item starts with the format's marker; a numbered marker (`1.`) matches every
+    /// number with the same delimiter, and a format without a marker matches every item.
+    private func hasMarker(_ format: EntryFormat, _ itemRange: Range<Int>) -> Bool {
+        guard let marker = format.marker else { return true }
+        let bytes = document.source.bytes[itemRange]
+        guard format.numberedMarker else { return bytes.starts(with: marker.utf8) }
+        let digits = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard !digits.isEmpty, let delimiter = marker.utf8.last else { return false }
+        return bytes.dropFirst(digits.count).first == delimiter
+    }
+
+    /// Whether the format's `skip-sections` name a heading of the section path.
+    static func skips(_ format: EntryFormat, _ headings: [(level: Int, text: String)]) -> Bool {
+        guard let skipped = format.skipSections, !skipped.isEmpty else { return false }
+        return headings.contains { skipped.contains($0.text) }
     }
 
     // MARK: Fields
@@ -239,6 +256,20 @@ public struct EntryExtractor {
                     entry.starMark = mark
                     entry.fieldSequence.append((.starMark, mark.lowerBound))
                 }
+            case .strong where format.titleStyle == .bold && fields.contains(.title) && entry.title == nil:
+                // A bold title without a link (`- **Title**  *Authors*. [[pdf](url)]`): its links
+                // follow it.
+                let text = node.plainText.trimmingSpaces
+                guard !text.isEmpty else { break }
+                entry.title = TextField(text: text, range: strongContentRange(range))
+                entry.fieldSequence.append((.title, range.lowerBound))
+                titleEnd = range.upperBound
+                if fields.contains(.authors) {
+                    let end = inlines[(position + 1)...].first { $0.kind == .link }.map {
+                        document.range(of: $0).lowerBound
+                    }
+                    readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
+                }
             case .strong:
                 if fields.contains(.name), entry.name == nil {
                     entry.name = TextField(text: node.plainText, range: range)
@@ -273,6 +304,14 @@ public struct EntryExtractor {
                 break
             }
         }
+        if column == .title, entry.title == nil {
+            let text = inlines.map(\.plainText).joined().trimmingSpaces
+            if !text.isEmpty, let first = inlines.first, let last = inlines.last {
+                entry.title = TextField(
+                    text: text, range: document.range(of: first).lowerBound..<document.range(of: last).upperBound)
+                entry.fieldSequence.append((.title, document.range(of: first).lowerBound))
+            }
+        }
         if column == .name, entry.name == nil {
             let text = inlines.map(\.plainText).joined().trimmingSpaces
             if !text.isEmpty, let first = inlines.first, let last = inlines.last {
@@ -286,6 +325,7 @@ public struct EntryExtractor {
         switch column {
         case .paper: format.fields ?? [.badges, .starMark, .title, .authors]
         case .links: [.links]
+        case .title: [.title]
         case .name: [.name]
         case .description: [.description]
         case .image, .ignored: []
@@ -332,6 +372,12 @@ public struct EntryExtractor {
     private func labelRange(of range: Range<Int>) -> Range<Int> {
         guard let destination = destinationRange(in: range) else { return range }
         return (range.lowerBound + 1)..<(destination.lowerBound - 2)
+    }
+
+    /// The bytes of a bold span's text, inside its `**` or `__`.
+    private func strongContentRange(_ range: Range<Int>) -> Range<Int> {
+        guard range.count >= 4 else { return range }
+        return (range.lowerBound + 2)..<(range.upperBound - 2)
     }
 
     private func readAuthors(from start: Int, to end: Int, into entry: inout Entry.Fields) {
