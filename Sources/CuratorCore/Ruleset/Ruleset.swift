@@ -201,7 +201,8 @@ extension LinkLabels {
 }
 
 public struct VenueVocabulary: Sendable {
-    /// The label format; `{venue}` and `{yy}` are replaced (the placeholders `RulesetSchema` allows).
+    /// The label format; `{venue}`, `{yy}`, `{yyyy}` and `{qualifier}` are replaced (the
+    /// placeholders `RulesetSchema` allows).
     public var label: String
     public var qualifiers: [String]?
     public var names: [String]

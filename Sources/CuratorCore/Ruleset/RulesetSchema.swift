@@ -134,8 +134,8 @@ public enum RulesetSchema {
             .mapping(
                 [
                     SchemaKey(
-                        "label", .template(placeholders: ["venue", "yy"]), required: true,
-                        "How a venue badge labels a venue: `{venue}` is its name, `{yy}` the year's last two digits.",
+                        "label", .template(placeholders: ["venue", "yy", "yyyy", "qualifier"]), required: true,
+                        "How a venue badge labels a venue, as the badge URL writes it (`_` for a space): `{venue}` is its name, `{yy}` the year's last two digits, `{yyyy}` the whole year, `{qualifier}` where a qualifier goes (after the year, following a space, when absent).",
                         example: "\"{venue}'{yy}\""),
                     SchemaKey(
                         "qualifiers", .strings, default: "[]", "Words a label may add after the year.",
