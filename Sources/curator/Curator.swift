@@ -14,7 +14,7 @@ struct Curator: AsyncParsableCommand {
         commandName: "curator",
         abstract: "Keeps curated lists of research papers healthy.",
         version: version,
-        subcommands: [LintCommand.self, RulesCommand.self, RefreshCommand.self, ProposeCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, RefreshCommand.self, ProposeCommand.self, InitCommand.self],
         defaultSubcommand: LintCommand.self
     )
 

@@ -14,6 +14,7 @@ struct HelpTextTests {
         ("rules", RulesCommand.self),
         ("refresh", RefreshCommand.self),
         ("propose", ProposeCommand.self),
+        ("init", InitCommand.self),
     ]
 
     static let goldenFolder = Corpus.repositoryRoot.appendingPathComponent("fixtures/HelpTextTests")
