@@ -109,3 +109,22 @@ struct InitCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["README.md"])
     }
 }
+
+/// A suppression comment after a row's last pipe can sit beside the date comment, before or after
+/// it: it silences the rule, and neither comment reads as stray text or as part of the other.
+struct SuppressionBesideDateCommentTests {
+    @Test func aSuppressionBesideTheDateCommentIsNoStrayText() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let row =
+            "|[Wanda: Pruning by Weights](https://arxiv.org/abs/2306.11695) <br> Mingjie Sun | |[Paper](https://arxiv.org/abs/2306.11695)|"
+        let text =
+            "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n" + row + "[//]: #06/17\n" + row
+            + "[//]: #06/17 <!-- curator-disable-line duplicate-paper -->\n" + row
+            + "<!-- curator-disable-line duplicate-paper --> [//]: #06/17\n"
+        try text.write(to: directory.appendingPathComponent("pruning.md"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["lint", "--offline", "--ruleset", "awesome-efficient-llm", "."], in: directory)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout == "0 errors, 0 warnings in 1 file (3 entries)\n")
+    }
+}

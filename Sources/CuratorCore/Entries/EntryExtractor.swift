@@ -126,11 +126,21 @@ public struct EntryExtractor {
         if let last = pieces.last, isBlank(last) { pieces.removeLast() }
         // An HTML comment after the last pipe (a `curator-disable-line` switch, a maintainer's
         // note) is an extra cell GitHub drops unseen; it is no content of the row.
+        // It may also sit beside the date comment, before or after it (`[//]: #06/17 <!-- ... -->`):
+        // the two are told apart, so that neither reads as part of the other or as stray text.
         if let last = pieces.last, pieces.count > 1 {
             let trimmed = trim(last)
             if bytes[trimmed].starts(with: "<!--".utf8), bytes[trimmed].reversed().starts(with: "-->".utf8.reversed()) {
                 entry.trailingComment = TextField(text: document.source.text(trimmed), range: trimmed)
                 pieces.removeLast()
+            } else if let comment = htmlComment(endingAt: trimmed), bytes[trimmed].starts(with: "[//]:".utf8) {
+                entry.trailingComment = TextField(text: document.source.text(comment), range: comment)
+                pieces[pieces.count - 1] = last.lowerBound..<comment.lowerBound
+            } else if let comment = htmlComment(startingAt: trimmed),
+                bytes[trim(comment.upperBound..<trimmed.upperBound)].starts(with: "[//]:".utf8)
+            {
+                entry.trailingComment = TextField(text: document.source.text(comment), range: comment)
+                pieces[pieces.count - 1] = comment.upperBound..<last.upperBound
             }
         }
         if let last = pieces.last {
@@ -146,6 +156,32 @@ public struct EntryExtractor {
             }
         }
         entry.rawCells = pieces
+    }
+
+    /// The HTML comment (`<!--` to `-->`) that ends `range` after other text, if any.
+    private func htmlComment(endingAt range: Range<Int>) -> Range<Int>? {
+        let bytes = document.source.bytes
+        guard bytes[range].reversed().starts(with: "-->".utf8.reversed()) else { return nil }
+        let needle = Array("<!--".utf8)
+        var index = range.upperBound - needle.count
+        while index > range.lowerBound {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index..<range.upperBound }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The HTML comment that starts `range` and ends before its end, if any.
+    private func htmlComment(startingAt range: Range<Int>) -> Range<Int>? {
+        let bytes = document.source.bytes
+        guard bytes[range].starts(with: "<!--".utf8) else { return nil }
+        let needle = Array("-->".utf8)
+        var index = range.lowerBound + 4
+        while index + needle.count < range.upperBound {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return range.lowerBound..<(index + 3) }
+            index += 1
+        }
+        return nil
     }
 
     /// The date comment (`[//]:` to the end) that ends `range` after other text, if any.

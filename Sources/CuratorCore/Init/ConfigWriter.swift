@@ -143,7 +143,10 @@ public enum ConfigWriter {
                 out.append("    parts: 3")
             }
         }
-        let labelled = detection.linkLabels.compactMap { entry in role(ofLabel: entry.label).map { (entry.label, $0) } }
+        // A label of no known word whose links mostly go to GitHub (`Python/C++`) names the code.
+        let labelled = detection.linkLabels.compactMap { entry in
+            (role(ofLabel: entry.label) ?? (entry.toGitHub * 2 > entry.count ? "code" : nil)).map { (entry.label, $0) }
+        }
         out.append("")
         out.append("# Link labels as the list writes them, and what each link is.")
         out.append("links:")

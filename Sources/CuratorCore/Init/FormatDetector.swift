@@ -40,8 +40,8 @@ public struct FormatDetector {
         public var files: [String]
         public var tables: [TableShape]
         public var items: [ItemShape]
-        /// Link labels other than titles, with how often each is used.
-        public var linkLabels: [(label: String, count: Int)]
+        /// Link labels other than titles, with how often each is used and how often to GitHub.
+        public var linkLabels: [(label: String, count: Int, toGitHub: Int)]
         public var starBadges: Int
         /// Venue badges in the first user's `Conference-VENUE'YY` shape.
         public var publishBadges: Int
@@ -58,7 +58,7 @@ public struct FormatDetector {
         var tables: [String: (shape: TableShape, count: Int)] = [:]
         var tableOrder: [String] = []
         var items = ItemTally()
-        var labels: [String: Int] = [:]
+        var labels: [String: (count: Int, toGitHub: Int)] = [:]
         var starBadges = 0
         var publishBadges = 0
         var venueKinds: [String: Int] = [:]
@@ -114,15 +114,20 @@ public struct FormatDetector {
                     label = String(label.dropFirst().dropLast())
                 }
                 if !label.isEmpty, !Self.looksLikeTitle(label), !(link.url ?? "").hasPrefix("#") {
-                    labels[label, default: 0] += 1
+                    let toGitHub = (link.url ?? "").contains("://github.com/") ? 1 : 0
+                    let known = labels[label] ?? (0, 0)
+                    labels[label] = (known.count + 1, known.toGitHub + toGitHub)
                 }
             }
             if found { entryFiles.append(file.relativePath) }
         }
-        let sortedLabels = labels.filter { $0.value >= 2 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        // A label used once is kept when it links GitHub: it names a code link all the same.
+        let sortedLabels = labels.filter { $0.value.count >= 2 || $0.value.toGitHub == $0.value.count }.sorted {
+            ($1.value.count, $0.key) < ($0.value.count, $1.key)
+        }
         return Detection(
             files: entryFiles, tables: tableOrder.compactMap { tables[$0]?.shape }, items: items.shapes(),
-            linkLabels: sortedLabels.map { ($0.key, $0.value) }, starBadges: starBadges,
+            linkLabels: sortedLabels.map { ($0.key, $0.value.count, $0.value.toGitHub) }, starBadges: starBadges,
             publishBadges: publishBadges, venueKinds: venueKinds, venueNames: venueNames)
     }
 
@@ -146,6 +151,12 @@ public struct FormatDetector {
         label.split(separator: " ").count >= 3 || (label.count > 12 && label.contains(":"))
     }
 
+    /// A link to a paper's title: a title-like label, and a destination that is no anchor of the
+    /// page itself (a table of contents links its headings with such labels).
+    static func isTitle(_ link: MarkdownNode) -> Bool {
+        !(link.url ?? "").hasPrefix("#") && looksLikeTitle(link.plainText.trimmingSpaces)
+    }
+
     // MARK: Tables
 
     private struct CellFacts {
@@ -167,7 +178,7 @@ public struct FormatDetector {
                 if node.children.contains(where: { $0.kind == .image }) {
                     facts.badge = true
                     if !facts.titleLink { facts.badgeBeforeTitle = true }
-                } else if !facts.titleLink, Self.looksLikeTitle(node.plainText.trimmingSpaces) {
+                } else if !facts.titleLink, Self.isTitle(node) {
                     facts.titleLink = true
                 } else {
                     facts.otherLinks = true
@@ -275,7 +286,7 @@ public struct FormatDetector {
                     case .image:
                         if title != nil { tally.badgesAfter += 1 }
                     case .link:
-                        if title == nil, FormatDetector.looksLikeTitle(node.plainText.trimmingSpaces) {
+                        if title == nil, FormatDetector.isTitle(node) {
                             title = .link
                         } else if title != nil {
                             tally.links += 1

@@ -18,6 +18,7 @@ struct TrailingSpaceRule: Rule {
         severity: .info,
         triggering: [
             Example("## Network Pruning↓  \n"),
+            Example("* [T](https://arxiv.org/abs/2401.00001).↓ \nA, B. [[Paper]](https://arxiv.org/abs/2401.00001)\n"),
             Example(
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n| [T](https://arxiv.org/abs/2401.00001) <br> A | | |↓ \n"
             ),
@@ -53,7 +54,7 @@ struct TrailingSpaceRule: Rule {
                     start -= 1
                 }
                 guard start < range.upperBound else { continue }
-                if hardBreaks.contains(line),
+                if hardBreaks.contains(line), range.upperBound - start >= 2,
                     source.bytes[start..<range.upperBound].allSatisfy({ $0 == UInt8(ascii: " ") })
                 {
                     continue
