@@ -21,6 +21,7 @@ struct InitCommandTests {
         Case(folder: "numbered", entries: 5, findings: [], configHolds: "marker: '1.'"),
         Case(folder: "bold-bullets", entries: 4, findings: [], configHolds: "title-style: bold"),
         Case(folder: "dated-table", entries: 5, findings: [], configHolds: "scope: section"),
+        Case(folder: "text-title", entries: 4, findings: [], configHolds: "title-style: text"),
         Case(
             folder: "badge-table", entries: 5, findings: ["venue-label:8", "venue-label:10"],
             configHolds: "kinds: ['Conference', 'Journal', 'Workshop', 'Submission']"),

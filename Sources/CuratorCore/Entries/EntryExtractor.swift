@@ -31,10 +31,24 @@ public struct EntryExtractor {
         // Every entry takes a line at least, so the array never grows (each growth copied all the
         // entries read so far, a few hundred bytes each).
         entries.reserveCapacity(document.source.lineCount)
-        var headings: [(level: Int, text: String)] = []
         let bulletFormats = ruleset.bulletFormats(file: relativePath)
-        // A list quoted whole (`> | ... |`) renders as the same tables and bullets inside a block
-        // quote: its blocks are read in place of the quote, in order.
+        Self.forEachTableAndList(in: document) { block, headings in
+            if block.kind == .table {
+                readTable(block, headings: headings, into: &entries, firstIndex: firstIndex)
+            } else if !bulletFormats.isEmpty {
+                readList(block, formats: bulletFormats, headings: headings, into: &entries, firstIndex: firstIndex)
+            }
+        }
+        return entries
+    }
+
+    /// Calls `body` with each top-level table and list of a document in order, and the headings
+    /// above it. A list quoted whole (`> | ... |`) renders as the same tables and bullets inside a
+    /// block quote: its blocks are read in place of the quote, in order.
+    public static func forEachTableAndList(
+        in document: Document, _ body: (MarkdownNode, [(level: Int, text: String)]) -> Void
+    ) {
+        var headings: [(level: Int, text: String)] = []
         var blocks = Array(document.root.children.reversed())
         while let block = blocks.popLast() {
             switch block.kind {
@@ -43,17 +57,12 @@ public struct EntryExtractor {
             case .heading:
                 headings.removeAll { $0.level >= block.level }
                 headings.append((block.level, block.plainText.trimmingSpaces))
-            case .table:
-                readTable(block, headings: headings, into: &entries, firstIndex: firstIndex)
-            case .list:
-                if !bulletFormats.isEmpty {
-                    readList(block, formats: bulletFormats, headings: headings, into: &entries, firstIndex: firstIndex)
-                }
+            case .table, .list:
+                body(block, headings)
             default:
                 break
             }
         }
-        return entries
     }
 
     // MARK: Tables
@@ -252,7 +261,30 @@ public struct EntryExtractor {
     ) {
         let fields = column == nil ? (format.fields ?? []) : fieldsOfColumn(column!, format: format)
         var titleEnd: Int?
-        for (position, node) in inlines.enumerated() {
+        var titleNodes = 0..<0
+        if format.titleStyle == .text, column == nil || column == .paper, fields.contains(.title), entry.title == nil,
+            let title = textTitle(inlines)
+        {
+            // The title is the text before the first `<br>`; badges before it are skipped, the
+            // authors follow up to the first link.
+            entry.title = title.field
+            entry.fieldSequence.append((.title, title.field.range.lowerBound))
+            titleEnd = title.field.range.upperBound
+            titleNodes = title.first..<title.next
+            if fields.contains(.authors) {
+                // The authors end at the first link, or at the `<br>` before it.
+                var end = title.next
+                while end < inlines.count, inlines[end].kind != .link { end += 1 }
+                var upper = end < inlines.count ? document.range(of: inlines[end]).lowerBound : cellEnd
+                if let separator = inlines[title.next..<end].last(where: {
+                    $0.kind == .htmlInline && ($0.literal ?? "").lowercased().hasPrefix("<br")
+                }) {
+                    upper = document.range(of: separator).lowerBound
+                }
+                readAuthors(from: title.field.range.upperBound, to: upper, into: &entry)
+            }
+        }
+        for (position, node) in inlines.enumerated() where !titleNodes.contains(position) {
             let range = document.range(of: node)
             switch node.kind {
             case .link:
@@ -274,10 +306,8 @@ public struct EntryExtractor {
                     entry.fieldSequence.append((.title, range.lowerBound))
                     titleEnd = range.upperBound
                     if fields.contains(.authors) {
-                        let end = inlines[(position + 1)...].first { $0.kind == .link }.map {
-                            document.range(of: $0).lowerBound
-                        }
-                        readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
+                        readAuthors(
+                            after: position, in: inlines, from: range.upperBound, cellEnd: cellEnd, into: &entry)
                     }
                 } else if fields.contains(.links) || column == .links || column == .name {
                     var label = node.plainText.trimmingSpaces
@@ -301,10 +331,7 @@ public struct EntryExtractor {
                 entry.fieldSequence.append((.title, range.lowerBound))
                 titleEnd = range.upperBound
                 if fields.contains(.authors) {
-                    let end = inlines[(position + 1)...].first { $0.kind == .link }.map {
-                        document.range(of: $0).lowerBound
-                    }
-                    readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
+                    readAuthors(after: position, in: inlines, from: range.upperBound, cellEnd: cellEnd, into: &entry)
                 }
             case .strong:
                 if fields.contains(.name), entry.name == nil {
@@ -410,10 +437,55 @@ public struct EntryExtractor {
         return (range.lowerBound + 1)..<(destination.lowerBound - 2)
     }
 
+    /// A plain-text title: the text, emphasis and code between the leading badges and the first
+    /// `<br>` (or line break), and the position of the node after it. Nil when a link comes first
+    /// or nothing is there.
+    private func textTitle(_ inlines: [MarkdownNode]) -> (field: TextField, first: Int, next: Int)? {
+        var first: Int?
+        var last: Int?
+        for (position, node) in inlines.enumerated() {
+            switch node.kind {
+            case .link where first == nil && badge(node, range: document.range(of: node)) != nil:
+                continue
+            case .image where first == nil:
+                continue
+            case .text, .emph, .strong, .code:
+                if node.kind == .text, node.literalIsBlank, first == nil { continue }
+                if first == nil { first = position }
+                last = position
+            case .htmlInline where (node.literal ?? "").lowercased().hasPrefix("<br"):
+                guard let first, let last else { return nil }
+                return field(inlines, first, last).map { ($0, first, position + 1) }
+            case .linebreak, .softbreak:
+                guard let first, let last else { continue }
+                return field(inlines, first, last).map { ($0, first, position + 1) }
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private func field(_ inlines: [MarkdownNode], _ first: Int, _ last: Int) -> TextField? {
+        let text = inlines[first...last].map(\.plainText).joined().trimmingSpaces
+        guard !text.isEmpty else { return nil }
+        let range = trim(document.range(of: inlines[first]).lowerBound..<document.range(of: inlines[last]).upperBound)
+        return TextField(text: text, range: range)
+    }
+
     /// The bytes of a bold span's text, inside its `**` or `__`.
     private func strongContentRange(_ range: Range<Int>) -> Range<Int> {
         guard range.count >= 4 else { return range }
         return (range.lowerBound + 2)..<(range.upperBound - 2)
+    }
+
+    /// Reads the authors from `start` to the first link after the inline at `position`, or to the
+    /// cell's end.
+    private func readAuthors(
+        after position: Int, in inlines: [MarkdownNode], from start: Int, cellEnd: Int, into entry: inout Entry.Fields
+    ) {
+        let end = inlines[(position + 1)...].first { $0.kind == .link }.map { document.range(of: $0).lowerBound }
+        readAuthors(from: start, to: end ?? cellEnd, into: &entry)
     }
 
     private func readAuthors(from start: Int, to end: Int, into entry: inout Entry.Fields) {

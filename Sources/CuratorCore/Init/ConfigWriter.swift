@@ -111,6 +111,7 @@ public enum ConfigWriter {
                 out.append("    fields: [\(table.fields.map(\.rawValue).joined(separator: ", "))]")
             }
             if let separator = table.separator { out.append("    separator: \(quoted(separator))") }
+            if table.titleStyle == .text { out.append("    title-style: text") }
             if table.dateComment { out.append("    date-comment: '^\\[//\\]: #.*$'") }
         }
         for (index, item) in detection.items.enumerated() {

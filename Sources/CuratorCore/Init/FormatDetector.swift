@@ -20,6 +20,8 @@ public struct FormatDetector {
     public struct TableShape: Equatable {
         public var header: String
         public var columns: [EntryFormat.Column]
+        /// `text` when the title cell starts with a plain-text title before `<br>`.
+        public var titleStyle: EntryFormat.TitleStyle = .link
         public var fields: [EntryFormat.Field]
         public var separator: String?
         public var dateComment: Bool
@@ -66,18 +68,11 @@ public struct FormatDetector {
         var entryFiles: [String] = []
         for file in files {
             let document = file.document
-            var headings: [(level: Int, text: String)] = []
             var found = false
-            var blocks = Array(document.root.children.reversed())
-            while let block = blocks.popLast() {
+            EntryExtractor.forEachTableAndList(in: document) { block, headings in
                 switch block.kind {
-                case .blockQuote:
-                    blocks += block.children.reversed()
-                case .heading:
-                    headings.removeAll { $0.level >= block.level }
-                    headings.append((block.level, block.plainText.trimmingSpaces))
                 case .table:
-                    guard let shape = tableShape(block, document: document) else { continue }
+                    guard let shape = tableShape(block, document: document) else { return }
                     found = true
                     if var known = tables[shape.header] {
                         known.count += shape.rows
@@ -88,12 +83,10 @@ public struct FormatDetector {
                         tables[shape.header] = (shape, shape.rows)
                         tableOrder.append(shape.header)
                     }
-                case .list:
+                default:
                     if items.read(block, document: document, file: file.relativePath, section: headings.last?.text) {
                         found = true
                     }
-                default:
-                    break
                 }
             }
             document.root.forEach(ofKinds: [.link]) { link in
@@ -161,6 +154,10 @@ public struct FormatDetector {
 
     private struct CellFacts {
         var titleLink = false
+        /// Plain text of three words or more before the first `<br>`, links after it.
+        var textTitle = false
+        var textBeforeBreak = 0
+        var sawBreak = false
         var badge = false
         var badgeBeforeTitle = false
         var otherLinks = false
@@ -178,9 +175,10 @@ public struct FormatDetector {
                 if node.children.contains(where: { $0.kind == .image }) {
                     facts.badge = true
                     if !facts.titleLink { facts.badgeBeforeTitle = true }
-                } else if !facts.titleLink, Self.isTitle(node) {
+                } else if !facts.titleLink, !facts.textTitle, Self.isTitle(node) {
                     facts.titleLink = true
                 } else {
+                    if !facts.titleLink, facts.sawBreak, facts.textBeforeBreak >= 3 { facts.textTitle = true }
                     facts.otherLinks = true
                 }
             case .image:
@@ -188,10 +186,14 @@ public struct FormatDetector {
             case .htmlInline:
                 let html = node.literal ?? ""
                 if html.hasPrefix("<img") || html.hasPrefix("<IMG") { facts.image = true }
-                if html.hasPrefix("<br") { facts.breaks = true }
+                if html.hasPrefix("<br") {
+                    facts.breaks = true
+                    facts.sawBreak = true
+                }
             case .text, .code, .emph, .strong:
                 let words = node.plainText.split(separator: " ").count
                 facts.words += words
+                if !facts.sawBreak, !facts.titleLink, !facts.otherLinks { facts.textBeforeBreak += words }
                 if facts.titleLink, words > 0 { facts.textAfterTitle = true }
             default:
                 break
@@ -213,7 +215,7 @@ public struct FormatDetector {
             Double(facts[column].filter(property).count) / Double(max(1, rows.count))
         }
         var columns = Array(repeating: EntryFormat.Column.ignored, count: columnCount)
-        let paper = (0..<columnCount).first { share($0, \.titleLink) >= 0.5 }
+        let paper = (0..<columnCount).first { share($0, { $0.titleLink || $0.textTitle }) >= 0.5 }
         if let paper {
             columns[paper] = .paper
         } else {
@@ -233,10 +235,14 @@ public struct FormatDetector {
         }
         var fields: [EntryFormat.Field] = []
         var separator: String?
+        var titleStyle = EntryFormat.TitleStyle.link
         if let paper {
+            let textTitles = share(paper, \.textTitle)
+            if textTitles > share(paper, \.titleLink) { titleStyle = .text }
             if share(paper, \.badgeBeforeTitle) > 0 { fields.append(.badges) }
             fields.append(.title)
-            if share(paper, \.textAfterTitle) >= 0.3 { fields.append(.authors) }
+            if titleStyle == .text || share(paper, \.textAfterTitle) >= 0.3 { fields.append(.authors) }
+            if titleStyle == .text { fields.append(.links) }
             if share(paper, \.breaks) >= 0.5 { separator = "<br>" }
         }
         let dated = rows.filter { row in
@@ -246,7 +252,7 @@ public struct FormatDetector {
         let first = header.children[0].plainText.trimmingSpaces
         guard !first.isEmpty else { return nil }
         return TableShape(
-            header: first, columns: columns, fields: fields, separator: separator,
+            header: first, columns: columns, titleStyle: titleStyle, fields: fields, separator: separator,
             dateComment: dated.count * 2 >= rows.count, rows: rows.count)
     }
 

@@ -79,6 +79,8 @@ public struct EntryFormat: Sendable {
 
     public enum TitleStyle: String, Sendable, CaseIterable {
         case link, bold
+        /// Plain text up to the first `<br>` (`Title <br> Authors <br> [[Paper]](url)`).
+        case text
     }
 
     /// What a table column holds.
@@ -108,8 +110,8 @@ public struct EntryFormat: Sendable {
     public var files: [String]?
     /// The list marker; `1.` (or `1)`) stands for every numbered item.
     public var marker: String?
-    /// How a title is written: `link` (`[Title](url)`, the default) or `bold` (`**Title**` with its
-    /// links after it).
+    /// How a title is written: `link` (`[Title](url)`, the default), `bold` (`**Title**` with its
+    /// links after it) or `text` (plain text before the first `<br>`).
     public var titleStyle: TitleStyle?
     /// Headings whose tables and lists hold no entries of this format (a news feed, contents,
     /// contributing guidelines); a heading anywhere in the section path counts.

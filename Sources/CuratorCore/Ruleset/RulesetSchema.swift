@@ -376,7 +376,7 @@ public enum RulesetSchema {
             "Bullets: the list marker; `1.` or `1)` stands for every numbered item.", example: "\"*\""),
         SchemaKey(
             "title-style", .choice(EntryFormat.TitleStyle.allCases.map(\.rawValue)), default: "link",
-            "How a title is written: `link` (`[Title](url)`) or `bold` (`**Title**`, its links after it).",
+            "How a title is written: `link` (`[Title](url)`), `bold` (`**Title**`, its links after it) or `text` (plain text before the first `<br>`, its links after it).",
             example: "bold"),
         SchemaKey(
             "skip-sections", .strings, default: "[]",

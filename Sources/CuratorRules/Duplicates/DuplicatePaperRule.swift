@@ -35,6 +35,14 @@ struct DuplicatePaperRule: Rule {
         "; the other copy is titled \(title)"
     }
 
+    /// Bold-title bullets in a list whose duplicates count within a section only.
+    static let sectionScope = """
+        formats:
+          - {id: bold-item, kind: bullet, files: ["*.md"], marker: "-", fields: [title, links], title-style: bold}
+        links: {pdf: paper}
+        duplicates: {scope: section}
+        """
+
     static let description = RuleDescription(
         id: "duplicate-paper",
         summary: "Each paper is listed once per file.",
@@ -104,12 +112,7 @@ struct DuplicatePaperRule: Rule {
 
                 """,
                 path: "README.md",
-                config: """
-                    formats:
-                      - {id: bold-item, kind: bullet, files: ["*.md"], marker: "-", fields: [title, links], title-style: bold}
-                    links: {pdf: paper}
-                    duplicates: {scope: section}
-                    """),
+                config: sectionScope),
         ],
         nonTriggering: [
             Example(
@@ -121,12 +124,7 @@ struct DuplicatePaperRule: Rule {
 
                 """,
                 path: "README.md",
-                config: """
-                    formats:
-                      - {id: bold-item, kind: bullet, files: ["*.md"], marker: "-", fields: [title, links], title-style: bold}
-                    links: {pdf: paper}
-                    duplicates: {scope: section}
-                    """),
+                config: sectionScope),
             Example(
                 """
                 | Title & Authors | Introduction | Links |
