@@ -15,7 +15,7 @@ struct Curator: AsyncParsableCommand {
         version: version,
         subcommands: [
             LintCommand.self, RulesCommand.self, RefreshCommand.self, ProposeCommand.self, DiscoverCommand.self,
-            MeasurePlacementCommand.self,
+            InitCommand.self, MeasurePlacementCommand.self,
         ],
         defaultSubcommand: LintCommand.self
     )

@@ -13,11 +13,11 @@ enum DefaultRuleset {
 
     /// The line printed when a command reads a list without a config file or `--ruleset`.
     static let assumedNote =
-        "no .curator.yml here or above: reading the list as '\(name)'; choose its format with a .curator.yml that says 'extends: NAME', or with --ruleset NAME (\(shipped))"
+        "no .curator.yml here or above: reading the list as '\(name)'; `curator init` detects the list's format and writes one, or choose a format with a .curator.yml that says 'extends: NAME', or with --ruleset NAME (\(shipped))"
 
     /// Why `--fix` refuses to run on the default ruleset, and what to do.
     static let fixRefusal =
-        "--fix needs to know the list's format: write a .curator.yml that says 'extends: NAME' (a shipped ruleset or a path), or pass --ruleset NAME (\(shipped)); nothing was changed"
+        "--fix needs to know the list's format: run `curator init` to detect it and write a .curator.yml, write one that says 'extends: NAME' (a shipped ruleset or a path), or pass --ruleset NAME (\(shipped)); nothing was changed"
 
     private static let compiledOnce = Result { () throws(ConfigError) in
         try CompiledRuleset(RulesetLoader.shipped(name))

@@ -74,7 +74,7 @@ struct RulesetLoaderTests {
             message: "'formats.0.kind': expected one of: table-row, bullet; found 'bulet'"),
         WrongShape(
             config: "formats:\n  - id: x\n    kind: table-row\n    columns: [paper, ↓picture]\n",
-            message: "'formats.0.columns.1': expected one of: paper, image, links, name, description, ignored"),
+            message: "'formats.0.columns.1': expected one of: paper, image, links, name, description, title, ignored"),
         WrongShape(
             config: "http: {hosts: {a.org: {concurrency: ↓many}}}\n",
             message: "'http.hosts.a.org.concurrency': expected a whole number"),

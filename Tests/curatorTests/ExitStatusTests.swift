@@ -106,7 +106,7 @@ struct ExitStatusTests {
         let assumed = try CLI.run(["lint", "--offline", "."], in: directory)
         #expect(
             assumed.stderr
-                == "curator: no .curator.yml here or above: reading the list as 'awesome-efficient-llm'; choose its format with a .curator.yml that says 'extends: NAME', or with --ruleset NAME (shipped: awesome-efficient-llm, awesome-list)\n"
+                == "curator: no .curator.yml here or above: reading the list as 'awesome-efficient-llm'; `curator init` detects the list's format and writes one, or choose a format with a .curator.yml that says 'extends: NAME', or with --ruleset NAME (shipped: awesome-efficient-llm, awesome-list)\n"
         )
         let chosen = try CLI.run(["lint", "--offline", "--ruleset", "awesome-efficient-llm", "."], in: directory)
         #expect(chosen.stderr.isEmpty)
@@ -123,6 +123,7 @@ struct ExitStatusTests {
         let result = try CLI.run(["lint", "--offline", "--fix", "."], in: directory)
         #expect(result.status == 2)
         #expect(result.stderr.contains("--fix needs to know the list's format"))
+        #expect(result.stderr.contains("`curator init`"))
         #expect(result.stderr.contains("'extends: NAME'"))
         #expect(result.stderr.contains("--ruleset NAME"))
         #expect(try Data(contentsOf: file) == before)

@@ -15,6 +15,7 @@ struct HelpTextTests {
         ("refresh", RefreshCommand.self),
         ("propose", ProposeCommand.self),
         ("discover", DiscoverCommand.self),
+        ("init", InitCommand.self),
     ]
 
     static let goldenFolder = Corpus.repositoryRoot.appendingPathComponent("fixtures/HelpTextTests")

@@ -31,10 +31,24 @@ public struct EntryExtractor {
         // Every entry takes a line at least, so the array never grows (each growth copied all the
         // entries read so far, a few hundred bytes each).
         entries.reserveCapacity(document.source.lineCount)
+        let bulletFormats = ruleset.bulletFormats(file: relativePath)
+        Self.forEachTableAndList(in: document) { block, headings in
+            if block.kind == .table {
+                readTable(block, headings: headings, into: &entries, firstIndex: firstIndex)
+            } else if !bulletFormats.isEmpty {
+                readList(block, formats: bulletFormats, headings: headings, into: &entries, firstIndex: firstIndex)
+            }
+        }
+        return entries
+    }
+
+    /// Calls `body` with each top-level table and list of a document in order, and the headings
+    /// above it. A list quoted whole (`> | ... |`) renders as the same tables and bullets inside a
+    /// block quote: its blocks are read in place of the quote, in order.
+    public static func forEachTableAndList(
+        in document: Document, _ body: (MarkdownNode, [(level: Int, text: String)]) -> Void
+    ) {
         var headings: [(level: Int, text: String)] = []
-        let bulletFormat = ruleset.bulletFormat(file: relativePath)
-        // A list quoted whole (`> | ... |`) renders as the same tables and bullets inside a block
-        // quote: its blocks are read in place of the quote, in order.
         var blocks = Array(document.root.children.reversed())
         while let block = blocks.popLast() {
             switch block.kind {
@@ -43,17 +57,12 @@ public struct EntryExtractor {
             case .heading:
                 headings.removeAll { $0.level >= block.level }
                 headings.append((block.level, block.plainText.trimmingSpaces))
-            case .table:
-                readTable(block, headings: headings, into: &entries, firstIndex: firstIndex)
-            case .list:
-                if let format = bulletFormat {
-                    readList(block, format: format, headings: headings, into: &entries, firstIndex: firstIndex)
-                }
+            case .table, .list:
+                body(block, headings)
             default:
                 break
             }
         }
-        return entries
     }
 
     // MARK: Tables
@@ -64,7 +73,8 @@ public struct EntryExtractor {
     ) {
         guard let header = table.children.first, header.kind == .tableHeader,
             let firstCell = header.children.first,
-            let format = ruleset.tableFormat(firstHeaderCell: firstCell.plainText)
+            let format = ruleset.tableFormat(firstHeaderCell: firstCell.plainText),
+            !Self.skips(format, headings)
         else { return }
         let columns = format.columns ?? []
         let columnCount = header.children.count
@@ -125,11 +135,21 @@ public struct EntryExtractor {
         if let last = pieces.last, isBlank(last) { pieces.removeLast() }
         // An HTML comment after the last pipe (a `curator-disable-line` switch, a maintainer's
         // note) is an extra cell GitHub drops unseen; it is no content of the row.
+        // It may also sit beside the date comment, before or after it (`[//]: #06/17 <!-- ... -->`):
+        // the two are told apart, so that neither reads as part of the other or as stray text.
         if let last = pieces.last, pieces.count > 1 {
             let trimmed = trim(last)
             if bytes[trimmed].starts(with: "<!--".utf8), bytes[trimmed].reversed().starts(with: "-->".utf8.reversed()) {
                 entry.trailingComment = TextField(text: document.source.text(trimmed), range: trimmed)
                 pieces.removeLast()
+            } else if let comment = htmlComment(endingAt: trimmed), bytes[trimmed].starts(with: "[//]:".utf8) {
+                entry.trailingComment = TextField(text: document.source.text(comment), range: comment)
+                pieces[pieces.count - 1] = last.lowerBound..<comment.lowerBound
+            } else if let comment = htmlComment(startingAt: trimmed),
+                bytes[trim(comment.upperBound..<trimmed.upperBound)].starts(with: "[//]:".utf8)
+            {
+                entry.trailingComment = TextField(text: document.source.text(comment), range: comment)
+                pieces[pieces.count - 1] = comment.upperBound..<last.upperBound
             }
         }
         if let last = pieces.last {
@@ -145,6 +165,32 @@ public struct EntryExtractor {
             }
         }
         entry.rawCells = pieces
+    }
+
+    /// The HTML comment (`<!--` to `-->`) that ends `range` after other text, if any.
+    private func htmlComment(endingAt range: Range<Int>) -> Range<Int>? {
+        let bytes = document.source.bytes
+        guard bytes[range].reversed().starts(with: "-->".utf8.reversed()) else { return nil }
+        let needle = Array("<!--".utf8)
+        var index = range.upperBound - needle.count
+        while index > range.lowerBound {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index..<range.upperBound }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The HTML comment that starts `range` and ends before its end, if any.
+    private func htmlComment(startingAt range: Range<Int>) -> Range<Int>? {
+        let bytes = document.source.bytes
+        guard bytes[range].starts(with: "<!--".utf8) else { return nil }
+        let needle = Array("-->".utf8)
+        var index = range.lowerBound + 4
+        while index + needle.count < range.upperBound {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return range.lowerBound..<(index + 3) }
+            index += 1
+        }
+        return nil
     }
 
     /// The date comment (`[//]:` to the end) that ends `range` after other text, if any.
@@ -164,17 +210,16 @@ public struct EntryExtractor {
     // MARK: Lists
 
     private func readList(
-        _ list: MarkdownNode, format: EntryFormat, headings: [(level: Int, text: String)],
+        _ list: MarkdownNode, formats: [EntryFormat], headings: [(level: Int, text: String)],
         into entries: inout [Entry.Fields],
         firstIndex: Int
     ) {
         let sectionPath = headings.map(\.text)
-        let marker = format.marker.map { Array($0.utf8) }
+        let formats = formats.filter { !Self.skips($0, headings) }
+        guard !formats.isEmpty else { return }
         for item in list.children where item.kind == .item {
             let itemRange = document.range(of: item)
-            if let marker, !document.source.bytes[itemRange].starts(with: marker) {
-                continue
-            }
+            guard let format = formats.first(where: { hasMarker($0, itemRange) }) else { continue }
             var entry = Entry.Fields(
                 index: firstIndex + entries.count, file: document.path, formatID: format.id, kind: .bullet,
                 line: item.startLine, lastLine: item.endLine, range: itemRange,
@@ -189,6 +234,23 @@ public struct EntryExtractor {
         }
     }
 
+    /// Whether an item starts with the format's marker; a numbered marker (`1.`) matches every
+    /// number with the same delimiter, and a format without a marker matches every item.
+    private func hasMarker(_ format: EntryFormat, _ itemRange: Range<Int>) -> Bool {
+        guard let marker = format.marker else { return true }
+        let bytes = document.source.bytes[itemRange]
+        guard format.numberedMarker else { return bytes.starts(with: marker.utf8) }
+        let digits = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard !digits.isEmpty, let delimiter = marker.utf8.last else { return false }
+        return bytes.dropFirst(digits.count).first == delimiter
+    }
+
+    /// Whether the format's `skip-sections` name a heading of the section path.
+    static func skips(_ format: EntryFormat, _ headings: [(level: Int, text: String)]) -> Bool {
+        guard let skipped = format.skipSections, !skipped.isEmpty else { return false }
+        return headings.contains { skipped.contains($0.text) }
+    }
+
     // MARK: Fields
 
     /// Assigns a sequence of inline nodes to the entry's fields. `column` is the table column they
@@ -199,7 +261,30 @@ public struct EntryExtractor {
     ) {
         let fields = column == nil ? (format.fields ?? []) : fieldsOfColumn(column!, format: format)
         var titleEnd: Int?
-        for (position, node) in inlines.enumerated() {
+        var titleNodes = 0..<0
+        if format.titleStyle == .text, column == nil || column == .paper, fields.contains(.title), entry.title == nil,
+            let title = textTitle(inlines)
+        {
+            // The title is the text before the first `<br>`; badges before it are skipped, the
+            // authors follow up to the first link.
+            entry.title = title.field
+            entry.fieldSequence.append((.title, title.field.range.lowerBound))
+            titleEnd = title.field.range.upperBound
+            titleNodes = title.first..<title.next
+            if fields.contains(.authors) {
+                // The authors end at the first link, or at the `<br>` before it.
+                var end = title.next
+                while end < inlines.count, inlines[end].kind != .link { end += 1 }
+                var upper = end < inlines.count ? document.range(of: inlines[end]).lowerBound : cellEnd
+                if let separator = inlines[title.next..<end].last(where: {
+                    $0.kind == .htmlInline && ($0.literal ?? "").lowercased().hasPrefix("<br")
+                }) {
+                    upper = document.range(of: separator).lowerBound
+                }
+                readAuthors(from: title.field.range.upperBound, to: upper, into: &entry)
+            }
+        }
+        for (position, node) in inlines.enumerated() where !titleNodes.contains(position) {
             let range = document.range(of: node)
             switch node.kind {
             case .link:
@@ -221,10 +306,8 @@ public struct EntryExtractor {
                     entry.fieldSequence.append((.title, range.lowerBound))
                     titleEnd = range.upperBound
                     if fields.contains(.authors) {
-                        let end = inlines[(position + 1)...].first { $0.kind == .link }.map {
-                            document.range(of: $0).lowerBound
-                        }
-                        readAuthors(from: range.upperBound, to: end ?? cellEnd, into: &entry)
+                        readAuthors(
+                            after: position, in: inlines, from: range.upperBound, cellEnd: cellEnd, into: &entry)
                     }
                 } else if fields.contains(.links) || column == .links || column == .name {
                     var label = node.plainText.trimmingSpaces
@@ -238,6 +321,17 @@ public struct EntryExtractor {
                 if fields.contains(.starMark), let mark = starMark(in: range) {
                     entry.starMark = mark
                     entry.fieldSequence.append((.starMark, mark.lowerBound))
+                }
+            case .strong where format.titleStyle == .bold && fields.contains(.title) && entry.title == nil:
+                // A bold title without a link (`- **Title**  *Authors*. [[pdf](url)]`): its links
+                // follow it.
+                let text = node.plainText.trimmingSpaces
+                guard !text.isEmpty else { break }
+                entry.title = TextField(text: text, range: strongContentRange(range))
+                entry.fieldSequence.append((.title, range.lowerBound))
+                titleEnd = range.upperBound
+                if fields.contains(.authors) {
+                    readAuthors(after: position, in: inlines, from: range.upperBound, cellEnd: cellEnd, into: &entry)
                 }
             case .strong:
                 if fields.contains(.name), entry.name == nil {
@@ -273,6 +367,14 @@ public struct EntryExtractor {
                 break
             }
         }
+        if column == .title, entry.title == nil {
+            let text = inlines.map(\.plainText).joined().trimmingSpaces
+            if !text.isEmpty, let first = inlines.first, let last = inlines.last {
+                entry.title = TextField(
+                    text: text, range: document.range(of: first).lowerBound..<document.range(of: last).upperBound)
+                entry.fieldSequence.append((.title, document.range(of: first).lowerBound))
+            }
+        }
         if column == .name, entry.name == nil {
             let text = inlines.map(\.plainText).joined().trimmingSpaces
             if !text.isEmpty, let first = inlines.first, let last = inlines.last {
@@ -286,6 +388,7 @@ public struct EntryExtractor {
         switch column {
         case .paper: format.fields ?? [.badges, .starMark, .title, .authors]
         case .links: [.links]
+        case .title: [.title]
         case .name: [.name]
         case .description: [.description]
         case .image, .ignored: []
@@ -332,6 +435,57 @@ public struct EntryExtractor {
     private func labelRange(of range: Range<Int>) -> Range<Int> {
         guard let destination = destinationRange(in: range) else { return range }
         return (range.lowerBound + 1)..<(destination.lowerBound - 2)
+    }
+
+    /// A plain-text title: the text, emphasis and code between the leading badges and the first
+    /// `<br>` (or line break), and the position of the node after it. Nil when a link comes first
+    /// or nothing is there.
+    private func textTitle(_ inlines: [MarkdownNode]) -> (field: TextField, first: Int, next: Int)? {
+        var first: Int?
+        var last: Int?
+        for (position, node) in inlines.enumerated() {
+            switch node.kind {
+            case .link where first == nil && badge(node, range: document.range(of: node)) != nil:
+                continue
+            case .image where first == nil:
+                continue
+            case .text, .emph, .strong, .code:
+                if node.kind == .text, node.literalIsBlank, first == nil { continue }
+                if first == nil { first = position }
+                last = position
+            case .htmlInline where (node.literal ?? "").lowercased().hasPrefix("<br"):
+                guard let first, let last else { return nil }
+                return field(inlines, first, last).map { ($0, first, position + 1) }
+            case .linebreak, .softbreak:
+                guard let first, let last else { continue }
+                return field(inlines, first, last).map { ($0, first, position + 1) }
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private func field(_ inlines: [MarkdownNode], _ first: Int, _ last: Int) -> TextField? {
+        let text = inlines[first...last].map(\.plainText).joined().trimmingSpaces
+        guard !text.isEmpty else { return nil }
+        let range = trim(document.range(of: inlines[first]).lowerBound..<document.range(of: inlines[last]).upperBound)
+        return TextField(text: text, range: range)
+    }
+
+    /// The bytes of a bold span's text, inside its `**` or `__`.
+    private func strongContentRange(_ range: Range<Int>) -> Range<Int> {
+        guard range.count >= 4 else { return range }
+        return (range.lowerBound + 2)..<(range.upperBound - 2)
+    }
+
+    /// Reads the authors from `start` to the first link after the inline at `position`, or to the
+    /// cell's end.
+    private func readAuthors(
+        after position: Int, in inlines: [MarkdownNode], from start: Int, cellEnd: Int, into entry: inout Entry.Fields
+    ) {
+        let end = inlines[(position + 1)...].first { $0.kind == .link }.map { document.range(of: $0).lowerBound }
+        readAuthors(from: start, to: end ?? cellEnd, into: &entry)
     }
 
     private func readAuthors(from start: Int, to end: Int, into entry: inout Entry.Fields) {

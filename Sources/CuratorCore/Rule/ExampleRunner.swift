@@ -38,7 +38,9 @@ public enum ExampleRunner {
 
     public static func run(_ rule: any Rule, on example: Example, applyFixes: Bool = false) throws -> Outcome {
         let (text, expected) = stripMarkers(example.markdown, path: example.path)
-        let ruleset = try CompiledRuleset(RulesetLoader.shipped(example.ruleset))
+        let ruleset = try CompiledRuleset(
+            example.config.map { try RulesetLoader.layered(over: example.ruleset, $0, path: "example.yml") }
+                ?? RulesetLoader.shipped(example.ruleset))
         var files = [(relativePath: example.path, text: text)]
         for (path, other) in example.otherFiles.sorted(by: { $0.key < $1.key }) {
             files.append((path, stripMarkers(other, path: path).text))

@@ -71,6 +71,8 @@ public struct Example: Sendable {
     public var otherFiles: [String: String]
     /// The shipped ruleset the example is read with.
     public var ruleset: String
+    /// Config keys laid over `ruleset` (YAML), as a list's `.curator.yml` would set them.
+    public var config: String?
     /// What the network said, for network rules; nil runs the example offline.
     public var facts: Facts?
     public var file: String
@@ -78,12 +80,14 @@ public struct Example: Sendable {
 
     public init(
         _ markdown: String, path: String = "pruning.md", otherFiles: [String: String] = [:],
-        ruleset: String = "awesome-efficient-llm", facts: Facts? = nil, file: String = #filePath, line: Int = #line
+        ruleset: String = "awesome-efficient-llm", config: String? = nil, facts: Facts? = nil,
+        file: String = #filePath, line: Int = #line
     ) {
         self.markdown = markdown
         self.path = path
         self.otherFiles = otherFiles
         self.ruleset = ruleset
+        self.config = config
         self.facts = facts
         self.file = file
         self.line = line

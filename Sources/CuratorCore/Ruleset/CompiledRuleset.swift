@@ -66,7 +66,13 @@ public struct CompiledRuleset: Sendable {
 
     /// The bullet format that applies in `file` (a path relative to the list root).
     public func bulletFormat(file: String) -> EntryFormat? {
-        ruleset.formats.first { format in
+        bulletFormats(file: file).first
+    }
+
+    /// Every bullet format that applies in `file`, in the ruleset's order: a file can hold several
+    /// shapes, told apart by their markers.
+    public func bulletFormats(file: String) -> [EntryFormat] {
+        ruleset.formats.filter { format in
             format.kind == .bullet && (format.files ?? []).contains { Glob.matches($0, file) }
         }
     }

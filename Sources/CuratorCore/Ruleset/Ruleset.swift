@@ -26,6 +26,8 @@ public struct Ruleset: Sendable {
     public var http: HTTPSettings?
     /// Where link verdicts are cached between runs.
     public var cache: CacheSettings?
+    /// What counts as a paper listed twice.
+    public var duplicates: DuplicatePolicy?
 }
 
 extension Ruleset {
@@ -51,6 +53,7 @@ extension Ruleset {
         exclude = try fields.optional("exclude")?.patterns()
         http = try fields.optional("http").map(HTTPSettings.init)
         cache = try fields.optional("cache").map(CacheSettings.init)
+        duplicates = try fields.optional("duplicates").map(DuplicatePolicy.init)
     }
 }
 
@@ -74,9 +77,16 @@ public struct EntryFormat: Sendable {
         case bullet
     }
 
+    public enum TitleStyle: String, Sendable, CaseIterable {
+        case link, bold
+        /// Plain text up to the first `<br>` (`Title <br> Authors <br> [[Paper]](url)`).
+        case text
+    }
+
     /// What a table column holds.
     public enum Column: String, Sendable, CaseIterable {
-        case paper, image, links, name, description, ignored
+        /// `title` is a cell whose plain text is the title (no title link).
+        case paper, image, links, name, description, title, ignored
     }
 
     /// The pieces of an entry, in the order the format prescribes.
@@ -98,7 +108,20 @@ public struct EntryFormat: Sendable {
     public var dateComment: String?
     /// Bullet formats: the files (globs) whose bullets are entries, and the list marker.
     public var files: [String]?
+    /// The list marker; `1.` (or `1)`) stands for every numbered item.
     public var marker: String?
+    /// How a title is written: `link` (`[Title](url)`, the default), `bold` (`**Title**` with its
+    /// links after it) or `text` (plain text before the first `<br>`).
+    public var titleStyle: TitleStyle?
+    /// Headings whose tables and lists hold no entries of this format (a news feed, contents,
+    /// contributing guidelines); a heading anywhere in the section path counts.
+    public var skipSections: [String]?
+
+    /// Whether the marker is a numbered one: `1.` stands for `2.`, `10.` and every other number.
+    public var numberedMarker: Bool {
+        guard let marker, let last = marker.last, last == "." || last == ")" else { return false }
+        return marker.dropLast().allSatisfy(\.isNumber) && marker.count > 1
+    }
 }
 
 extension EntryFormat {
@@ -113,6 +136,8 @@ extension EntryFormat {
         dateComment = try fields.optional("date-comment")?.pattern()
         files = try fields.optional("files")?.strings()
         marker = try fields.optional("marker")?.string()
+        skipSections = try fields.optional("skip-sections")?.strings()
+        titleStyle = try fields.optional("title-style")?.value()
     }
 }
 
@@ -178,7 +203,8 @@ extension LinkLabels {
 }
 
 public struct VenueVocabulary: Sendable {
-    /// The label format; `{venue}` and `{yy}` are replaced (the placeholders `RulesetSchema` allows).
+    /// The label format; `{venue}`, `{yy}`, `{yyyy}` and `{qualifier}` are replaced (the
+    /// placeholders `RulesetSchema` allows).
     public var label: String
     public var qualifiers: [String]?
     public var names: [String]
@@ -343,5 +369,26 @@ extension RequiredTag {
         file = try fields.required("file").string()
         badge = try fields.required("badge").string()
         formats = try fields.optional("formats")?.strings()
+    }
+}
+
+/// Where the duplicate rules look for a second copy of a paper.
+public struct DuplicatePolicy: Sendable {
+    public enum Scope: String, Sendable, CaseIterable {
+        /// Anywhere in the list: the same file is an error, two files a warning.
+        case list
+        /// Within one file only.
+        case file
+        /// Within one section (the same heading path of one file) only.
+        case section
+    }
+
+    public var scope: Scope?
+}
+
+extension DuplicatePolicy {
+    init(_ node: RulesetNode) throws(RulesetNode.Problem) {
+        let fields = try node.fields()
+        scope = try fields.optional("scope")?.value()
     }
 }

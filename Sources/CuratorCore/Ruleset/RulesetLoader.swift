@@ -81,6 +81,13 @@ public enum RulesetLoader {
         try resolve([try Layer(path: path, text: text, ruleIDs: ruleIDs)])
     }
 
+    /// A shipped ruleset with `text`, a config's keys, laid over it, as a `.curator.yml` that
+    /// says `extends: NAME` is; rule examples use it for settings no shipped ruleset has.
+    public static func layered(over name: String, _ text: String, path: String) throws(ConfigError) -> Ruleset {
+        guard let source = shippedSource(name) else { return try shipped(name) }
+        return try resolve([try shippedLayer(name, source: source), try Layer(path: path, text: text, ruleIDs: nil)])
+    }
+
     /// One YAML file of the chain, outermost last.
     struct Layer {
         var path: String

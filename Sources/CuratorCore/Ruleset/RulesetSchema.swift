@@ -134,8 +134,8 @@ public enum RulesetSchema {
             .mapping(
                 [
                     SchemaKey(
-                        "label", .template(placeholders: ["venue", "yy"]), required: true,
-                        "How a venue badge labels a venue: `{venue}` is its name, `{yy}` the year's last two digits.",
+                        "label", .template(placeholders: ["venue", "yy", "yyyy", "qualifier"]), required: true,
+                        "How a venue badge labels a venue, as the badge URL writes it (`_` for a space): `{venue}` is its name, `{yy}` the year's last two digits, `{yyyy}` the whole year, `{qualifier}` where a qualifier goes (after the year, following a space, when absent).",
                         example: "\"{venue}'{yy}\""),
                     SchemaKey(
                         "qualifiers", .strings, default: "[]", "Words a label may add after the year.",
@@ -330,6 +330,16 @@ public enum RulesetSchema {
             default: "the defaults of each key", "How hard the link checker may press remote hosts.",
             example: "{concurrency: 64, timeout: 20}"),
         SchemaKey(
+            "duplicates",
+            .mapping(
+                [
+                    SchemaKey(
+                        "scope", .choice(DuplicatePolicy.Scope.allCases.map(\.rawValue)), default: "list",
+                        "Where a paper may appear once: in the whole `list`, in each `file`, or in each `section` (a list that repeats papers under a second heading on purpose).",
+                        example: "section")
+                ], others: nil),
+            default: "{scope: list}", "What counts as a paper listed twice.", example: "{scope: file}"),
+        SchemaKey(
             "cache",
             .mapping(
                 [
@@ -367,7 +377,17 @@ public enum RulesetSchema {
         SchemaKey(
             "files", .strings, "Bullets: globs of the files whose bullets are entries of this format.",
             example: "[survey.md]"),
-        SchemaKey("marker", .string, "Bullets: the list marker.", example: "\"*\""),
+        SchemaKey(
+            "marker", .string, default: "every marker",
+            "Bullets: the list marker; `1.` or `1)` stands for every numbered item.", example: "\"*\""),
+        SchemaKey(
+            "title-style", .choice(EntryFormat.TitleStyle.allCases.map(\.rawValue)), default: "link",
+            "How a title is written: `link` (`[Title](url)`), `bold` (`**Title**`, its links after it) or `text` (plain text before the first `<br>`, its links after it).",
+            example: "bold"),
+        SchemaKey(
+            "skip-sections", .strings, default: "[]",
+            "Headings whose tables and lists are not entries of this format (news, contents, guidelines).",
+            example: "[News, Contributing]"),
     ]
 
     static let badgeShape = SchemaValue.mapping(

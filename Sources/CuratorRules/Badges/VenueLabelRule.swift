@@ -18,12 +18,18 @@ struct VenueLabelRule: Rule {
         "venue '\(venue)' is not in the list's venue vocabulary"
     }
 
-    static func noYear(_ label: String) -> String {
-        "venue label '\(label)' has no year; the list writes VENUE'YY"
+    static func noYear(_ label: String, _ format: String) -> String {
+        "venue label '\(label)' has no year; the list writes \(shown(format))"
     }
 
-    static func notVenueFormat(_ label: String) -> String {
-        "venue label '\(label)' is not in the list's form VENUE'YY"
+    static func notVenueFormat(_ label: String, _ format: String) -> String {
+        "venue label '\(label)' is not in the list's form \(shown(format))"
+    }
+
+    /// The label format as messages show it: `{venue}'{yy}` is `VENUE'YY`.
+    static func shown(_ format: String) -> String {
+        format.replacingEvery("{venue}", with: "VENUE").replacingEvery("{yyyy}", with: "YYYY")
+            .replacingEvery("{yy}", with: "YY").replacingEvery("{qualifier}", with: "QUALIFIER")
     }
 
     static func respelled(_ label: String, _ canonical: String) -> String {
@@ -45,6 +51,10 @@ struct VenueLabelRule: Rule {
         severity: .warning,
         triggering: [
             Example(
+                "* [![Publish](https://img.shields.io/badge/Conference-↓AAAI-blue)]() [T](https://arxiv.org/abs/2401.00001). A.\n",
+                path: "hardware.md",
+                config: "venues: {label: \"{venue}_{yyyy}\", names: [AAAI, ACL, ICLR], qualifiers: [Findings]}"),
+            Example(
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
                     + "|[![Publish](https://img.shields.io/badge/Conference-↓MLsys'24-blue)]()<br>[T](https://arxiv.org/abs/2401.00001) <br> A | | |\n"
                     + "|[![Publish](https://img.shields.io/badge/Conference-↓CVPR2024-blue)]()<br>[T](https://arxiv.org/abs/2401.00002) <br> A | | |\n"
@@ -58,6 +68,13 @@ struct VenueLabelRule: Rule {
                 path: "hardware.md"),
         ],
         nonTriggering: [
+            Example(
+                "* [![Publish](https://img.shields.io/badge/Conference-AAAI_2025-blue)]() [T](https://arxiv.org/abs/2401.00001). A.\n"
+                    + "* [![Publish](https://img.shields.io/badge/Conference-ACL_Findings_2024-blue)]() [T](https://arxiv.org/abs/2401.00002). A.\n"
+                    + "* [![Publish](https://img.shields.io/badge/Conference-ICLR_2024-blue)]() [T](https://arxiv.org/abs/2401.00003). A.\n",
+                path: "hardware.md",
+                config:
+                    "venues: {label: \"{venue}_{qualifier}_{yyyy}\", names: [AAAI, ACL, ICLR], qualifiers: [Findings]}"),
             Example(
                 "| Title & Authors | Introduction | Links |\n|:--|:--:|:--:|\n"
                     + "|[![Publish](https://img.shields.io/badge/Conference-MLSys'24-blue)]()<br>[T](https://arxiv.org/abs/2401.00001) <br> A | | |\n"
@@ -84,7 +101,25 @@ struct VenueLabelRule: Rule {
                     + "* [![Publish](https://img.shields.io/badge/Journal-TMLR'25-blue)]() [T](https://arxiv.org/abs/2401.00002). A.\n"
                     + "* [![Publish](https://img.shields.io/badge/Conference-MLSys'24-blue)]() [T](https://arxiv.org/abs/2401.00003). A.\n"
                     + "* [![Publish](https://img.shields.io/badge/Conference-ICASSP'24-blue)]() [T](https://arxiv.org/abs/2401.00004). A.\n"
-            )
+            ),
+            Correction(
+                Example(
+                    "* [![Publish](https://img.shields.io/badge/Conference-↓AAAI'25-blue)]() [T](https://arxiv.org/abs/2401.00001). A.\n"
+                        + "* [![Publish](https://img.shields.io/badge/Conference-↓ICLR'24-blue)]() [T](https://arxiv.org/abs/2401.00002). A.\n",
+                    path: "hardware.md",
+                    config: "venues: {label: \"{venue}_{yyyy}\", names: [AAAI, ACL, ICLR], qualifiers: [Findings]}"),
+                "* [![Publish](https://img.shields.io/badge/Conference-AAAI_2025-blue)]() [T](https://arxiv.org/abs/2401.00001). A.\n"
+                    + "* [![Publish](https://img.shields.io/badge/Conference-ICLR_2024-blue)]() [T](https://arxiv.org/abs/2401.00002). A.\n"
+            ),
+            Correction(
+                Example(
+                    "* [![Publish](https://img.shields.io/badge/Conference-↓ACL_2024_Findings-blue)]() [T](https://arxiv.org/abs/2401.00001). A.\n",
+                    path: "hardware.md",
+                    config:
+                        "venues: {label: \"{venue}_{qualifier}_{yyyy}\", names: [AAAI, ACL, ICLR], qualifiers: [Findings]}"
+                ),
+                "* [![Publish](https://img.shields.io/badge/Conference-ACL_Findings_2024-blue)]() [T](https://arxiv.org/abs/2401.00001). A.\n"
+            ),
         ]
     )
 
@@ -141,7 +176,10 @@ struct VenueLabelRule: Rule {
         guard let parsed = StaticBadge(url: imageURL), parsed.parts.count >= 3 else { return nil }
         let labelParts = parsed.parts[1..<(parsed.parts.count - 1)]
         guard let firstPart = labelParts.first, let lastPart = labelParts.last else { return nil }
-        let label = labelParts.map(\.shown).joined(separator: "-")
+        var label = labelParts.map(\.shown).joined(separator: "-")
+        // A format written with underscores (`{venue}_{yyyy}`) reads labels as the URL writes
+        // them: shields.io shows an underscore as a space.
+        if reader.underscores { label = label.replacingOccurrences(of: " ", with: "_") }
         return Reading(
             kindText: parsed.parts[0].shown, kindRange: parsed.parts[0].range, label: label,
             labelRange: firstPart.range.lowerBound..<lastPart.range.upperBound, verdict: reader.examine(label))
@@ -170,7 +208,7 @@ struct VenueLabelRule: Rule {
                 if let start, labelRange.upperBound <= url.count {
                     context.replaceIfWritten(
                         (start + labelRange.lowerBound)..<(start + labelRange.upperBound), in: file,
-                        with: StaticBadge.encode(canonical), summary: "write the venue label as '\(canonical)'",
+                        with: Self.encode(canonical), summary: "write the venue label as '\(canonical)'",
                         expecting: String(decoding: url[labelRange], as: UTF8.self), inside: badge.range,
                         nodeName: "badge")
                 } else {
@@ -180,6 +218,13 @@ struct VenueLabelRule: Rule {
                 Self.self, file: file, offset: offset(labelRange.lowerBound),
                 message: Self.respelled(reading.label, canonical), fix: fix)
         }
+    }
+
+    /// Writes a label into a badge URL: as `StaticBadge.encode`, except that an underscore stays
+    /// one, since labels are read as the URL writes them (`AAAI_2025`), underscores included.
+    static func encode(_ label: String) -> String {
+        label.split(separator: "_", omittingEmptySubsequences: false).map { StaticBadge.encode(String($0)) }
+            .joined(separator: "_")
     }
 
     /// Reads a label as shown (`ACL'23 Findings`) against the vocabulary.
@@ -193,12 +238,18 @@ struct VenueLabelRule: Rule {
     struct LabelReader {
         let venues: VenueVocabulary
         let separator: String
+        /// Whether the format writes the whole year (`{yyyy}`).
+        let fullYear: Bool
+        /// Whether the format separates its parts with underscores, as badge URLs write spaces.
+        let underscores: Bool
         /// The longest name wins, so that `ICMLA` is not read as `ICML` and `LREC-COLING` not as
         /// `LREC`.
         let names: [(name: String, lowered: String, count: Int)]
         init(_ venues: VenueVocabulary) {
             self.venues = venues
             separator = VenueLabelRule.yearSeparator(venues.label)
+            fullYear = venues.label.contains("{yyyy}")
+            underscores = venues.label.contains("_")
             names = venues.names.sorted { $0.count > $1.count }.map { ($0, $0.lowercased(), $0.count) }
         }
 
@@ -260,40 +311,75 @@ struct VenueLabelRule: Rule {
             guard let name = found?.name else {
                 let token = label.prefix { $0.isLetter || $0 == "-" || $0 == "&" || $0 == "." }
                 return token.isEmpty
-                    ? .problem(VenueLabelRule.notVenueFormat(label))
+                    ? .problem(VenueLabelRule.notVenueFormat(label, venues.label))
                     : .problem(VenueLabelRule.unknownVenue(String(token)))
             }
-            let rest = label.dropFirst(name.count)
+            var rest = label.dropFirst(name.count)
             var year: Substring
-            var qualifier: Substring
-            if rest.hasPrefix(separator), let match = LabelReader.shortYear(rest.dropFirst(separator.count)) {
-                year = match.year
-                qualifier = match.qualifier
-            } else if let match = LabelReader.looseYear(rest) {
-                year = match.year.suffix(2)
-                qualifier = match.qualifier
-            } else if rest.isEmpty || rest.first == " " {
-                return .problem(VenueLabelRule.noYear(label))
-            } else {
-                return .problem(VenueLabelRule.notVenueFormat(label))
+            var qualifier: Substring = ""
+            // A known qualifier between venue and year (`ACL_Findings_2024`, `ACL Findings 2024`).
+            let between = rest.drop { $0 == " " || $0 == "_" || $0 == "-" }
+            if between.count < rest.count,
+                let known = venues.qualifiers?.first(where: { between.lowercased().hasPrefix($0.lowercased()) })
+            {
+                let after = between.dropFirst(known.count)
+                if after.first.map({ $0 == " " || $0 == "_" || $0 == "-" || $0 == "'" }) ?? false,
+                    LabelReader.looseYear(after.drop { $0 == " " || $0 == "_" || $0 == "-" }) != nil
+                {
+                    qualifier = Substring(known)
+                    rest = after.drop { $0 == " " || $0 == "_" || $0 == "-" }
+                }
             }
-            qualifier = qualifier.drop { $0 == " " }
-            while qualifier.last == " " { qualifier.removeLast() }
+            if !fullYear, rest.hasPrefix(separator), let match = LabelReader.shortYear(rest.dropFirst(separator.count))
+            {
+                year = match.year
+                if qualifier.isEmpty { qualifier = match.qualifier }
+            } else if let match = LabelReader.looseYear(
+                rest.hasPrefix(separator) ? rest.dropFirst(separator.count) : rest)
+            {
+                year = fullYear ? (match.year.count == 2 ? "20" + match.year : match.year) : match.year.suffix(2)
+                if qualifier.isEmpty { qualifier = match.qualifier }
+            } else if rest.isEmpty || rest.first == " " {
+                return .problem(VenueLabelRule.noYear(label, venues.label))
+            } else {
+                return .problem(VenueLabelRule.notVenueFormat(label, venues.label))
+            }
+            qualifier = qualifier.drop { $0 == " " || $0 == "_" }
+            while qualifier.last == " " || qualifier.last == "_" { qualifier.removeLast() }
             if let known = venues.qualifiers?.first(where: { $0.lowercased() == qualifier.lowercased() }) {
                 qualifier = Substring(known)
             }
-            let canonical =
-                venues.label.replacingEvery("{venue}", with: name).replacingEvery("{yy}", with: String(year))
-                + (qualifier.isEmpty ? "" : " \(qualifier)")
+            let canonical = LabelReader.write(
+                venues.label, venue: name, year: String(year), qualifier: String(qualifier))
             return canonical == label ? .fine : .respell(canonical)
+        }
+
+        /// A label in the list's format. Without a `{qualifier}` place a qualifier follows a space;
+        /// an absent one takes one separator next to its place along.
+        static func write(_ format: String, venue: String, year: String, qualifier: String) -> String {
+            var text = format.replacingEvery("{venue}", with: venue).replacingEvery("{yyyy}", with: year)
+                .replacingEvery("{yy}", with: year)
+            guard text.contains("{qualifier}") else { return text + (qualifier.isEmpty ? "" : " \(qualifier)") }
+            if qualifier.isEmpty {
+                for pattern in ["{qualifier}_", "_{qualifier}", "{qualifier} ", " {qualifier}", "{qualifier}"]
+                where text.contains(pattern) {
+                    text = text.replacingEvery(pattern, with: "")
+                    break
+                }
+                return text
+            }
+            return text.replacingEvery("{qualifier}", with: qualifier)
         }
     }
 
-    /// The text between venue and year in the label format (`'` in `{venue}'{yy}`).
+    /// The text between venue and year in the label format (`'` in `{venue}'{yy}`, `_` in
+    /// `{venue}_{qualifier}_{yyyy}`).
     static func yearSeparator(_ format: String) -> String {
-        guard let venue = format.range(of: "{venue}"), let year = format.range(of: "{yy}"),
-            venue.upperBound <= year.lowerBound
-        else { return "'" }
-        return String(format[venue.upperBound..<year.lowerBound])
+        guard let year = format.range(of: "{yyyy}") ?? format.range(of: "{yy}") else { return "'" }
+        let before = format[..<year.lowerBound]
+        guard let end = before.range(of: "}", options: .backwards)?.upperBound, before.contains("{venue}") else {
+            return "'"
+        }
+        return String(before[end...])
     }
 }

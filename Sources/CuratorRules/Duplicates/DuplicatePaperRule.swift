@@ -16,10 +16,32 @@ struct DuplicatePaperRule: Rule {
         "arXiv \(id) is also listed in \(place); a paper may belong to two topics, but check that both copies are meant"
     }
 
+    /// When the two titles share few words they name two papers: the link of one is wrong.
+    static func wrongLink(_ id: String, _ place: String, _ title: String) -> String {
+        "arXiv \(id) is also the link of \(title) at \(place), a different title; one of the two links is probably wrong"
+    }
+
+    /// Whether two normalized titles share fewer than half of the shorter one's words.
+    static func differ(_ first: String, _ second: String) -> Bool {
+        let one = Set(first.split(separator: " "))
+        let other = Set(second.split(separator: " "))
+        let shorter = min(one.count, other.count)
+        guard shorter > 0 else { return false }
+        return one.intersection(other).count * 2 < shorter
+    }
+
     /// Added when the two copies carry different titles, one of which is then probably stale.
     static func titled(_ title: String) -> String {
         "; the other copy is titled \(title)"
     }
+
+    /// Bold-title bullets in a list whose duplicates count within a section only.
+    static let sectionScope = """
+        formats:
+          - {id: bold-item, kind: bullet, files: ["*.md"], marker: "-", fields: [title, links], title-style: bold}
+        links: {pdf: paper}
+        duplicates: {scope: section}
+        """
 
     static let description = RuleDescription(
         id: "duplicate-paper",
@@ -72,8 +94,37 @@ struct DuplicatePaperRule: Rule {
 
                     """
                 ]),
+            Example(
+                """
+                | Title & Authors | Introduction | Links |
+                |:--|:--:|:--:|
+                |[Wanda: Pruning by Weights and Activations](https://arxiv.org/abs/2306.11695) <br> Mingjie Sun | |[Paper](https://arxiv.org/abs/2306.11695)|
+                |[↓SparseGPT: One-Shot Pruning of Large Language Models](https://arxiv.org/abs/2306.11695) <br> Elias Frantar | |[Paper](https://arxiv.org/abs/2306.11695)|
+
+                """),
+            Example(
+                """
+                ## Trending
+                - **Wanda: Pruning by Weights and Activations** [[pdf](https://arxiv.org/abs/2306.11695)]
+                ## Pruning
+                - **Wanda: Pruning by Weights and Activations** [[pdf](https://arxiv.org/abs/2306.11695)]
+                - **↓Wanda: Pruning by Weights and Activations** [[pdf](https://arxiv.org/abs/2306.11695)]
+
+                """,
+                path: "README.md",
+                config: sectionScope),
         ],
         nonTriggering: [
+            Example(
+                """
+                ## Trending
+                - **Wanda: Pruning by Weights and Activations** [[pdf](https://arxiv.org/abs/2306.11695)]
+                ## Pruning
+                - **Wanda: Pruning by Weights and Activations** [[pdf](https://arxiv.org/abs/2306.11695)]
+
+                """,
+                path: "README.md",
+                config: sectionScope),
             Example(
                 """
                 | Title & Authors | Introduction | Links |
@@ -138,7 +189,11 @@ struct DuplicatePaperRule: Rule {
                     guard let originalIndex = sameScope ?? candidates.first else { continue }
                     let place = DuplicateScopes.place(of: entries[originalIndex], from: entries[index])
                     var message = sameScope != nil ? Self.sameFile(id.base, place) : Self.otherFile(id.base, place)
-                    if entries[originalIndex].normalizedTitle != entries[index].normalizedTitle,
+                    if let first = entries[originalIndex].normalizedTitle, let second = entries[index].normalizedTitle,
+                        Self.differ(first, second), let title = entries[originalIndex].title
+                    {
+                        message = Self.wrongLink(id.base, place, DuplicateScopes.quote(title.text))
+                    } else if entries[originalIndex].normalizedTitle != entries[index].normalizedTitle,
                         let title = entries[originalIndex].title ?? entries[originalIndex].name
                     {
                         message += Self.titled(DuplicateScopes.quote(title.text))

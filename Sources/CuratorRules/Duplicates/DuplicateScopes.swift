@@ -42,6 +42,9 @@ final class DuplicateScopes: Sendable {
     private let scopeIDs: [Int]
     /// The kind (`kind(of:)`), as a number.
     let kindIDs: [Int]
+    /// The group an ordinary entry may have copies in under `duplicates.scope`: one number for the
+    /// whole list, one per file, or one per section of a file.
+    private let groupIDs: [Int]
     /// The rank of the list-relative path among all of them, which orders as the path does.
     private let pathRanks: [Int]
     /// The rank of each list-relative path that holds entries.
@@ -73,6 +76,10 @@ final class DuplicateScopes: Sendable {
         scopes.reserveCapacity(entries.count)
         kinds.reserveCapacity(entries.count)
         var scopeNumbers: [Scope: Int] = [:]
+        let groupScope = context.ruleset.ruleset.duplicates?.scope ?? .list
+        var groups: [Int] = []
+        groups.reserveCapacity(entries.count)
+        var groupNumbers: [[String]: Int] = [:]
         var kindNumbers: [String: Int] = [:]
         // Entries of one file follow each other, so the file's facts are looked up once per run,
         // and so are the scope and kind while they stay those of the entry before.
@@ -112,6 +119,15 @@ final class DuplicateScopes: Sendable {
                 lastTopic = topic
             }
             scopes.append(lastScope)
+            switch groupScope {
+            case .list: groups.append(0)
+            case .file, .section:
+                let key = groupScope == .file ? [entry.file] : [entry.file] + entry.sectionPath
+                let groupCount = groupNumbers.count
+                let group = groupNumbers[key, default: groupCount]
+                if group == groupCount { groupNumbers[key] = groupCount }
+                groups.append(group)
+            }
             // Papers are one kind; named items are numbered by format (see `kind(of:)`).
             let isPaper = entry.title != nil
             if !(lastKind >= 0 && (isPaper ? lastFormatID == nil : lastFormatID == entry.formatID)) {
@@ -129,6 +145,7 @@ final class DuplicateScopes: Sendable {
         self.topics = topics
         scopeIDs = scopes
         kindIDs = kinds
+        groupIDs = groups
         // Entries of one file follow each other, so a rank is looked up once per run of them.
         var ranks: [Int] = []
         ranks.reserveCapacity(relativePaths.count)
@@ -157,9 +174,10 @@ final class DuplicateScopes: Sendable {
     func sameScope(_ first: Int, _ second: Int) -> Bool { scopeIDs[first] == scopeIDs[second] }
 
     /// Whether two entries may be reported as copies of each other: both in the same scope, or
-    /// both ordinary entries of different files.
+    /// both ordinary entries of one group of `duplicates.scope` (by default the whole list).
     func comparable(_ first: Int, _ second: Int) -> Bool {
-        scopeIDs[first] == scopeIDs[second] || (topics[first] == nil && topics[second] == nil)
+        guard groupIDs[first] == groupIDs[second] else { return false }
+        return scopeIDs[first] == scopeIDs[second] || (topics[first] == nil && topics[second] == nil)
     }
 
     /// Papers are compared with papers and named items (projects, leaderboards) with items of

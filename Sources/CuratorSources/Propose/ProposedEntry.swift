@@ -66,6 +66,7 @@ public struct ProposedEntry: Sendable {
                 case .paper: cells.append(paperCell + " ")
                 case .image: cells.append("<img width=\"\(width)\" alt=\"image\" src=\"\(figure)\"> ")
                 case .links: cells.append(links.joined(separator: " \(separator) "))
+                case .title: cells.append(Self.escape(title) + " ")
                 case .name, .description, .ignored: cells.append(" ")
                 }
             }

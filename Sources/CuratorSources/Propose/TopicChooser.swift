@@ -82,19 +82,27 @@ public struct TopicChooser: Sendable {
         }
     }
 
-    /// The topics of the ruleset's map, or, for a list without one, every file with entries except
-    /// the mirror file, named by their file names.
+    /// The topics of the ruleset's map whose files this list has, with entries; for a list without
+    /// a map (or none of whose files it has), every file with entries except the mirror file,
+    /// named by their file names. A mapped file the list lacks is left out, since a paper placed
+    /// there would have no section to go into.
     public static func topics(of workspace: Workspace) -> [Topic] {
         let ruleset = workspace.ruleset.ruleset
-        if let topics = ruleset.propose?.topics, !topics.isEmpty {
-            return topics.map { Topic(name: $0.name, file: $0.file, heading: $0.heading, keywords: $0.keywords) }
+        var filesWithEntries: Set<String> = []
+        for document in workspace.documents {
+            let path = document.document.path
+            if workspace.catalog.entries.contains(where: { $0.file == path }) {
+                filesWithEntries.insert(document.relativePath)
+            }
+        }
+        let mapped = (ruleset.propose?.topics ?? []).filter { filesWithEntries.contains($0.file) }
+        if !mapped.isEmpty {
+            return mapped.map { Topic(name: $0.name, file: $0.file, heading: $0.heading, keywords: $0.keywords) }
         }
         var seen: Set<String> = []
         var result: [Topic] = []
         for document in workspace.documents where document.relativePath != ruleset.mirrors?.file {
-            let path = document.document.path
-            guard workspace.catalog.entries.contains(where: { $0.file == path }),
-                seen.insert(document.relativePath).inserted
+            guard filesWithEntries.contains(document.relativePath), seen.insert(document.relativePath).inserted
             else { continue }
             let name = (document.relativePath as NSString).deletingPathExtension
             result.append(Topic(name: name, file: document.relativePath))
