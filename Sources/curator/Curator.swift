@@ -68,4 +68,11 @@ extension CurlEngine {
             throw .input(error.description)
         }
     }
+
+    /// The engine under API clients that retry themselves (see `RetryPolicy` in each client):
+    /// it does not retry, so no request is retried by two layers, and the run's budget `clock`
+    /// bounds every transfer and wait.
+    static func underRetryingClients(clock: DeadlineClock) throws(CuratorExit) -> CurlEngine {
+        try forCommand(EngineConfiguration(retry: RetryPolicy(maxAttempts: 1), clock: clock, deadline: clock.deadline))
+    }
 }

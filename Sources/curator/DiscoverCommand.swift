@@ -80,8 +80,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let endpoints = SourceEndpoints(environment: environment)
         let clock = DeadlineClock(budget: TimeBudget.defaultSeconds)
-        let http = try CurlEngine.forCommand(
-            EngineConfiguration(retry: RetryPolicy(maxAttempts: 1), clock: clock, deadline: clock.deadline))
+        let http = try CurlEngine.underRetryingClients(clock: clock)
         let spacing = arxivSpacing.map { Duration.clamped(seconds: $0) } ?? .seconds(3)
         let client = ArxivClient(
             http: http,

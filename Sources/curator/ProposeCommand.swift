@@ -61,11 +61,9 @@ struct ProposeCommand: AsyncParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         var endpoints = SourceEndpoints(environment: environment)
-        // The clients retry themselves, so the engine under them does not; the budget bounds the waits.
         let clock = DeadlineClock(budget: TimeBudget.defaultSeconds)
         endpoints.gitHub.clock = clock
-        let http = try CurlEngine.forCommand(
-            EngineConfiguration(retry: RetryPolicy(maxAttempts: 1), clock: clock, deadline: clock.deadline))
+        let http = try CurlEngine.underRetryingClients(clock: clock)
         let status = StatusLine(environment: environment)
         var refusals: [String] = []
         // A listed paper is refused before anything is fetched: the list already says all it needs.

@@ -73,10 +73,7 @@ struct RefreshCommand: AsyncParsableCommand {
         let clock = DeadlineClock(budget: maxTime.flatMap(TimeBudget.parse) ?? TimeBudget.defaultSeconds)
         endpoints.gitHub.clock = clock
         endpoints.semanticScholar.clock = clock
-        // Each client knows its API's limits and retries itself; the engine under them does not,
-        // so no request is retried by two layers.
-        let engine = try CurlEngine.forCommand(
-            EngineConfiguration(retry: RetryPolicy(maxAttempts: 1), clock: clock, deadline: clock.deadline))
+        let engine = try CurlEngine.underRetryingClients(clock: clock)
         let http = CountingHTTPClient(engine, services: endpoints.services)
         let spacing = arxivSpacing.map { Duration.clamped(seconds: $0) } ?? .seconds(3)
         let citationsWanted = workspace.ruleset.ruleset.star?.minCitations != nil
